@@ -1,6 +1,331 @@
-// CLI commands of the 'store' group (placeholder until its issue lands: registers nothing yet).
-// Owned by the issue that builds this area; main.ts imports register() from here.
+// CLI commands of the store: init, ingest, query, remove, stats, export, reset (each with --help).
+// Each opens the store chosen by --store (else Neo4j when NEO4J_URI is set, else embedded) and always closes it.
 
-import type { Command } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cliProgress from 'cli-progress';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import neo4j from 'neo4j-driver';
+import { InputError, QueryError, StoreError } from '../errors.js';
+import { extractPaths, ingestPaths } from '../store/ingest-files.js';
+import { Neo4jStore, DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, type CypherResult } from '../store/neo4j.js';
+import { openStore, resolveStoreKind } from '../store/open.js';
+import type { GraphStore, IngestSummary, StoreStats } from '../store/types.js';
 
-export function register(_program: Command): void {}
+const QUERIES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher/queries');
+
+const storeOption = () =>
+  new Option('--store <kind>', 'store to use (default: neo4j when NEO4J_URI is set, else embedded)').choices([
+    'neo4j',
+    'embedded',
+  ]);
+
+async function withStore<T>(flag: string | undefined, fn: (store: GraphStore) => Promise<T>): Promise<T> {
+  const store = await openStore({ kind: resolveStoreKind(flag) });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close().catch(() => undefined);
+  }
+}
+
+function where(store: GraphStore): string {
+  if (store instanceof Neo4jStore) return `Neo4j at ${store.uri}${store.database ? ` (database ${store.database})` : ''}`;
+  return `embedded store in ${(store as { file?: string }).file ?? '.geokg'}`;
+}
+
+const err = (line: string) => process.stderr.write(`${line}\n`);
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function positiveInt(name: string) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v) || Number(v) <= 0) throw new InvalidArgumentError(`${name} must be a positive integer`);
+    return Number(v);
+  };
+}
+
+/** `k=v`: integers become Cypher integers (LIMIT needs them), JSON literals are parsed, anything else is a string. */
+export function parseParam(text: string, into: Record<string, unknown> = {}): Record<string, unknown> {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new InvalidArgumentError(`expected k=v, got ${JSON.stringify(text)}`);
+  const key = text.slice(0, eq);
+  const raw = text.slice(eq + 1);
+  let value: unknown = raw;
+  if (/^-?\d+$/.test(raw)) value = neo4j.int(raw);
+  else if (/^-?\d*\.\d+(e-?\d+)?$/i.test(raw)) value = Number(raw);
+  else if (/^(true|false|null)$/.test(raw) || /^[[{"]/.test(raw)) {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = raw;
+    }
+  }
+  into[key] = value;
+  return into;
+}
+
+/** A query name (`supplies`) is looked up in cypher/queries/; anything with a slash or .cypher is a path. */
+export async function resolveQueryFile(nameOrPath: string): Promise<string> {
+  if (existsSync(nameOrPath) && /\.cypher$|[\\/]/.test(nameOrPath)) return readFileSync(nameOrPath, 'utf8');
+  try {
+    const mod = (await import('../store/queries.js' as string)) as { loadQuery?: (name: string) => unknown };
+    if (typeof mod.loadQuery === 'function') {
+      const q = await mod.loadQuery(nameOrPath);
+      const text = typeof q === 'string' ? q : (q as { cypher?: string; text?: string })?.cypher ?? (q as { text?: string })?.text;
+      if (typeof text === 'string') return text;
+    }
+  } catch {
+    // queries.ts not there (or the name unknown to it): fall back to the file convention below.
+  }
+  const file = path.join(QUERIES_DIR, `${nameOrPath.replace(/\.cypher$/, '')}.cypher`);
+  if (!existsSync(file)) throw new InputError(`no query named ${JSON.stringify(nameOrPath)} (looked in ${QUERIES_DIR})`);
+  return readFileSync(file, 'utf8');
+}
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  const o = v as { labels?: string[]; type?: string; properties?: Record<string, unknown>; id?: string };
+  if (Array.isArray(o.labels) && o.properties) return `(${o.labels.map((l) => `:${l}`).join('')} ${o.id ?? ''})`;
+  if (typeof o.type === 'string' && o.properties && 'start' in o) return `[:${o.type}]`;
+  return JSON.stringify(v);
+}
+
+export function formatTable(result: Pick<CypherResult, 'columns' | 'rows'>): string {
+  const cells = result.rows.map((r) => r.map((v) => cell(v).replace(/\s*\n\s*/g, ' ')));
+  const widths = result.columns.map((c, i) => Math.min(80, Math.max(c.length, ...cells.map((r) => r[i]!.length))));
+  const line = (vals: string[]) =>
+    vals.map((v, i) => (v.length > widths[i]! ? `${v.slice(0, widths[i]! - 1)}…` : v.padEnd(widths[i]!))).join(' │ ');
+  return [line(result.columns), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...cells.map(line)].join('\n');
+}
+
+export function formatCsv(result: Pick<CypherResult, 'columns' | 'rows'>): string {
+  const esc = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return [result.columns.map(esc).join(','), ...result.rows.map((r) => r.map((v) => esc(cell(v))).join(','))].join('\n');
+}
+
+function printSummary(s: IngestSummary, store: GraphStore): void {
+  const secs = s.elapsedMs / 1000;
+  out(
+    `documents: ${s.documentsRead} read, ${s.documentsNew} new, ${s.documentsUnchanged} unchanged, ${s.documentsFailed} failed` +
+      ` (${secs.toFixed(1)} s, ${(s.documentsRead / Math.max(secs, 0.001)).toFixed(1)} documents/s)`,
+  );
+  out(`written:   ${s.entities} entity mentions, ${s.relations} relations, ${s.evidence} evidence`);
+  out(
+    `store:     ${s.totals.documents} documents, ${s.totals.entities} entities, ${s.totals.relations} relations, ` +
+      `${s.totals.evidence} evidence (${where(store)})`,
+  );
+  for (const f of s.failures.slice(0, 20)) err(`failed: ${f.source}: ${f.error}`);
+  if (s.failures.length > 20) err(`… and ${s.failures.length - 20} more failures`);
+}
+
+function printStats(stats: StoreStats, store: GraphStore): void {
+  out(`${where(store)}`);
+  out(`documents  ${stats.documents}`);
+  out(`entities   ${stats.entities}`);
+  for (const [t, n] of Object.entries(stats.entitiesByType).sort((a, b) => b[1] - a[1])) out(`  ${t.padEnd(20)} ${n}`);
+  out(`relations  ${stats.relations}`);
+  for (const [t, n] of Object.entries(stats.relationsByType).sort((a, b) => b[1] - a[1])) out(`  ${t.padEnd(20)} ${n}`);
+  out(`evidence   ${stats.evidence}`);
+}
+
+export function register(program: Command): void {
+  program
+    .command('init')
+    .description('Create the store and apply the schema (constraints, indexes, full-text index); safe to repeat.')
+    .addOption(storeOption())
+    .action(async (opts: { store?: string }) => {
+      await withStore(opts.store, async (store) => {
+        await store.init();
+        out(`ready: ${where(store)}`);
+      });
+    });
+
+  program
+    .command('ingest')
+    .description('Extract relations from text/HTML files and folders and store them with their evidence.')
+    .argument('<paths...>', 'files or folders (read recursively: .txt, .md, .html, .htm)')
+    .addOption(new Option('--lang <lang>', 'language of the texts').choices(['de', 'en', 'auto']).default('auto'))
+    .addOption(storeOption())
+    .addHelpText(
+      'after',
+      '\nRe-ingesting a stored document is a no-op; each document is stored all or nothing.\n' +
+        'Exit status is non-zero when no input could be read or the store failed.',
+    )
+    .action(async (paths: string[], opts: { lang: 'de' | 'en' | 'auto'; store?: string }) => {
+      await withStore(opts.store, async (store) => {
+        const tty = Boolean(process.stderr.isTTY);
+        const started = Date.now();
+        let bar: cliProgress.SingleBar | undefined;
+        if (tty) {
+          bar = new cliProgress.SingleBar(
+            {
+              stream: process.stderr,
+              format: 'ingest [{bar}] {value}/{total} documents | {rate} documents/s | {relations} relations | {eta_formatted}',
+              hideCursor: true,
+              clearOnComplete: true,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+        }
+        let lastLine = 0;
+        try {
+          const summary = await ingestPaths(store, paths, {
+            lang: opts.lang,
+            onProgress: (p) => {
+              const rate = (p.done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1);
+              if (bar) {
+                if (!bar.isActive) bar.start(p.total ?? p.done, 0, { rate, relations: 0 });
+                bar.update(p.done, { rate, relations: p.relations });
+              } else if (Date.now() - lastLine > 1000 || p.done === p.total) {
+                lastLine = Date.now();
+                err(`ingest: ${p.done}/${p.total ?? '?'} documents, ${rate} documents/s, ${p.relations} relations`);
+              }
+            },
+          });
+          bar?.stop();
+          printSummary(summary, store);
+          if (summary.documentsRead === 0) {
+            err('geokg: input: no document could be read');
+            process.exitCode = 1;
+          } else if (summary.documentsFailed > 0) process.exitCode = 2;
+        } finally {
+          bar?.stop();
+        }
+      });
+    });
+
+  program
+    .command('query')
+    .description('Run Cypher against Neo4j: read-only by default (the server refuses writes), bounded in time and rows.')
+    .argument('[cypher]', 'the Cypher statement (or use --file)')
+    .option('-p, --param <k=v>', 'query parameter, repeatable (integers, JSON literals, else strings)', parseParam, {})
+    .option('-f, --file <name>', 'a research query by name (cypher/queries/NAME.cypher) or a .cypher file path')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--write', 'allow the query to write (runs in a write transaction)', false)
+    .option('--timeout <ms>', 'transaction timeout in milliseconds', positiveInt('--timeout'), DEFAULT_QUERY_TIMEOUT_MS)
+    .option('--max-rows <n>', 'stop after this many rows', positiveInt('--max-rows'), DEFAULT_MAX_ROWS)
+    .addOption(storeOption())
+    .action(
+      async (
+        cypherArg: string | undefined,
+        opts: {
+          param: Record<string, unknown>;
+          file?: string;
+          format: 'table' | 'json' | 'csv';
+          write: boolean;
+          timeout: number;
+          maxRows: number;
+          store?: string;
+        },
+      ) => {
+        if (cypherArg && opts.file) throw new InputError('give either a Cypher statement or --file, not both');
+        const cypher = opts.file ? await resolveQueryFile(opts.file) : cypherArg;
+        if (!cypher || !cypher.trim()) throw new InputError('no Cypher given (pass a statement or --file NAME)');
+        if (resolveStoreKind(opts.store) !== 'neo4j')
+          throw new QueryError('Cypher queries need Neo4j: set NEO4J_URI (or pass --store neo4j with NEO4J_URI set)');
+        await withStore('neo4j', async (store) => {
+          const result = await (store as Neo4jStore).query(cypher, opts.param, {
+            write: opts.write,
+            timeoutMs: opts.timeout,
+            maxRows: opts.maxRows,
+          });
+          if (opts.format === 'json') {
+            const rows = result.rows.map((r) => Object.fromEntries(result.columns.map((c, i) => [c, r[i]])));
+            out(JSON.stringify(rows, null, 2));
+          } else if (opts.format === 'csv') out(formatCsv(result));
+          else {
+            out(formatTable(result));
+            err(`(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`);
+          }
+          if (result.truncated) err(`geokg: query: output cut at ${opts.maxRows} rows (raise --max-rows)`);
+        });
+      },
+    );
+
+  program
+    .command('remove')
+    .description('Retract documents: their evidence goes, relations left without evidence go, orphan entities go.')
+    .argument('<documents...>', 'document ids, or files (read and extracted to find their document id)')
+    .option('--lang <lang>', 'language of the files, when files are given', 'auto')
+    .addOption(storeOption())
+    .action(async (args: string[], opts: { lang: 'de' | 'en' | 'auto'; store?: string }) => {
+      await withStore(opts.store, async (store) => {
+        let failed = 0;
+        for (const arg of args) {
+          let ids: Array<{ id: string; label: string }>;
+          if (existsSync(arg)) {
+            ids = [];
+            for (const x of await extractPaths([arg], opts.lang)) {
+              if (x.doc) ids.push({ id: x.doc.document.id, label: `${x.source} (${x.doc.document.id})` });
+              else {
+                err(`cannot read ${x.source}: ${x.error}`);
+                failed++;
+              }
+            }
+          } else ids = [{ id: arg, label: arg }];
+          for (const { id, label } of ids) {
+            if (await store.removeDocument(id)) out(`removed ${label}`);
+            else {
+              err(`not stored: ${label}`);
+              failed++;
+            }
+          }
+        }
+        if (failed > 0) process.exitCode = 1;
+      });
+    });
+
+  program
+    .command('stats')
+    .description('Count documents, entities (by type), relations (by type) and evidence in the store.')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(storeOption())
+    .action(async (opts: { format: 'text' | 'json'; store?: string }) => {
+      await withStore(opts.store, async (store) => {
+        const stats = await store.stats();
+        if (opts.format === 'json') out(JSON.stringify(stats, null, 2));
+        else printStats(stats, store);
+      });
+    });
+
+  program
+    .command('export')
+    .description('Export the graph (entities and relations with their aggregates) as GraphML, GEXF, JSON or CSV.')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['graphml', 'gexf', 'json', 'csv']).makeOptionMandatory(),
+    )
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .addOption(storeOption())
+    .action(async (opts: { format: 'graphml' | 'gexf' | 'json' | 'csv'; output?: string; store?: string }) => {
+      let exportGraph: (snapshot: unknown, format: string) => string;
+      try {
+        ({ exportGraph } = (await import('../store/export.js' as string)) as { exportGraph: typeof exportGraph });
+      } catch (e) {
+        throw new StoreError(`export is not available: ${(e as Error).message}`);
+      }
+      await withStore(opts.store, async (store) => {
+        const text = exportGraph(await store.graph(), opts.format);
+        if (opts.output) {
+          await writeFile(opts.output, text);
+          err(`wrote ${opts.output}`);
+        } else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      });
+    });
+
+  program
+    .command('reset')
+    .description('Delete everything in the store (documents, entities, relations, evidence). Needs --yes.')
+    .option('--yes', 'really delete everything', false)
+    .addOption(storeOption())
+    .action(async (opts: { yes: boolean; store?: string }) => {
+      if (!opts.yes) throw new InputError('refusing to delete the store without --yes');
+      await withStore(opts.store, async (store) => {
+        await store.reset();
+        out(`reset: ${where(store)} is empty`);
+      });
+    });
+}

@@ -54,6 +54,8 @@ export interface IngestResult {
   written: boolean;
   entities: number;
   relations: number;
+  /** Claims (supporting mentions) written. */
+  evidence: number;
 }
 
 export interface GraphQuery {
@@ -79,7 +81,36 @@ export interface GraphStore {
   evidence(subject: string, predicate: Predicate, object: string): Promise<EvidenceRecord[]>;
   /** Search names and aliases, both languages, case- and accent-insensitive. */
   search(text: string, limit?: number): Promise<Entity[]>;
+  /**
+   * Store many documents with few transactions (Neo4j) or file writes (embedded). Each document is still all or
+   * nothing; a document that fails is reported in its slot and does not stop the others.
+   */
+  ingestMany(docs: DocumentExtraction[]): Promise<BatchItemResult[]>;
   /** Delete everything. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** One document's outcome inside a batch: its result, or why it was not stored (nothing of it was written). */
+export type BatchItemResult = { ok: true; result: IngestResult } | { ok: false; document: string; error: string };
+
+/** What `ingestPaths` (and `geokg ingest`) report at the end of a run. */
+export interface IngestSummary {
+  /** Inputs that were read and extracted. */
+  documentsRead: number;
+  /** Stored now for the first time. */
+  documentsNew: number;
+  /** Already stored (same document id): left as they were. */
+  documentsUnchanged: number;
+  /** Inputs that could not be read, extracted or stored; see `failures`. */
+  documentsFailed: number;
+  failures: Array<{ source: string; error: string }>;
+  /** Written by this run (new documents only). */
+  entities: number;
+  relations: number;
+  evidence: number;
+  /** Store totals after the run. */
+  totals: StoreStats;
+  elapsedMs: number;
+}
+

@@ -1,0 +1,547 @@
+// The gazetteer: loads data/gazetteer/*.tsv into entries (stable ids) and the surface forms that link text to them.
+// Data is not code: every fact lives in a TSV with its source noted (data/gazetteer/SOURCES.md); this only parses and expands.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { EntityType, Predicate } from '../../model.js';
+import { PREDICATES } from '../../model.js';
+import { GeokgError } from '../../errors.js';
+
+export interface KnownRole {
+  predicate: Predicate;
+  object: string;
+  role?: string;
+  from?: string;
+  to?: string;
+}
+
+export type CountryStatus = 'un-member' | 'observer' | 'disputed' | 'territory';
+
+export interface GazetteerEntry {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  iso2?: string;
+  iso3?: string;
+  wikidata?: string;
+  roles?: KnownRole[];
+  /** Countries only: UN member, observer state, disputed state, or dependent territory. */
+  status?: CountryStatus;
+  /** Locations only: the capital of this country. Only the big capitals are metonyms; the rest are places. */
+  capitalOf?: string;
+}
+
+export type FormKind = 'name' | 'alias' | 'surname' | 'metonym' | 'adjective' | 'demonym' | 'abbrev';
+
+export interface SurfaceForm {
+  form: string;
+  id: string;
+  kind: FormKind;
+  lang?: 'de' | 'en';
+  caseSensitive: boolean;
+  /** The form has another common reading (a word, a first name, a US state, a second entity): require context. */
+  ambiguous?: boolean;
+  /** Why the form is ambiguous, for humans reading debug output. */
+  note?: string;
+}
+
+export interface Gazetteer {
+  entries: ReadonlyMap<string, GazetteerEntry>;
+  forms: readonly SurfaceForm[];
+  get(id: string): GazetteerEntry | undefined;
+  /** All forms whose text equals `text` (case-insensitive forms compared lowercased). */
+  lookup(text: string): SurfaceForm[];
+  /** Forms keyed by their lowercased text, for matchers that build their own tries. */
+  byLowerForm: ReadonlyMap<string, readonly SurfaceForm[]>;
+}
+
+/** Broken shipped data is a configuration fault, not the user's input. */
+const dataError = (message: string): GeokgError => new GeokgError('config', message);
+
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data/gazetteer');
+
+export function slugify(name: string): string {
+  return name
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[łŁ]/g, 'l')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`ʼ]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Row schemas. Each TSV row is split on tabs, then validated; failures name the file and line.
+
+const ID_RE = /^(?:[A-Z]{3}|(?:person|org|group|loc|item):[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const idSchema = z.string().regex(ID_RE, 'id must be ISO alpha-3 or prefix:slug (person|org|group|loc|item)');
+const listSchema = z.string().transform((s) =>
+  s
+    .split('|')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+
+const countryRow = z.object({
+  id: z.string().regex(/^[A-Z]{3}$/),
+  iso2: z.string().regex(/^[A-Z]{2}$/),
+  status: z.enum(['un-member', 'observer', 'disputed', 'territory']),
+  name: z.string().min(1),
+  names_en: listSchema,
+  names_de: listSchema,
+  capitals: listSchema,
+  demonyms_en: listSchema,
+});
+
+const lexiconRow = z.object({
+  id: z.string().regex(/^[A-Z]{3}$/),
+  adj_en: listSchema,
+  adj_de: listSchema,
+  dem_en: listSchema,
+  dem_de: listSchema,
+  aliases: listSchema,
+  metonyms: listSchema,
+});
+
+const entityRow = z.object({
+  id: idSchema,
+  name: z.string().min(1),
+  aliases: listSchema,
+  roles: z.string(),
+  attrs: z.string(),
+});
+
+const formRow = z.object({
+  id: idSchema,
+  kind: z.enum(['name', 'alias', 'surname', 'metonym', 'adjective', 'demonym', 'abbrev']),
+  lang: z.enum(['de', 'en', '*']),
+  flags: z.string(),
+  forms: listSchema,
+});
+
+const ambiguousRow = z.object({ form: z.string().min(1), note: z.string().min(1) });
+
+type Columns = readonly string[];
+
+function* rows(file: string, columns: Columns): Generator<{ line: number; raw: Record<string, string> }> {
+  const text = readFileSync(join(DATA_DIR, file), 'utf8');
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (!line.trim() || line.startsWith('#')) continue;
+    const cells = line.split('\t');
+    if (cells.length > columns.length) {
+      throw dataError(
+        `gazetteer: ${file}:${i + 1}: ${cells.length} columns, expected at most ${columns.length} (${columns.join(', ')})`,
+      );
+    }
+    const raw: Record<string, string> = {};
+    columns.forEach((c, k) => (raw[c] = (cells[k] ?? '').trim()));
+    yield { line: i + 1, raw };
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, file: string, line: number, raw: Record<string, string>): T {
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw dataError(`gazetteer: ${file}:${line}: ${issue.path.join('.') || 'row'}: ${issue.message}`);
+  }
+  return r.data;
+}
+
+const ROLE_RE = /^([A-Z_]+)\s+(\S+)(?:\s+(.*?))?(?:\s+(\d{4})?-(\d{4})?)?$/;
+
+function parseRoles(spec: string, file: string, line: number): KnownRole[] {
+  const out: KnownRole[] = [];
+  for (const part of spec.split(';')) {
+    const s = part.trim();
+    if (!s) continue;
+    const m = ROLE_RE.exec(s);
+    if (!m || !(PREDICATES as readonly string[]).includes(m[1]!) || !ID_RE.test(m[2]!)) {
+      throw dataError(`gazetteer: ${file}:${line}: bad role "${s}" (want PREDICATE OBJECT_ID [role] [YYYY-YYYY])`);
+    }
+    const role: KnownRole = { predicate: m[1] as Predicate, object: m[2]! };
+    if (m[3]) role.role = m[3];
+    if (m[4]) role.from = m[4];
+    if (m[5]) role.to = m[5];
+    out.push(role);
+  }
+  return out;
+}
+
+function parseAttrs(spec: string, file: string, line: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of spec.split(';')) {
+    const s = part.trim();
+    if (!s) continue;
+    const eq = s.indexOf('=');
+    if (eq <= 0) throw dataError(`gazetteer: ${file}:${line}: bad attribute "${s}" (want key=value)`);
+    out[s.slice(0, eq).trim()] = s.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+const TYPE_BY_PREFIX: Record<string, EntityType> = {
+  person: 'Person',
+  org: 'Organization',
+  group: 'ArmedGroup',
+  loc: 'Location',
+  item: 'Item',
+};
+
+function typeOf(id: string): EntityType {
+  const colon = id.indexOf(':');
+  return colon < 0 ? 'Country' : TYPE_BY_PREFIX[id.slice(0, colon)]!;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Expansion rules.
+
+const DE_ADJ_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
+
+/** German adjective stem → all strong/weak/mixed inflections: russisch → russisch, russische, russischen … */
+export function inflectGermanAdjective(stem: string): string[] {
+  return DE_ADJ_ENDINGS.map((e) => stem + e);
+}
+
+/**
+ * German demonym "masc/fem" → singular and plural forms of both: Russe/Russin → Russe, Russen, Russin, Russinnen;
+ * Iraner/Iranerin → Iraner, Iranern, Iranerin, Iranerinnen. A form without a slash is taken literally.
+ */
+export function expandGermanDemonym(spec: string): string[] {
+  const slash = spec.indexOf('/');
+  if (slash < 0) return [spec];
+  const masc = spec.slice(0, slash);
+  const fem = spec.slice(slash + 1);
+  const out = [masc];
+  if (masc.endsWith('e')) out.push(masc + 'n');
+  else if (masc.endsWith('er')) out.push(masc + 'n', masc + 's');
+  else out.push(masc + 'en');
+  if (fem) out.push(fem, fem + 'nen');
+  return out;
+}
+
+/** English plural demonyms where the adjective doubles as the noun: Russian → Russians, Iraqi → Iraqis. */
+function englishDemonymPlural(adj: string): string | undefined {
+  if (/(an|i)$/.test(adj)) return adj + 's';
+  return undefined;
+}
+
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'von', 'van', 'de', 'der', 'da', 'di', 'du', 'la', 'le', 'abu']);
+
+/** Surnames of a person's full-name forms: last token, also without an Arabic article (al-Assad → Assad). */
+function surnamesOf(names: string[]): string[] {
+  const out = new Set<string>();
+  for (const n of names) {
+    const tokens = n.split(/\s+/);
+    if (tokens.length < 2) continue;
+    let last = tokens[tokens.length - 1]!;
+    if (/^[A-Z]\.?$/.test(last) || /^(Jr\.?|Sr\.?|II|III)$/.test(last)) continue;
+    out.add(last);
+    const art = /^(al|el|as|ad|ash|at|ar)-(.+)$/i.exec(last);
+    if (art) out.add(art[2]!);
+    // "bin Salman", "von der Leyen": the particle belongs to the surname.
+    for (let k = tokens.length - 2; k >= 1 && PARTICLES.has(tokens[k]!.toLowerCase()); k--) {
+      last = tokens[k] + ' ' + last;
+      out.add(last);
+    }
+  }
+  return [...out];
+}
+
+const hasUpper = (s: string): boolean => s !== s.toLowerCase();
+
+function kindOfAlias(form: string): FormKind {
+  const letters = form.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 0 && letters.length <= 8 && letters === letters.toUpperCase() && hasUpper(letters)) {
+    return 'abbrev';
+  }
+  if (/^(?:[A-Z]\.){2,}$/.test(form)) return 'abbrev';
+  return 'alias';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+class Builder {
+  readonly entries = new Map<string, GazetteerEntry>();
+  readonly forms: SurfaceForm[] = [];
+  private readonly seen = new Set<string>();
+  private readonly where = new Map<string, string>();
+
+  addEntry(e: GazetteerEntry, file: string, line: number): void {
+    const prev = this.where.get(e.id);
+    if (prev) throw dataError(`gazetteer: ${file}:${line}: duplicate id ${e.id} (first defined at ${prev})`);
+    this.where.set(e.id, `${file}:${line}`);
+    this.entries.set(e.id, e);
+  }
+
+  addForm(f: SurfaceForm, alias = true): void {
+    const form = f.form.trim();
+    if (!form) return;
+    const key = `${f.id}\u0000${form}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.forms.push({ ...f, form });
+    if (alias && (f.kind === 'name' || f.kind === 'alias' || f.kind === 'abbrev' || f.kind === 'metonym')) {
+      const e = this.entries.get(f.id);
+      if (e && e.name !== form && !e.aliases.includes(form)) e.aliases.push(form);
+    }
+  }
+
+  requireEntry(id: string, file: string, line: number): GazetteerEntry {
+    const e = this.entries.get(id);
+    if (!e) throw dataError(`gazetteer: ${file}:${line}: unknown id ${id}`);
+    return e;
+  }
+}
+
+const ENTITY_FILES = ['organizations.tsv', 'groups.tsv', 'people.tsv', 'locations.tsv', 'items.tsv'];
+
+function load(): Gazetteer {
+  const b = new Builder();
+  const available = new Set(readdirSync(DATA_DIR));
+
+  // 1. Countries (generated from packages).
+  const countryFile = 'countries.tsv';
+  const capitals: { id: string; names: string[]; line: number }[] = [];
+  for (const { line, raw } of rows(countryFile, [
+    'id',
+    'iso2',
+    'status',
+    'name',
+    'names_en',
+    'names_de',
+    'capitals',
+    'demonyms_en',
+  ])) {
+    const r = parse(countryRow, countryFile, line, raw);
+    b.addEntry(
+      { id: r.id, name: r.name, type: 'Country', aliases: [], iso2: r.iso2, iso3: r.id, status: r.status },
+      countryFile,
+      line,
+    );
+    b.addForm({ form: r.name, id: r.id, kind: 'name', lang: 'en', caseSensitive: true });
+    for (const n of r.names_en) b.addForm({ form: n, id: r.id, kind: 'name', lang: 'en', caseSensitive: true });
+    for (const n of r.names_de) b.addForm({ form: n, id: r.id, kind: 'name', lang: 'de', caseSensitive: true });
+    for (const d of r.demonyms_en) {
+      b.addForm({ form: d, id: r.id, kind: 'adjective', lang: 'en', caseSensitive: true });
+      const pl = englishDemonymPlural(d);
+      if (pl) b.addForm({ form: pl, id: r.id, kind: 'demonym', lang: 'en', caseSensitive: true });
+    }
+    capitals.push({ id: r.id, names: r.capitals, line });
+  }
+
+  // 2. Country lexicon: curated adjectives, demonyms, press forms and strong metonyms.
+  const lexFile = 'country-lexicon.tsv';
+  const metonymic = new Set<string>();
+  if (available.has(lexFile)) {
+    for (const { line, raw } of rows(lexFile, ['id', 'adj_en', 'adj_de', 'dem_en', 'dem_de', 'aliases', 'metonyms'])) {
+      const r = parse(lexiconRow, lexFile, line, raw);
+      b.requireEntry(r.id, lexFile, line);
+      // Names before adjectives: a form listed twice keeps its first kind, and "US" is first of all a name.
+      for (const a of r.aliases) addMarkedForm(b, r.id, a, undefined);
+      for (const m of r.metonyms) {
+        addMarkedForm(b, r.id, m, undefined, 'metonym');
+        metonymic.add(m.replace(/^~/, ''));
+      }
+      for (const a of r.adj_en) {
+        b.addForm({ form: a, id: r.id, kind: 'adjective', lang: 'en', caseSensitive: true });
+        const pl = r.dem_en.length === 0 ? englishDemonymPlural(a) : undefined;
+        if (pl) b.addForm({ form: pl, id: r.id, kind: 'demonym', lang: 'en', caseSensitive: true });
+      }
+      for (const stem of r.adj_de) {
+        for (const f of inflectGermanAdjective(stem)) {
+          b.addForm({ form: f, id: r.id, kind: 'adjective', lang: 'de', caseSensitive: hasUpper(stem) });
+        }
+      }
+      for (const d of r.dem_en) b.addForm({ form: d, id: r.id, kind: 'demonym', lang: 'en', caseSensitive: true });
+      for (const spec of r.dem_de) {
+        for (const f of expandGermanDemonym(spec)) {
+          b.addForm({ form: f, id: r.id, kind: 'demonym', lang: 'de', caseSensitive: true });
+        }
+      }
+    }
+  }
+
+  // 3. Entities: organisations, armed groups, people, locations, items.
+  for (const file of ENTITY_FILES) {
+    if (!available.has(file)) continue;
+    for (const { line, raw } of rows(file, ['id', 'name', 'aliases', 'roles', 'attrs'])) {
+      const r = parse(entityRow, file, line, raw);
+      const attrs = parseAttrs(r.attrs, file, line);
+      const e: GazetteerEntry = { id: r.id, name: r.name, type: typeOf(r.id), aliases: [] };
+      const roles = parseRoles(r.roles, file, line);
+      if (roles.length) e.roles = roles;
+      if (attrs.wikidata) e.wikidata = attrs.wikidata;
+      if (attrs.capitalOf) e.capitalOf = attrs.capitalOf;
+      b.addEntry(e, file, line);
+      b.addForm({ form: r.name, id: r.id, kind: kindOfAlias(r.name) === 'abbrev' ? 'abbrev' : 'name', caseSensitive: hasUpper(r.name) });
+      for (const a of r.aliases) addMarkedForm(b, r.id, a, undefined);
+      if (e.type === 'Person') {
+        const explicit = attrs.surname?.split('|').map((s) => s.trim()).filter(Boolean);
+        const names = [r.name, ...r.aliases.map((a) => a.replace(/^~/, '')).filter((a) => /\s/.test(a))];
+        for (const s of explicit ?? surnamesOf(names)) {
+          b.addForm({ form: s, id: r.id, kind: 'surname', caseSensitive: true }, false);
+        }
+      }
+      if (e.type === 'Item' && attrs.heads) {
+        // Heads are what German compounds end in ("Shahed-Angriffsdrohnen" → Drohnen); kept as aliases.
+        for (const h of attrs.heads.split('|')) addMarkedForm(b, r.id, h.trim(), undefined);
+      }
+    }
+  }
+
+  // 4. Capitals that are not curated metonyms become places that know their country.
+  for (const c of capitals) {
+    for (const cap of c.names) {
+      if (metonymic.has(cap)) continue;
+      const id = `loc:${slugify(cap)}`;
+      const existing = b.entries.get(id);
+      if (existing) {
+        existing.capitalOf ??= c.id;
+        continue;
+      }
+      b.addEntry(
+        {
+          id,
+          name: cap,
+          type: 'Location',
+          aliases: [],
+          capitalOf: c.id,
+          roles: [{ predicate: 'LOCATED_IN', object: c.id }],
+        },
+        countryFile,
+        c.line,
+      );
+      b.addForm({ form: cap, id, kind: 'name', caseSensitive: true });
+    }
+  }
+
+  // 5. Extra forms for any id (seats of power, abbreviations, German spellings).
+  const formsFile = 'forms.tsv';
+  if (available.has(formsFile)) {
+    for (const { line, raw } of rows(formsFile, ['id', 'kind', 'lang', 'flags', 'forms'])) {
+      const r = parse(formRow, formsFile, line, raw);
+      b.requireEntry(r.id, formsFile, line);
+      const flags = new Set(r.flags.split(',').map((s) => s.trim()).filter(Boolean));
+      for (const f of r.forms) {
+        const expanded = r.kind === 'adjective' && r.lang === 'de' && flags.has('inflect') ? inflectGermanAdjective(f) : [f];
+        for (const x of expanded) {
+          const sf: SurfaceForm = {
+            form: x,
+            id: r.id,
+            kind: r.kind,
+            caseSensitive: flags.has('ci') ? false : flags.has('cs') ? true : hasUpper(x),
+          };
+          if (r.lang !== '*') sf.lang = r.lang;
+          if (flags.has('ambiguous')) sf.ambiguous = true;
+          b.addForm(sf);
+        }
+      }
+    }
+  }
+
+  // 6. German genitives of proper names: "Russlands Präsident", "Putins Sprecher", "des Kremls".
+  for (const f of [...b.forms]) {
+    const e = b.entries.get(f.id)!;
+    const proper = e.type === 'Country' ? f.kind !== 'adjective' && f.kind !== 'demonym' : e.type === 'Person';
+    if (!proper || f.kind === 'abbrev' || !/^\p{Lu}/u.test(f.form) || /[sßxzSXZ.]$/.test(f.form)) continue;
+    if (f.lang === 'en' && !/^\p{L}+$/u.test(f.form)) continue;
+    const g: SurfaceForm = { form: f.form + 's', id: f.id, kind: f.kind, lang: 'de', caseSensitive: true };
+    if (f.ambiguous) {
+      g.ambiguous = true;
+      if (f.note) g.note = f.note;
+    }
+    b.addForm(g, false);
+  }
+
+  // 7. Roles must point at known entities.
+  for (const e of b.entries.values()) {
+    for (const role of e.roles ?? []) {
+      if (!b.entries.has(role.object)) {
+        throw dataError(`gazetteer: role of ${e.id} points at unknown id ${role.object}`);
+      }
+    }
+  }
+
+  // 8. Ambiguity: listed common words, and any form text shared by two ids.
+  const ambFile = 'ambiguous.tsv';
+  const notes = new Map<string, string>();
+  if (available.has(ambFile)) {
+    for (const { line, raw } of rows(ambFile, ['form', 'note'])) {
+      const r = parse(ambiguousRow, ambFile, line, raw);
+      notes.set(r.form, r.note);
+    }
+  }
+  const byLower = new Map<string, SurfaceForm[]>();
+  for (const f of b.forms) {
+    const k = f.form.toLowerCase();
+    let list = byLower.get(k);
+    if (!list) byLower.set(k, (list = []));
+    list.push(f);
+  }
+  for (const list of byLower.values()) {
+    for (const f of list) {
+      const note = notes.get(f.form);
+      if (note) {
+        f.ambiguous = true;
+        f.note = note;
+      }
+    }
+    const clash = new Set(list.map((f) => f.id));
+    if (clash.size > 1) {
+      // Same text, different ids: only a clash when the two could match the same string.
+      for (const f of list) {
+        const rivals = list.filter((g) => g.id !== f.id && (g.form === f.form || !g.caseSensitive || !f.caseSensitive));
+        if (rivals.length) {
+          f.ambiguous = true;
+          f.note ??= `also ${[...new Set(rivals.map((g) => g.id))].join(', ')}`;
+        }
+      }
+    }
+  }
+
+  const entries: ReadonlyMap<string, GazetteerEntry> = b.entries;
+  const forms: readonly SurfaceForm[] = b.forms;
+  return {
+    entries,
+    forms,
+    byLowerForm: byLower,
+    get: (id) => entries.get(id),
+    lookup(text) {
+      const list = byLower.get(text.toLowerCase());
+      if (!list) return [];
+      return list.filter((f) => !f.caseSensitive || f.form === text);
+    },
+  };
+}
+
+/** Inline markers in alias lists: a leading `~` flags the form ambiguous. */
+function addMarkedForm(b: Builder, id: string, raw: string, lang: 'de' | 'en' | undefined, kind?: FormKind): void {
+  const ambiguous = raw.startsWith('~');
+  const form = ambiguous ? raw.slice(1) : raw;
+  if (!form) return;
+  const sf: SurfaceForm = { form, id, kind: kind ?? kindOfAlias(form), caseSensitive: hasUpper(form) };
+  if (lang) sf.lang = lang;
+  if (ambiguous) {
+    sf.ambiguous = true;
+    sf.note = 'flagged in data';
+  }
+  b.addForm(sf);
+}
+
+let cached: Gazetteer | undefined;
+
+/** Loads (once per process) and validates the gazetteer; throws a GeokgError naming file and line on bad data. */
+export function loadGazetteer(): Gazetteer {
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,573 @@
+// Stage 4 (pure): entity mentions → relation candidates. Trigger lexicons find the event or stance, prepositions and
+// word order assign subject and object, cue words set modality and attribution; role facts become structural relations.
+
+import type { EntityType, Modality, Predicate } from '../../model.js';
+import { SYMMETRIC_PREDICATES } from '../../model.js';
+import { ARTICLES, CUES, NEGATIONS, PREPOSITIONS, TRIGGERS, ORG_TYPE_NOUNS, type TriggerEntry } from '../lexicon.js';
+import type { Mention, RecognisedDoc, RelationCandidate, RelationsDoc, Sentence, Token } from '../types.js';
+import { cueAt } from './03-entities.js';
+
+const ACTOR_TYPES = new Set<EntityType>(['Country', 'Person', 'Organization', 'ArmedGroup']);
+const PRONOUNS = new Set(['it', 'he', 'she', 'they', 'er', 'sie', 'es']);
+const PASSIVE_AUX = /^(wurde|wurden|worden|wird|werden|was|were|been|being|is|are|be)$/u;
+const OBJ_MARKERS: Record<Predicate, string[]> = {
+  SUPPLIES: ['to'],
+  SUPPORTS: ['for'],
+  ATTACKS: ['against', 'on'],
+  SANCTIONS: ['against', 'on'],
+  CRITICIZES: ['against'],
+  THREATENS: ['against'],
+  INVITES: [],
+  MEETS: ['with'],
+  COOPERATES_WITH: ['with'],
+  ALLIED_WITH: ['with'],
+  SIGNS_AGREEMENT: ['with'],
+  MEMBER_OF: ['to', 'in', 'of', 'at', 'with'],
+  HEAD_OF_STATE: [],
+  HEAD_OF_GOVERNMENT: [],
+  OFFICIAL_OF: [],
+  AFFILIATED_WITH: [],
+  LOCATED_IN: [],
+  CITIZEN_OF: [],
+};
+const SEGMENT_BREAK = new Set([';', '–', '—', '(', ')']);
+
+interface Cand {
+  m: Mention;
+  marker: string;
+  markerNorm: string;
+  side: 'L' | 'R';
+  dist: number;
+  conjOf?: Mention;
+  segment: number;
+}
+
+const triggerCache = new Map<string, TriggerEntry[]>();
+function triggersFor(lang: string, norm: string): TriggerEntry[] {
+  const key = `${lang}|${norm}`;
+  let hit = triggerCache.get(key);
+  if (!hit) {
+    hit = TRIGGERS.filter((t) => (t.lang === '*' || t.lang === lang || lang === 'und') && t.re.test(norm));
+    if (triggerCache.size > 200_000) triggerCache.clear();
+    triggerCache.set(key, hit);
+  }
+  return hit;
+}
+
+const MONTHS: Record<string, number> = {
+  januar: 1, january: 1, februar: 2, february: 2, märz: 3, march: 3, april: 4, mai: 5, may: 5, juni: 6, june: 6,
+  juli: 7, july: 7, august: 8, september: 9, oktober: 10, october: 10, november: 11, dezember: 12, december: 12,
+};
+
+function timesIn(toks: Token[]): Array<{ at: number; value: string }> {
+  const out: Array<{ at: number; value: string }> = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const mo = MONTHS[t.norm];
+    if (mo && (t.cap || t.norm === 'mai')) {
+      const y = toks[i + 1]?.kind === 'num' && /^(19|20)\d\d$/.test(toks[i + 1]!.text) ? toks[i + 1]!.text : undefined;
+      const d = toks[i - 1]?.text === '.' && toks[i - 2]?.kind === 'num' ? toks[i - 2]!.text : toks[i - 1]?.kind === 'num' ? toks[i - 1]!.text : undefined;
+      if (y) {
+        out.push({ at: i, value: d && +d >= 1 && +d <= 31 ? `${y}-${String(mo).padStart(2, '0')}-${d.padStart(2, '0')}` : `${y}-${String(mo).padStart(2, '0')}` });
+        i++;
+      }
+      continue;
+    }
+    if (t.kind === 'num' && /^(19|20)\d\d$/.test(t.text)) {
+      const prev = toks[i - 1]?.norm;
+      if (prev && /^(in|im|seit|since|jahr|year|ab|bis|until|von|from|of|by|early|late|mid|ende|anfang|mitte)$/u.test(prev)) out.push({ at: i, value: t.text });
+    }
+  }
+  return out;
+}
+
+function segmentIds(toks: Token[]): number[] {
+  const ids: number[] = [];
+  let s = 0;
+  for (const t of toks) {
+    if (t.text === ',' || SEGMENT_BREAK.has(t.text)) s++;
+    ids.push(s);
+  }
+  return ids;
+}
+
+export function extractRelations(doc: RecognisedDoc): RelationsDoc {
+  const out: RelationCandidate[] = [];
+  const typeOf = (id: string): EntityType | undefined => doc.entities.get(id)?.type;
+  const lang = doc.language;
+
+  // Structural relations from role facts.
+  for (const r of doc.roles) {
+    const props: RelationCandidate = {
+      subject: r.person,
+      predicate: r.predicate,
+      object: r.object,
+      modality: 'asserted',
+      confidence: 0.85,
+      sentence: r.sentence,
+      rule: 'role',
+    };
+    if (r.predicate === 'OFFICIAL_OF' || r.predicate === 'AFFILIATED_WITH') props.role = r.role;
+    out.push(props);
+  }
+
+  for (const sent of doc.sentences) {
+    const ms = doc.bySentence[sent.index] ?? [];
+    if (!ms.length) continue;
+    const toks = sent.tokens;
+    const segs = segmentIds(toks);
+    const lower = sent.text.toLowerCase();
+    const mentionAt = (k: number) => ms.find((m) => m.tokStart <= k && k < m.tokEnd);
+    const items = ms.filter((m) => typeOf(m.entity) === 'Item');
+    const times = timesIn(toks);
+    const actorMs = ms.filter((m) => m.actor && ACTOR_TYPES.has(typeOf(m.entity)!));
+
+    structural(doc, sent, ms, out, mentionAt);
+    if (actorMs.length < 1) continue;
+
+    const roleTok = new Set<number>();
+    for (const [a, b] of doc.roleSpans[sent.index] ?? []) for (let k = a; k < b; k++) roleTok.add(k);
+    const markerOf = (m: Mention): { marker: string; norm: string; conjOf?: Mention } => {
+      let j = m.tokStart - 1;
+      let skipped = 0;
+      while (j >= 0 && skipped < 5) {
+        const t = toks[j]!;
+        if (roleTok.has(j)) {
+          // "mit dem russischen Ministerpräsidenten Michail Mischustin": the role noun belongs to the name.
+          j--;
+          skipped++;
+          continue;
+        }
+        const other = mentionAt(j);
+        if (other && other !== m && other.tokStart < m.tokStart) {
+          // "vom Iran unterstützten Huthi": skip the embedded agent phrase.
+          const before = toks[other.tokStart - 1];
+          if (before && /^(vom|von|by)$/u.test(before.norm) && skipped > 0) {
+            j = other.tokStart - 2;
+            skipped++;
+            continue;
+          }
+          if (other.kind === 'adjective' && !other.actor) {
+            j = other.tokStart - 1;
+            skipped++;
+            continue;
+          }
+          return { marker: 'none', norm: '' };
+        }
+        if (t.kind === 'word' && PREPOSITIONS.has(t.norm)) {
+          const cls = PREPOSITIONS.get(t.norm)!;
+          if (cls === 'and') {
+            const prev = mentionAt(j - 1);
+            if (prev && prev.actor) {
+              const pm = markerOf(prev);
+              return { marker: pm.marker, norm: pm.norm, conjOf: prev };
+            }
+            return { marker: 'none', norm: '' };
+          }
+          return { marker: cls, norm: t.norm };
+        }
+        if (t.kind === 'word' && (ARTICLES.has(t.norm) || (!t.cap && skipped < 3 && !PASSIVE_AUX.test(t.norm) && lang === 'de') || t.kind !== 'word')) {
+          j--;
+          skipped++;
+          continue;
+        }
+        if (t.text === '„' || t.text === '“' || t.text === '"') {
+          j--;
+          continue;
+        }
+        return { marker: 'none', norm: '' };
+      }
+      return { marker: 'none', norm: '' };
+    };
+
+    const candInfo = new Map<Mention, { marker: string; norm: string; conjOf?: Mention }>();
+    for (const m of actorMs) candInfo.set(m, markerOf(m));
+    // The named source of a claim ("laut TASS", "nach Angaben von US-Beamten", "according to X") is not an argument.
+    const sources = new Set<Mention>();
+    for (let k = 0; k < toks.length; k++) {
+      const len = cueAt(toks, k, CUES.sourceBefore);
+      if (!len || toks[k]!.norm === 'wie') continue;
+      for (let j = k + len; j < Math.min(toks.length, k + len + 4); j++) {
+        const m = mentionAt(j);
+        if (m) {
+          sources.add(m);
+          break;
+        }
+      }
+    }
+
+    for (let t = 0; t < toks.length; t++) {
+      const tok = toks[t]!;
+      if (tok.kind !== 'word') continue;
+      const inMention = mentionAt(t);
+      if (inMention && typeOf(inMention.entity) !== 'Item') continue;
+      const entries = triggersFor(lang, tok.norm);
+      if (!entries.length) continue;
+      for (const e of entries) {
+        if (!checkTrigger(e, toks, t, lower, items.length > 0)) continue;
+        if (negated(toks, t)) continue;
+        const res = assign(e, t);
+        if (!res) continue;
+        for (const [s, o, conf, rule] of res) {
+          if (!s || !o || s.entity === o.entity) continue;
+          const st = typeOf(s.entity);
+          const ot = typeOf(o.entity);
+          if (!st || !ot || !ACTOR_TYPES.has(st) || !ACTOR_TYPES.has(ot)) continue;
+          if (e.p === 'MEMBER_OF' && (ot !== 'Organization' || st === 'Person')) continue;
+          if (e.p === 'INVITES' && ot === 'Organization' && st !== 'Organization') continue;
+          const { modality, attributedTo } = modalityFor(sent, t, segs, mentionAt, [s.entity, o.entity]);
+          const near = times.filter((x) => Math.abs(x.at - t) <= 15).sort((a, b) => Math.abs(a.at - t) - Math.abs(b.at - t))[0];
+          const cand: RelationCandidate = {
+            subject: s.entity,
+            predicate: e.p,
+            object: o.entity,
+            modality,
+            confidence: Math.round((modality === 'asserted' ? conf : conf * 0.9) * 100) / 100,
+            sentence: sent.index,
+            rule,
+          };
+          if (attributedTo && attributedTo !== s.entity && attributedTo !== o.entity) cand.attributedTo = attributedTo;
+          if (near) cand.time = near.value;
+          if (e.p === 'SUPPLIES') {
+            const its = items.filter((m) => Math.abs(m.tokStart - t) <= 12).map((m) => m.entity);
+            if (its.length) cand.items = [...new Set(its)];
+          }
+          if (e.p === 'COOPERATES_WITH') {
+            const dom = /milit/u.test(lower) ? 'military' : /(wirtschaft|handel|econom|trade)/u.test(lower) ? 'economic' : undefined;
+            if (dom) cand.domain = dom;
+          }
+          out.push(cand);
+        }
+      }
+    }
+
+    // ---- argument assignment for one trigger ----
+    function assign(e: TriggerEntry, t: number): Array<[Mention | undefined, Mention | undefined, number, string]> | undefined {
+      const cands: Cand[] = [];
+      for (const m of actorMs) {
+        if ((m.tokStart <= t && t < m.tokEnd) || sources.has(m)) continue;
+        const side = m.tokEnd <= t ? 'L' : 'R';
+        const dist = side === 'L' ? t - m.tokEnd + 1 : m.tokStart - t;
+        if (dist > 22) continue;
+        const info = candInfo.get(m)!;
+        cands.push({ m, marker: info.marker, markerNorm: info.norm, side, dist, conjOf: info.conjOf, segment: segs[m.tokStart]! });
+      }
+      if (!cands.length) return undefined;
+      const seg = segs[t]!;
+      const sym = SYMMETRIC_PREDICATES.has(e.p);
+      const objMarkers = e.objPreps ? [...OBJ_MARKERS[e.p], ...e.objPreps] : OBJ_MARKERS[e.p];
+      const byDist = (a: Cand, b: Cand) => a.dist - b.dist;
+      const L = cands.filter((c) => c.side === 'L').sort(byDist);
+      const R = cands.filter((c) => c.side === 'R').sort(byDist);
+      const unmarked = (c: Cand) => c.marker === 'none' || c.marker === 'like' && false;
+      const isAgentMarker = (c: Cand) => c.marker === 'by' || c.markerNorm === 'von' || c.markerNorm === 'vom';
+      const res: Array<[Mention | undefined, Mention | undefined, number, string]> = [];
+
+      // Pair structures first (symmetric types): "zwischen X und Y", "X und Y haben …", "die beiden Länder", "russisch-iranische".
+      if (sym) {
+        const between = cands.filter((c) => c.marker === 'between' && c.dist <= 8);
+        if (between.length >= 2) return [[between[0]!.m, between[1]!.m, 0.75, 'between']];
+        const pairSpan = cands.filter((c) => c.m.kind === 'coref' && cands.some((d) => d !== c && d.m.start === c.m.start));
+        if (pairSpan.length >= 2 && pairSpan[0]!.dist <= 12) return [[pairSpan[0]!.m, pairSpan[1]!.m, 0.7, 'pair']];
+        if (e.pos === 'noun') {
+          // Adjectives directly before the noun: "russisch-iranische Beziehungen", "U.S.-Israeli relations".
+          const adjs = ms.filter((m) => (m.kind === 'adjective' || m.kind === 'demonym' || typeOf(m.entity) === 'Country') && m.tokEnd <= t && t - m.tokEnd <= 2);
+          if (adjs.length >= 2) {
+            const [a, b] = adjs.slice(-2);
+            if (a!.entity !== b!.entity && typeOf(a!.entity) === 'Country' && typeOf(b!.entity) === 'Country') return [[a, b, 0.7, 'adj-pair']];
+          }
+        }
+      }
+
+      // Attributive participle: "die vom Iran unterstützten Huthi", "Iran-backed Houthis".
+      if (e.pos === 'verb') {
+        const agent = L.find((c) => c.dist <= 1 && (isAgentMarker(c) || toks[t]!.hyphen));
+        const patient = R.find((c) => c.dist <= 2);
+        if (agent && patient && !PASSIVE_AUX.test(toks[t + 1]?.norm ?? '') && (toks[t]!.hyphen || /(t|te|ten|ed)$/u.test(toks[t]!.norm))) {
+          if (!(e.p === 'SUPPLIES' && e.voice)) return [[agent.m, patient.m, 0.75, 'participle']];
+        }
+      }
+
+      let subj: Cand | undefined;
+      let obj: Cand | undefined;
+      const sameSeg = (c: Cand) => c.segment === seg;
+
+      if (e.pos === 'verb') {
+        const passive = toks.slice(Math.max(0, t - 5), t).some((x) => PASSIVE_AUX.test(x.norm)) || PASSIVE_AUX.test(toks[t + 1]?.norm ?? '');
+        const agent = cands.find((c) => isAgentMarker(c) && c.dist <= 8);
+        if (e.voice === 'receive') {
+          const recipient = L.find((c) => unmarked(c) && !c.conjOf) ?? R.find((c) => unmarked(c) && c.dist <= 4);
+          const supplier = cands.filter((c) => c.marker === 'from' || c.marker === 'by').sort(byDist)[0];
+          if (recipient && supplier) return [[supplier.m, recipient.m, 0.7, 'receive']];
+          return undefined;
+        }
+        if (e.voice === 'transfer') {
+          const to = cands.filter((c) => c.marker === 'to').sort(byDist)[0];
+          const from = cands.filter((c) => (c.marker === 'from' || c.markerNorm === 'aus') && c.m !== to?.m).sort(byDist)[0];
+          const maker = ms.find((m) => m.entity && typeOf(m.entity) !== 'Item' && m.actor && Math.abs(m.tokStart - t) <= 12 && candInfo.get(m)?.marker === 'none' && m !== to?.m && /herstell|manufactur|firm|compan|unternehm/u.test(toks[m.tokEnd - 1]!.norm));
+          const r: Array<[Mention | undefined, Mention | undefined, number, string]> = [];
+          if (to && from) r.push([from.m, to.m, 0.65, 'transfer']);
+          if (to && maker) r.push([maker, to.m, 0.6, 'transfer']);
+          return r.length ? r : undefined;
+        }
+        if (passive && agent) {
+          subj = agent;
+          obj = objMarkers.length ? cands.find((c) => objMarkers.includes(c.marker) && c !== agent) : undefined;
+          obj ??= L.find((c) => unmarked(c) && c !== agent) ?? R.find((c) => unmarked(c) && c !== agent);
+        } else {
+          const leftUnmarked = L.filter((c) => unmarked(c) && !c.conjOf);
+          subj = leftUnmarked.filter(sameSeg)[0] ?? leftUnmarked[0];
+          // Pronoun subject ("after it joins", "he will work with") → the first unmarked actor of the sentence.
+          const pron = toks.slice(Math.max(0, t - 3), t).findIndex((x) => PRONOUNS.has(x.norm));
+          if (pron >= 0 && (!subj || subj.dist > 3)) {
+            const first = cands.filter((c) => unmarked(c) && c.m.tokStart < t).sort((a, b) => a.m.tokStart - b.m.tokStart)[0];
+            if (first) subj = first;
+          }
+          if (!subj && lang === 'de') subj = R.find((c) => unmarked(c) && c.dist <= 4);
+          if (objMarkers.length) obj = cands.filter((c) => objMarkers.includes(c.marker) && c !== subj && c.dist <= 14).sort(byDist)[0];
+          if (!obj && !sym && e.p !== 'MEMBER_OF') {
+            obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 6);
+            // Verb-final clause: "dass Russland die Ukraine angegriffen hat".
+            if (!obj && lang === 'de') {
+              const lu = leftUnmarked.filter(sameSeg);
+              if (lu.length >= 2) {
+                obj = lu[0];
+                subj = lu[1];
+              }
+            }
+          }
+          if (!obj && sym) obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 5);
+          if (e.p === 'MEMBER_OF') obj = memberObject(t, subj);
+        }
+        if (subj && subj.dist > 14 && !sameSeg(subj)) return undefined;
+        if (subj && obj) {
+          res.push([subj.m, obj.m, subj.marker === 'none' && obj.marker !== 'none' ? 0.8 : 0.7, 'verb']);
+          if (subj.m && sym === false) {
+            // Coordinated subjects share the relation: "Moskau und Teheran unterstützen …".
+            for (const c of cands) if (c.conjOf === subj.m) res.push([c.m, obj.m, 0.65, 'verb-conj']);
+          } else if (sym) for (const c of cands) if (c.conjOf === subj.m) res.push([c.m, obj.m, 0.65, 'verb-conj']);
+        } else if (subj && sym) {
+          const conj = cands.find((c) => c.conjOf === subj!.m);
+          if (conj) res.push([subj.m, conj.m, 0.7, 'sym-conj']);
+        }
+        return res;
+      }
+
+      // Nouns (nominalisations) and adjectives.
+      const agentNoun = (): Mention[] => {
+        // Adjective or name glued before the noun: "russischen Angriffskriegs", "US-Sanktionen", "American sanctions".
+        const pre = ms.filter((m) => m.tokEnd <= t && t - m.tokEnd <= 1 && typeOf(m.entity) && ACTOR_TYPES.has(typeOf(m.entity)!) && (m.kind === 'adjective' || m.kind === 'demonym' || toks[t]!.hyphen || m.poss));
+        if (pre.length) return [pre[pre.length - 1]!];
+        const poss = L.find((c) => c.m.poss && c.dist <= 3);
+        if (poss) return [poss.m];
+        const by = R.find((c) => (c.marker === 'by' || (c.markerNorm === 'von' && e.p === 'ATTACKS')) && c.dist <= 5);
+        if (by) return [by.m];
+        if (e.p !== 'ATTACKS' && e.p !== 'SUPPORTS') {
+          const gen = R.find((c) => unmarked(c) && c.dist <= 3 && (toks[t + 1]?.norm === 'des' || toks[t + 1]?.norm === 'der' || c.dist === 1) && lang === 'de');
+          if (gen) return [gen.m];
+        }
+        // The noun as object of a light verb: "Moskau und Teheran haben … ein Militärbündnis".
+        let j = t - 1;
+        let steps = 0;
+        while (j >= 0 && steps < 5 && toks[j]!.kind === 'word' && !toks[j]!.cap && !PREPOSITIONS.has(toks[j]!.norm)) (j--, steps++);
+        const blocker = toks[j];
+        const inPP = blocker && blocker.kind === 'word' && PREPOSITIONS.has(blocker.norm) && !/^(zur|zum|and|und)$/u.test(blocker.norm);
+        if (!inPP) {
+          const lu = L.filter((c) => unmarked(c) && sameSeg(c) && c.dist <= 14);
+          const head = lu.find((c) => !c.conjOf);
+          if (head) return [head.m, ...cands.filter((c) => c.conjOf === head.m).map((c) => c.m)];
+        }
+        return [];
+      };
+      // "Bei einem Treffen mit X … forderte Y": a symmetric noun with a with-partner takes the clause subject anywhere.
+      const partner = sym ? cands.filter((c) => c.marker === 'with' && c.side === 'R' && c.dist <= 6).sort(byDist)[0] : undefined;
+      if (partner) {
+        const other = [...L, ...R].filter((c) => unmarked(c) && c !== partner && sameSeg(c) && c.m.entity !== partner.m.entity).sort(byDist)[0];
+        if (other) return [[other.m, partner.m, 0.65, 'noun-with']];
+      }
+      const agents = e.p === 'CRITICIZES' && e.pos === 'adj' ? speakerOf(t) : agentNoun();
+      if (!agents.length) return undefined;
+      if (e.p === 'MEMBER_OF') {
+        const o = memberObject(t, undefined);
+        return o ? agents.map((a) => [a, o.m, 0.65, 'noun'] as [Mention, Mention, number, string]) : undefined;
+      }
+      let target: Cand | undefined = cands.filter((c) => objMarkers.includes(c.marker) && c.side === 'R' && c.dist <= 8 && !agents.includes(c.m)).sort(byDist)[0];
+      if (!target && (e.p === 'ATTACKS' || e.p === 'SUPPORTS' || (e.p === 'CRITICIZES' && lang === 'en')))
+        target = R.find(
+          (c) =>
+            (unmarked(c) || c.marker === 'of') &&
+            !agents.includes(c.m) &&
+            (c.dist <= 4 || (c.dist <= 8 && toks.slice(t + 1, c.m.tokStart).every((x) => x.kind === 'word' && !PREPOSITIONS.has(x.norm) && (x.cap || ARTICLES.has(x.norm) || !!mentionAt(toks.indexOf(x)))))),
+        );
+      if (!target && e.p === 'ATTACKS') target = R.find((c) => c.marker === 'in' && c.dist <= 6 && typeOf(c.m.entity) === 'Country' && !agents.includes(c.m));
+      if (!target && e.pos === 'adj') target = R.find((c) => c.dist <= 10 && !agents.includes(c.m));
+      if (!target && sym && !e.needsPartner) {
+        if (agents.length >= 2) return [[agents[0], agents[1], 0.65, 'noun-conj']];
+        return undefined;
+      }
+      if (!target) return undefined;
+      return agents.map((a) => [a, target!.m, 0.6, 'noun'] as [Mention, Mention, number, string]);
+    }
+
+    function memberObject(t: number, subj: Cand | undefined): Cand | undefined {
+      const orgs: Cand[] = [];
+      for (const m of actorMs) {
+        if (typeOf(m.entity) !== 'Organization' || m === subj?.m) continue;
+        const dist = m.tokEnd <= t ? t - m.tokEnd + 1 : m.tokStart - t;
+        if (dist > 16) continue;
+        orgs.push({ m, marker: '', markerNorm: '', side: m.tokEnd <= t ? 'L' : 'R', dist, segment: 0 });
+      }
+      return orgs.sort((a, b) => a.dist - b.dist)[0];
+    }
+
+    function speakerOf(t: number): Mention[] {
+      const sp = actorMs.filter((m) => m.tokEnd <= t && typeOf(m.entity) === 'Person').sort((a, b) => b.tokEnd - a.tokEnd)[0];
+      return sp ? [sp] : [];
+    }
+  }
+  return { ...doc, candidates: out };
+}
+
+function checkTrigger(e: TriggerEntry, toks: Token[], t: number, lower: string, hasItem: boolean): boolean {
+  const norm = toks[t]!.norm;
+  if (e.needsItem && !hasItem) return false;
+  if (e.needsItemIf && e.needsItemIf.test(norm) && !hasItem) return false;
+  if (e.needs && !e.needs.test(lower)) return false;
+  if (e.needsIf) for (const [pre, re] of e.needsIf) if (norm.startsWith(pre) && !re.test(lower)) return false;
+  if (e.particleIf) {
+    for (const [pre, particle] of e.particleIf) {
+      if (!norm.startsWith(pre)) continue;
+      const later = toks.slice(t + 1, e.lang === 'en' ? t + 4 : toks.length);
+      if (!later.some((x) => x.norm === particle)) return false;
+    }
+  }
+  if (e.needsMod) {
+    const before = toks.slice(Math.max(0, t - 3), t);
+    if (!before.some((x) => e.needsMod!.test(x.norm)) && !/(allzeithoch|all-time high)/u.test(lower)) return false;
+  }
+  return true;
+}
+
+function negated(toks: Token[], t: number): boolean {
+  for (let k = Math.max(0, t - 3); k < t; k++) {
+    const x = toks[k]!;
+    if (NEGATIONS.has(x.norm)) return true;
+    if (x.norm === 't' && (toks[k - 1]?.text === '’' || toks[k - 1]?.text === "'")) return true;
+  }
+  // German verb-final negation: "… nicht geliefert", handled above; "hat X nicht an Y geliefert" → scan the segment.
+  return false;
+}
+
+function modalityFor(
+  sent: Sentence,
+  t: number,
+  segs: number[],
+  mentionAt: (k: number) => Mention | undefined,
+  args: string[],
+): { modality: Modality; attributedTo?: string } {
+  const toks = sent.tokens;
+  const seg = segs[t]!;
+  const inSeg = (k: number) => segs[k] === seg || Math.abs(k - t) <= 3;
+  let denied = false, expected = false, planned = false, alleged = false, reported = false;
+  let attributedTo: string | undefined;
+  const lastSeg = segs[toks.length - 1];
+  for (let k = 0; k < toks.length; k++) {
+    if (toks[k]!.kind !== 'word') continue;
+    if (inSeg(k) && cueAt(toks, k, CUES.denied)) denied = true;
+    if (inSeg(k) && cueAt(toks, k, CUES.planned)) planned = true;
+    if (inSeg(k) && cueAt(toks, k, CUES.expected)) {
+      const w = toks[k]!.norm;
+      // German "wird/werden" is future only with an infinitive, not the passive "wird … geliefert".
+      if (!/^(wird|werden)$/u.test(w) || !/(t|ert)$/u.test(toks[t]!.norm) || /(ieren|en)$/u.test(toks[t]!.norm)) expected = true;
+    }
+    const al = cueAt(toks, k, CUES.alleged);
+    if (al && (inSeg(k) || k < 4 || /^(angeblich|reportedly|allegedly|mutmaßlich)/u.test(toks[k]!.norm))) alleged = true;
+    if (/^(soll|sollen)$/u.test(toks[k]!.norm) && toks.slice(k + 1).some((x) => /^(haben|sein|worden)$/u.test(x.norm))) alleged = true;
+    const src = cueAt(toks, k, CUES.sourceBefore);
+    if (src && (k < 4 || inSeg(k) || segs[k] === lastSeg)) {
+      if (toks[k]!.norm === 'wie' && !toks.slice(k, k + 5).some((x) => /^(bericht|meldet|report)/u.test(x.norm))) continue;
+      reported = true;
+      for (let j = k + src; j < Math.min(toks.length, k + src + 5); j++) {
+        const m = mentionAt(j);
+        if (m && m.entity && !args.includes(m.entity)) {
+          attributedTo ??= m.entity;
+          break;
+        }
+      }
+    }
+    if (cueAt(toks, k, CUES.reportingVerbs) && /^(bericht|meldet|gemeldet|reported|reports)/u.test(toks[k]!.norm)) {
+      // "berichtet das Wall Street Journal", "CNN reported".
+      const around = [mentionAt(k + 1), mentionAt(k + 2), mentionAt(k + 3), mentionAt(k - 1)].find((m) => m && m.entity && !args.includes(m.entity));
+      if (around && (segs[k] === lastSeg || k < 4 || inSeg(k))) {
+        reported = true;
+        attributedTo ??= around.entity;
+      }
+    }
+  }
+  const modality: Modality = denied ? 'denied' : planned ? 'planned' : expected ? 'expected' : alleged ? 'alleged' : reported ? 'reported' : 'asserted';
+  return { modality, attributedTo };
+}
+
+/** LOCATED_IN and CITIZEN_OF from appositions and modifiers. */
+function structural(doc: RecognisedDoc, sent: Sentence, ms: Mention[], out: RelationCandidate[], mentionAt: (k: number) => Mention | undefined) {
+  const toks = sent.tokens;
+  const typeOf = (id: string): EntityType | undefined => doc.entities.get(id)?.type;
+  const push = (s: string, p: Predicate, o: string, conf: number, rule: string) => {
+    if (s !== o) out.push({ subject: s, predicate: p, object: o, modality: 'asserted', confidence: conf, sentence: sent.index, rule });
+  };
+  for (const m of ms) {
+    const mt = typeOf(m.entity);
+    // "des deutschen Herstellers Blaser", "beim britischen Think Tank Chatham House", "dem russischen Staatsmedium TASS".
+    if ((m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country') {
+      const len = cueAt(toks, m.tokEnd, ORG_TYPE_NOUNS) || (toks[m.tokEnd]?.cap && /(hersteller|unternehmen|konzern|firm|zeitung|sender|agentur|medium|zentrum)/u.test(toks[m.tokEnd]!.norm) ? 1 : 0);
+      if (len) {
+        let j = m.tokEnd + len;
+        if (toks[j]?.text === ':') {
+          // "mehrere deutsche Firmen: die Waffenproduzenten A … sowie die Munitionshersteller B, C und D"
+          for (const o of ms) if (o.tokStart > j && typeOf(o.entity) === 'Organization' && o.kind === 'name') push(o.entity, 'LOCATED_IN', m.entity, 0.7, 'org-list');
+          continue;
+        }
+        if (toks[j] && (toks[j]!.text === '„' || toks[j]!.text === '"')) j++;
+        const o = mentionAt(j);
+        if (o && o.tokStart === j && typeOf(o.entity) === 'Organization') push(o.entity, 'LOCATED_IN', m.entity, 0.75, 'adj-org');
+        continue;
+      }
+      // "der russische Waffenhändler Viktor Bout", "the American basketball star Brittney Griner".
+      let j = m.tokEnd;
+      let skipped = 0;
+      while (j < toks.length && skipped < 3 && toks[j]!.kind === 'word' && !mentionAt(j)) (j++, skipped++);
+      const p = mentionAt(j);
+      if (skipped >= 1 && p && p.tokStart === j && typeOf(p.entity) === 'Person' && !doc.roles.some((r) => r.person === p.entity && r.sentence === sent.index))
+        push(p.entity, 'CITIZEN_OF', m.entity, 0.7, 'adj-person');
+      // "Viktor Bout, der russische Waffenhändler,"
+      const art = toks[m.tokStart - 1];
+      const comma = toks[m.tokStart - 2];
+      const before = mentionAt(m.tokStart - 3);
+      if (art && ARTICLES.has(art.norm) && comma?.text === ',' && before && typeOf(before.entity) === 'Person' && before.tokEnd === m.tokStart - 2 && toks[m.tokEnd]?.cap && !toks[m.tokEnd + 1]?.cap)
+        push(before.entity, 'CITIZEN_OF', m.entity, 0.7, 'appos-citizen');
+    }
+    // "Aschgabat, der Hauptstadt des … Landes Turkmenistan", "Khartoum, the capital of Sudan"
+    if (mt === 'Location' && toks[m.tokEnd]?.text === ',') {
+      const win = toks.slice(m.tokEnd + 1, m.tokEnd + 4).map((x) => x.norm);
+      if (win.includes('hauptstadt') || win.includes('capital')) {
+        for (let j = m.tokEnd + 2; j < Math.min(toks.length, m.tokEnd + 10); j++) {
+          const c = mentionAt(j);
+          if (c && typeOf(c.entity) === 'Country' && c.kind !== 'adjective') {
+            push(m.entity, 'LOCATED_IN', c.entity, 0.75, 'capital');
+            break;
+          }
+        }
+      }
+    }
+    // "Daily NK in Südkorea", "a think tank based in London"
+    if (mt === 'Organization' && m.kind === 'name') {
+      let j = m.tokEnd;
+      if (/^(based|headquartered|ansässig|mit)$/u.test(toks[j]?.norm ?? '')) j++;
+      if (toks[j]?.norm === 'sitz') j++;
+      if (/^(in|aus)$/u.test(toks[j]?.norm ?? '')) {
+        const c = mentionAt(j + 1);
+        if (c && c.tokStart === j + 1 && typeOf(c.entity) === 'Country' && c.kind !== 'adjective') push(m.entity, 'LOCATED_IN', c.entity, 0.6, 'org-in');
+      }
+    }
+  }
+}

@@ -1,0 +1,360 @@
+// The geokg HTTP API over one GraphStore (embedded or Neo4j) plus the built viewer, on plain node:http.
+// Every error is JSON `{error, area}` with a 4xx/5xx status; no stack trace or credential ever leaves the process.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { GeokgError, QueryError } from '../errors.js';
+import { PREDICATES } from '../model.js';
+import type { GraphStore } from '../store/types.js';
+import { generateSnapshot } from './generate.js';
+import { serveStatic } from './static.js';
+
+/** What Neo4jStore.query returns (src/store/neo4j.ts); declared here so the server does not import the driver. */
+export interface CypherResult {
+  columns: string[];
+  rows: unknown[];
+  nodes: Array<{ id: string; labels: string[]; properties: Record<string, unknown> }>;
+  relationships: Array<{ id: string; type: string; start: string; end: string; properties: Record<string, unknown> }>;
+  truncated: boolean;
+}
+
+export interface CypherCapable {
+  query(
+    cypher: string,
+    params: Record<string, unknown>,
+    opts: { write?: boolean; timeoutMs?: number; maxRows?: number },
+  ): Promise<CypherResult>;
+}
+
+export interface ApiLimits {
+  /** Default and maximum node cap of GET /api/graph. */
+  graphDefault: number;
+  graphMax: number;
+  neighbourhoodMax: number;
+  cypherTimeoutMs: number;
+  cypherMaxRows: number;
+  /** Largest accepted request body (POST /api/cypher). */
+  bodyBytes: number;
+}
+
+export const DEFAULT_LIMITS: ApiLimits = {
+  graphDefault: 5000,
+  graphMax: 50_000,
+  neighbourhoodMax: 2000,
+  cypherTimeoutMs: 5000,
+  cypherMaxRows: 1000,
+  bodyBytes: 64 * 1024,
+};
+
+export interface AppOptions {
+  store: GraphStore;
+  /** Folder of the built viewer (viz/dist); without it only the API is served. */
+  staticDir?: string;
+  limits?: Partial<ApiLimits>;
+  /** Enables GET /api/bench/graph (generated snapshots): for bench/viz.bench.ts only. */
+  benchGraph?: boolean;
+  /** Accept only these Host header names (DNS-rebinding guard for a loopback server); undefined accepts any. */
+  allowedHostnames?: string[];
+  log?: (line: string) => void;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly area: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function cypherOf(store: GraphStore): CypherCapable | null {
+  const candidate = store as unknown as Partial<CypherCapable>;
+  return store.kind === 'neo4j' && typeof candidate.query === 'function' ? (store as unknown as CypherCapable) : null;
+}
+
+const graphQuery = (max: number, dflt: number) =>
+  z.object({
+    limit: z.coerce.number().int().min(1).max(max).default(dflt),
+    offset: z.coerce.number().int().min(0).default(0),
+  });
+const neighbourhoodQuery = (max: number) =>
+  z.object({
+    depth: z.coerce.number().int().min(1).max(3).default(1),
+    limit: z.coerce.number().int().min(1).max(max).default(Math.min(500, max)),
+  });
+const evidenceQuery = z.object({
+  subject: z.string().min(1).max(300),
+  predicate: z.enum(PREDICATES),
+  object: z.string().min(1).max(300),
+});
+const searchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+const cypherBody = z.object({
+  query: z.string().trim().min(1, 'query is empty').max(20_000),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+const benchQuery = z.object({
+  nodes: z.coerce.number().int().min(1).max(100_000).default(1000),
+  edges: z.coerce.number().int().min(0).max(500_000).default(5000),
+  seed: z.coerce.number().int().default(42),
+});
+const entityId = z.string().min(1).max(300);
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new HttpError(400, 'input', `${where}${issue?.message ?? 'invalid request'}`);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) throw new HttpError(413, 'input', `request body larger than ${max} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Neo4j says why it refused; we turn that into a status the browser can act on, without the driver's internals. */
+export function classifyCypherError(err: unknown, timeoutMs: number): HttpError {
+  const e = err as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  const code = `${String(e?.code ?? '')} ${String(e?.cause?.code ?? '')}`;
+  const own = String(e?.message ?? '');
+  const server = String(e?.cause?.message ?? '');
+  const all = `${own} ${server}`;
+  // First line only, no URI userinfo: Neo4j messages can be long and must never carry connection secrets.
+  const clean = (m: string) =>
+    (m.split('\n')[0] ?? '')
+      .replace(/^query: /, '')
+      .replace(/[a-z+]+:\/\/[^@\s/]+@/gi, '')
+      .trim()
+      .slice(0, 500);
+  if (
+    /AccessMode|ForbiddenInReadOnly|Forbidden/i.test(code) ||
+    /access mode|read-only|readonly|not allowed.*read|query writes/i.test(all)
+  ) {
+    const why = clean(server) || clean(own);
+    return new HttpError(403, 'query', `refused: the Cypher endpoint is read-only and Neo4j rejected a write (${why})`);
+  }
+  if (
+    /TimedOut|Terminated|Timeout/i.test(code) ||
+    /timed out|time limit|terminated|timeout|ran longer than/i.test(all)
+  ) {
+    return new HttpError(408, 'query', `refused: the query ran over the ${timeoutMs} ms time limit and was stopped`);
+  }
+  if (/ServiceUnavailable|SessionExpired/i.test(code) || /unavailable|ECONNREFUSED|could not connect/i.test(all)) {
+    return new HttpError(503, 'store', 'Neo4j is unreachable');
+  }
+  if (err instanceof QueryError || /ClientError|Syntax|Semantic|Parameter|Statement/i.test(code)) {
+    return new HttpError(400, 'query', clean(own) || 'query refused');
+  }
+  return new HttpError(500, 'query', 'the query failed');
+}
+
+export function createApp(options: AppOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const { store } = options;
+  const cypher = cypherOf(store);
+  const benchCache = new Map<string, string>();
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const parts = url.pathname.split('/').filter(Boolean).slice(1); // drop 'api'
+    const query = Object.fromEntries(url.searchParams);
+    const route = parts[0] ?? '';
+    const isGet = req.method === 'GET' || req.method === 'HEAD';
+    const needGet = () => {
+      if (!isGet) throw new HttpError(405, 'input', `${req.method} is not allowed on /api/${route}`);
+    };
+    const idParam = (): string => {
+      if (parts.length !== 2) throw new HttpError(404, 'input', `no such endpoint: ${url.pathname}`);
+      let raw: string;
+      try {
+        raw = decodeURIComponent(parts[1] ?? '');
+      } catch {
+        throw new HttpError(400, 'input', 'malformed entity id');
+      }
+      return parse(entityId, raw);
+    };
+
+    switch (route) {
+      case 'graph': {
+        needGet();
+        const q = parse(graphQuery(limits.graphMax, limits.graphDefault), query);
+        return sendJson(res, 200, await store.graph({ limit: q.limit, offset: q.offset }));
+      }
+      case 'entity': {
+        needGet();
+        const id = idParam();
+        const entity = await store.entity(id);
+        if (!entity) throw new HttpError(404, 'input', `no entity with id '${id}'`);
+        const around = await store.neighbourhood(id, 1, limits.neighbourhoodMax);
+        const relations = around.edges.filter((r) => r.subject === id || r.object === id);
+        const neighbours = around.nodes.filter((n) => n.id !== id);
+        return sendJson(res, 200, { entity, relations, neighbours });
+      }
+      case 'neighbourhood': {
+        needGet();
+        const id = idParam();
+        const q = parse(neighbourhoodQuery(limits.neighbourhoodMax), query);
+        if (!(await store.entity(id))) throw new HttpError(404, 'input', `no entity with id '${id}'`);
+        return sendJson(res, 200, await store.neighbourhood(id, q.depth, q.limit));
+      }
+      case 'evidence': {
+        needGet();
+        const q = parse(evidenceQuery, query);
+        const evidence = await store.evidence(q.subject, q.predicate, q.object);
+        return sendJson(res, 200, { ...q, evidence });
+      }
+      case 'search': {
+        needGet();
+        const q = parse(searchQuery, query);
+        return sendJson(res, 200, { q: q.q, results: await store.search(q.q, q.limit) });
+      }
+      case 'stats': {
+        needGet();
+        return sendJson(res, 200, await store.stats());
+      }
+      case 'config': {
+        needGet();
+        return sendJson(res, 200, {
+          store: store.kind,
+          cypher: cypher !== null,
+          limits: {
+            graphMax: limits.graphMax,
+            cypherTimeoutMs: limits.cypherTimeoutMs,
+            cypherMaxRows: limits.cypherMaxRows,
+          },
+        });
+      }
+      case 'cypher': {
+        if (req.method !== 'POST') throw new HttpError(405, 'input', 'use POST with a JSON body {query, params}');
+        if (!cypher) {
+          throw new HttpError(
+            501,
+            'config',
+            `Cypher needs the Neo4j store; this server uses the ${store.kind} store (set NEO4J_URI or --store neo4j)`,
+          );
+        }
+        // A JSON content type keeps plain cross-site form posts out (they cannot set it without CORS).
+        if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+          throw new HttpError(415, 'input', 'send the query as application/json');
+        }
+        const text = await readBody(req, limits.bodyBytes);
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          throw new HttpError(400, 'input', 'malformed JSON body');
+        }
+        const body = parse(cypherBody, json);
+        // LOAD CSV reads files and URLs even in a read transaction: not something a browser should trigger.
+        if (/\bLOAD\s+CSV\b/i.test(body.query)) {
+          throw new HttpError(403, 'query', 'refused: LOAD CSV is not allowed from the Cypher endpoint');
+        }
+        let result: CypherResult;
+        try {
+          result = await cypher.query(body.query, body.params, {
+            write: false,
+            timeoutMs: limits.cypherTimeoutMs,
+            maxRows: limits.cypherMaxRows,
+          });
+        } catch (err) {
+          throw classifyCypherError(err, limits.cypherTimeoutMs);
+        }
+        return sendJson(res, 200, result);
+      }
+      case 'bench': {
+        needGet();
+        if (!options.benchGraph || parts[1] !== 'graph')
+          throw new HttpError(404, 'input', `no such endpoint: ${url.pathname}`);
+        const q = parse(benchQuery, query);
+        const key = `${q.nodes}/${q.edges}/${q.seed}`;
+        let text = benchCache.get(key);
+        if (!text) {
+          text = JSON.stringify(generateSnapshot(q.nodes, q.edges, q.seed));
+          benchCache.set(key, text);
+        }
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(text);
+        return;
+      }
+      default:
+        throw new HttpError(404, 'input', `no such endpoint: ${url.pathname}`);
+    }
+  }
+
+  return (req, res) => {
+    const started = Date.now();
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    const handle = async (): Promise<void> => {
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+      if (options.allowedHostnames && !options.allowedHostnames.includes(host)) {
+        throw new HttpError(421, 'server', 'unexpected Host header');
+      }
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://localhost');
+      } catch {
+        throw new HttpError(400, 'input', 'malformed URL');
+      }
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'input', `${req.method} not allowed`);
+      if (!options.staticDir) throw new HttpError(404, 'server', 'the viewer is not served by this server');
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+          "img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'",
+      );
+      if (!(await serveStatic(options.staticDir, req, res, url.pathname))) {
+        throw new HttpError(404, 'server', `not found: ${url.pathname}`);
+      }
+    };
+    handle()
+      .catch((err: unknown) => {
+        let status = 500;
+        let area = 'server';
+        let message = 'internal error';
+        if (err instanceof HttpError) {
+          ({ status, area, message } = err);
+        } else if (err instanceof GeokgError) {
+          status = err.area === 'input' || err.area === 'query' ? 400 : 503;
+          area = err.area;
+          message = err.message.replace(new RegExp(`^${err.area}: `), '');
+        } else {
+          options.log?.(`error ${req.method} ${req.url}: ${(err as Error)?.message ?? String(err)}`);
+        }
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        sendJson(res, status, { error: message, area });
+      })
+      .finally(() => options.log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`));
+  };
+}
+
+export function createApiServer(options: AppOptions): Server {
+  const server = createServer(createApp(options));
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  return server;
+}

@@ -1,0 +1,446 @@
+// The embedded default store: graphology in memory, persisted as one JSON file under $GEOKG_HOME.
+// The file holds the prepared documents (the journal of what was ingested); the graph is derived from it.
+
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MultiDirectedGraph } from 'graphology';
+import { StoreError } from '../errors.js';
+import { relationKey, type DocumentExtraction, type DocumentMeta, type Entity, type Predicate } from '../model.js';
+import {
+  aggregate,
+  fold,
+  mergeEntityRows,
+  prepareDocument,
+  searchRank,
+  toEntity,
+  type ClaimRow,
+  type EntityRow,
+  type PreparedDocument,
+} from './common.js';
+import type {
+  BatchItemResult,
+  EvidenceRecord,
+  GraphQuery,
+  GraphSnapshot,
+  GraphStore,
+  IngestResult,
+  StoreStats,
+  StoredRelation,
+} from './types.js';
+
+const FORMAT = 'geokg-embedded-store';
+const VERSION = 1;
+export const EMBEDDED_FILE = 'store.json';
+
+type NodeAttrs = EntityRow;
+type EdgeAttrs = StoredRelation & { documentCount: number };
+
+interface StoreFile {
+  format: typeof FORMAT;
+  version: number;
+  documents: PreparedDocument[];
+}
+
+/** A promise chain that runs operations one at a time, so a flush never interleaves with a half-applied change. */
+class Serial {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+export interface EmbeddedStoreOptions {
+  /** Directory holding store.json; created on first write. */
+  home: string;
+  /** Test hook: called after a document is applied in memory and before the file is written. */
+  beforePersist?: (documentIds: string[]) => void | Promise<void>;
+}
+
+export class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  readonly file: string;
+  private readonly opts: EmbeddedStoreOptions;
+  private readonly serial = new Serial();
+  private loaded = false;
+  private fileStamp = '';
+  /** Documents in ingest order: the journal that is persisted. */
+  private docs = new Map<string, PreparedDocument>();
+  private claimsByKey = new Map<string, Map<string, ClaimRow>>();
+  /** Entity id → ids of documents mentioning it, in ingest order. */
+  private mentions = new Map<string, string[]>();
+  private g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: false });
+
+  constructor(opts: EmbeddedStoreOptions) {
+    this.opts = opts;
+    this.file = path.join(path.resolve(opts.home), EMBEDDED_FILE);
+  }
+
+  async init(): Promise<void> {
+    await this.serial.run(async () => {
+      await this.fresh();
+      await mkdir(path.dirname(this.file), { recursive: true });
+    });
+  }
+
+  ingest(doc: DocumentExtraction): Promise<IngestResult> {
+    return this.serial.run(async () => {
+      const prepared = prepareDocument(doc);
+      await this.fresh();
+      if (this.docs.has(prepared.document.id)) return this.unchanged(prepared);
+      this.apply(prepared);
+      await this.persistOrUndo([prepared.document.id]);
+      return this.written(prepared);
+    });
+  }
+
+  ingestMany(docs: DocumentExtraction[]): Promise<BatchItemResult[]> {
+    return this.serial.run(async () => {
+      await this.fresh();
+      const out: BatchItemResult[] = [];
+      const applied: string[] = [];
+      for (const doc of docs) {
+        let prepared: PreparedDocument;
+        try {
+          prepared = prepareDocument(doc);
+        } catch (err) {
+          out.push({ ok: false, document: doc?.document?.id ?? '?', error: (err as Error).message });
+          continue;
+        }
+        if (this.docs.has(prepared.document.id)) {
+          out.push({ ok: true, result: this.unchanged(prepared) });
+          continue;
+        }
+        this.apply(prepared);
+        applied.push(prepared.document.id);
+        out.push({ ok: true, result: this.written(prepared) });
+      }
+      if (applied.length > 0) await this.persistOrUndo(applied);
+      return out;
+    });
+  }
+
+  removeDocument(documentId: string): Promise<boolean> {
+    return this.serial.run(async () => {
+      await this.fresh();
+      const prepared = this.docs.get(documentId);
+      if (!prepared) return false;
+      this.unapply(documentId);
+      try {
+        await this.persist();
+      } catch (err) {
+        this.apply(prepared); // entity merge order follows ingestedAt, so the re-added slot does not matter
+        throw err;
+      }
+      return true;
+    });
+  }
+
+  hasDocument(documentId: string): Promise<boolean> {
+    return this.read(() => this.docs.has(documentId));
+  }
+
+  listDocuments(): Promise<DocumentMeta[]> {
+    return this.read(() => [...this.docs.values()].map((d) => ({ ...d.document })));
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.read(() => {
+      const stats: StoreStats = {
+        documents: this.docs.size,
+        entities: this.g.order,
+        relations: this.g.size,
+        evidence: 0,
+        entitiesByType: {},
+        relationsByType: {},
+      };
+      for (const claims of this.claimsByKey.values()) stats.evidence += claims.size;
+      this.g.forEachNode((_id, a) => {
+        stats.entitiesByType[a.type] = (stats.entitiesByType[a.type] ?? 0) + 1;
+      });
+      this.g.forEachEdge((_id, a) => {
+        stats.relationsByType[a.predicate] = (stats.relationsByType[a.predicate] ?? 0) + 1;
+      });
+      return stats;
+    });
+  }
+
+  private topByDegree(query: GraphQuery = {}): GraphSnapshot {
+    const ranked = this.g
+      .nodes()
+      .map((id) => ({ id, degree: this.g.degree(id) }))
+      .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const offset = Math.max(0, query.offset ?? 0);
+    const limit = query.limit ?? Infinity;
+    const picked = ranked.slice(offset, offset + limit).map((n) => n.id);
+    return this.snapshot(picked, picked.length < this.g.order);
+  }
+
+  graph(query?: GraphQuery): Promise<GraphSnapshot> {
+    return this.read(() => this.topByDegree(query));
+  }
+
+  neighbourhood(entityId: string, depth: number, limit = 500): Promise<GraphSnapshot> {
+    return this.read(() => {
+      if (!this.g.hasNode(entityId)) return this.snapshot([], false);
+      const seen = new Set<string>([entityId]);
+      let frontier = [entityId];
+      let cut = false;
+      for (let d = 0; d < depth && frontier.length > 0 && !cut; d++) {
+        const next: string[] = [];
+        const candidates = new Set<string>();
+        for (const id of frontier) for (const n of this.g.neighbors(id)) if (!seen.has(n)) candidates.add(n);
+        // Highest degree first, so a cap keeps the most connected neighbours.
+        const ordered = [...candidates].sort(
+          (a, b) => this.g.degree(b) - this.g.degree(a) || (a < b ? -1 : 1),
+        );
+        for (const n of ordered) {
+          if (seen.size >= limit) {
+            cut = true;
+            break;
+          }
+          seen.add(n);
+          next.push(n);
+        }
+        frontier = next;
+      }
+      return this.snapshot([...seen], cut);
+    });
+  }
+
+  entity(entityId: string): Promise<Entity | null> {
+    return this.read(() => (this.g.hasNode(entityId) ? toEntity(this.g.getNodeAttributes(entityId)) : null));
+  }
+
+  evidence(subject: string, predicate: Predicate, object: string): Promise<EvidenceRecord[]> {
+    return this.read(() => {
+      const claims = this.claimsByKey.get(relationKey(subject, predicate, object));
+      if (!claims) return [];
+      return [...claims.values()]
+        .map((c) => {
+          const meta = this.docs.get(c.document)?.document;
+          const rec: EvidenceRecord = {
+            document: c.document,
+            sentence: c.sentence ?? '',
+            start: c.start ?? -1,
+            end: c.end ?? -1,
+            modality: c.modality,
+          };
+          if (c.attributedTo) rec.attributedTo = c.attributedTo;
+          if (c.time) rec.time = c.time;
+          if (meta) rec.documentMeta = { ...meta };
+          return rec;
+        })
+        .sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start));
+    });
+  }
+
+  search(text: string, limit = 20): Promise<Entity[]> {
+    return this.read(() => {
+      const q = fold(text);
+      if (!q) return [];
+      const hits: Array<{ rank: number; degree: number; row: EntityRow }> = [];
+      this.g.forEachNode((id, row) => {
+        if (!row.searchKeys.some((k) => k.includes(q))) return;
+        hits.push({ rank: searchRank(row.searchKeys, row.name, q), degree: this.g.degree(id), row });
+      });
+      hits.sort((a, b) => a.rank - b.rank || b.degree - a.degree || (a.row.id < b.row.id ? -1 : 1));
+      return hits.slice(0, limit).map((h) => toEntity(h.row));
+    });
+  }
+
+  reset(): Promise<void> {
+    return this.serial.run(async () => {
+      this.clear();
+      this.loaded = true;
+      await this.persist();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.serial.run(async () => undefined);
+  }
+
+  // ---- internals ----
+
+  private read<T>(fn: () => T): Promise<T> {
+    return this.serial.run(async () => {
+      await this.fresh();
+      return fn();
+    });
+  }
+
+  private unchanged(p: PreparedDocument): IngestResult {
+    return { document: p.document.id, written: false, entities: 0, relations: 0, evidence: 0 };
+  }
+
+  private written(p: PreparedDocument): IngestResult {
+    return {
+      document: p.document.id,
+      written: true,
+      entities: p.entities.length,
+      relations: p.relations.length,
+      evidence: p.claims.length,
+    };
+  }
+
+  private clear(): void {
+    this.docs.clear();
+    this.claimsByKey.clear();
+    this.mentions.clear();
+    this.g.clear();
+  }
+
+  /** Loads the file on first use and again whenever another process has rewritten it. */
+  private async fresh(): Promise<void> {
+    let st;
+    try {
+      st = await stat(this.file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw this.storeError('cannot read', err);
+      if (!this.loaded || this.fileStamp !== '') this.clear();
+      this.loaded = true;
+      this.fileStamp = '';
+      return;
+    }
+    const stamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
+    if (this.loaded && stamp === this.fileStamp) return;
+    let raw: string;
+    try {
+      raw = await readFile(this.file, 'utf8');
+    } catch (err) {
+      throw this.storeError('cannot read', err);
+    }
+    let parsed: StoreFile;
+    try {
+      parsed = JSON.parse(raw) as StoreFile;
+    } catch (err) {
+      throw new StoreError(
+        `embedded store ${this.file} is corrupt (${(err as Error).message}); it was left untouched — ` +
+          'move it away or run `geokg reset --yes` to start empty',
+      );
+    }
+    if (parsed?.format !== FORMAT || !Array.isArray(parsed.documents)) {
+      throw new StoreError(`${this.file} is not a geokg embedded store; it was left untouched`);
+    }
+    if (parsed.version > VERSION) {
+      throw new StoreError(`${this.file} was written by a newer geokg (format version ${parsed.version})`);
+    }
+    this.clear();
+    for (const d of parsed.documents) this.apply(d);
+    this.loaded = true;
+    this.fileStamp = stamp;
+  }
+
+  private storeError(what: string, err: unknown): StoreError {
+    return new StoreError(`${what} embedded store ${this.file}: ${(err as Error).message}`, { cause: err });
+  }
+
+  private async persistOrUndo(documentIds: string[]): Promise<void> {
+    try {
+      await this.opts.beforePersist?.(documentIds);
+      await this.persist();
+    } catch (err) {
+      for (const id of [...documentIds].reverse()) this.unapply(id);
+      throw err instanceof StoreError ? err : this.storeError('cannot write', err);
+    }
+  }
+
+  /** Write-temp-then-rename: a crash leaves either the old file or the new one, never half of one. */
+  private async persist(): Promise<void> {
+    const body: StoreFile = { format: FORMAT, version: VERSION, documents: [...this.docs.values()] };
+    const tmp = `${this.file}.tmp-${process.pid}`;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFile(tmp, JSON.stringify(body));
+      const fd = openSync(tmp, 'r+');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      await rename(tmp, this.file);
+      const st = await stat(this.file);
+      this.fileStamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
+    } catch (err) {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw this.storeError('cannot write', err);
+    }
+  }
+
+  /** Adds a prepared document to the in-memory indexes and re-derives the entities and relationships it touches. */
+  private apply(p: PreparedDocument): void {
+    this.docs.set(p.document.id, p);
+    for (const e of p.entities) {
+      const list = this.mentions.get(e.id) ?? [];
+      list.push(p.document.id);
+      this.mentions.set(e.id, list);
+      this.refreshEntity(e.id);
+    }
+    for (const c of p.claims) {
+      let m = this.claimsByKey.get(c.key);
+      if (!m) this.claimsByKey.set(c.key, (m = new Map()));
+      m.set(c.id, c);
+    }
+    for (const r of p.relations) this.refreshRelation(r);
+  }
+
+  private unapply(documentId: string): void {
+    const p = this.docs.get(documentId);
+    if (!p) return;
+    this.docs.delete(documentId);
+    for (const c of p.claims) {
+      const m = this.claimsByKey.get(c.key);
+      m?.delete(c.id);
+      if (m && m.size === 0) this.claimsByKey.delete(c.key);
+    }
+    for (const r of p.relations) this.refreshRelation(r);
+    for (const e of p.entities) {
+      const list = (this.mentions.get(e.id) ?? []).filter((d) => d !== documentId);
+      if (list.length === 0) this.mentions.delete(e.id);
+      else this.mentions.set(e.id, list);
+      this.refreshEntity(e.id);
+    }
+  }
+
+  private refreshEntity(id: string): void {
+    const docIds = this.mentions.get(id);
+    if (!docIds || docIds.length === 0) {
+      if (this.g.hasNode(id)) this.g.dropNode(id);
+      return;
+    }
+    const rows = docIds
+      .map((d) => this.docs.get(d)!)
+      .sort((a, b) => (a.document.ingestedAt < b.document.ingestedAt ? -1 : a.document.ingestedAt > b.document.ingestedAt ? 1 : 0))
+      .map((d) => d.entities.find((e) => e.id === id)!);
+    this.g.mergeNode(id, mergeEntityRows(rows));
+  }
+
+  private refreshRelation(r: PreparedDocument['relations'][number]): void {
+    const claims = this.claimsByKey.get(r.key);
+    if (!claims || claims.size === 0) {
+      if (this.g.hasEdge(r.key)) this.g.dropEdge(r.key);
+      return;
+    }
+    const attrs = aggregate(r, claims.values());
+    if (this.g.hasEdge(r.key)) this.g.replaceEdgeAttributes(r.key, attrs);
+    else this.g.addDirectedEdgeWithKey(r.key, r.subject, r.object, attrs);
+  }
+
+  private snapshot(ids: string[], truncated: boolean): GraphSnapshot {
+    const picked = new Set(ids);
+    const nodes = ids.map((id) => ({ ...toEntity(this.g.getNodeAttributes(id)), degree: this.g.degree(id) }));
+    const edges: StoredRelation[] = [];
+    this.g.forEachEdge((_k, a, s, t) => {
+      if (picked.has(s) && picked.has(t)) edges.push(publicRelation(a));
+    });
+    edges.sort((a, b) => (a.key < b.key ? -1 : 1));
+    return { nodes, edges, truncated, totalNodes: this.g.order, totalEdges: this.g.size };
+  }
+}
+
+function publicRelation(a: EdgeAttrs): StoredRelation & { documentCount: number } {
+  return { ...a, modalities: [...a.modalities], items: [...(a.items ?? [])], time: [...(a.time ?? [])] };
+}

@@ -1,0 +1,1026 @@
+// The Neo4j adapter, the system of record: batched, parameterised, idempotent writes through executeWrite
+// (one transaction per document or per batch), reads in READ mode, and a bounded read-only Cypher runner.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j, {
+  isDuration,
+  isDate,
+  isDateTime,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isPoint,
+  isRelationship,
+  isTime,
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+  type Session,
+} from 'neo4j-driver';
+import { QueryError, StoreError } from '../errors.js';
+import {
+  ENTITY_TYPES,
+  PREDICATES,
+  relationKey,
+  type DocumentExtraction,
+  type DocumentMeta,
+  type Entity,
+  type EntityType,
+  type Language,
+  type Modality,
+  type Predicate,
+} from '../model.js';
+import { fold, mergeEntityRows, parseKey, prepareDocument, searchRank, toEntity, type EntityRow, type PreparedDocument } from './common.js';
+import type {
+  BatchItemResult,
+  EvidenceRecord,
+  GraphQuery,
+  GraphSnapshot,
+  GraphStore,
+  IngestResult,
+  StoreStats,
+  StoredRelation,
+} from './types.js';
+
+export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher/schema.cypher');
+
+export interface Neo4jConfig {
+  uri: string;
+  user?: string;
+  password?: string;
+  database?: string;
+}
+
+export interface Neo4jStoreOptions extends Neo4jConfig {
+  /** Seconds-scale bound on reaching the server; an unreachable one fails within about this time. */
+  connectTimeoutMs?: number;
+  /**
+   * Test hook: runs inside the write transaction after the named step, before commit. Throwing (or running a
+   * failing statement on `tx`) rolls the whole transaction back — how the tests inject a mid-write failure.
+   */
+  onWriteStep?: (step: WriteStep, tx: ManagedTransaction) => Promise<void>;
+}
+
+export type WriteStep = 'documents' | 'entities' | 'mentions' | 'sentences' | 'claims' | 'relationships';
+
+export interface QueryOptions {
+  write?: boolean;
+  timeoutMs?: number;
+  maxRows?: number;
+}
+
+export interface CypherNode {
+  id: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+
+export interface CypherRelationship {
+  id: string;
+  type: string;
+  start: string;
+  end: string;
+  properties: Record<string, unknown>;
+}
+
+export interface CypherResult {
+  columns: string[];
+  /** Plain JSON: nodes as {id,labels,properties}, relationships as {id,type,start,end,properties}, ints as numbers. */
+  rows: unknown[][];
+  nodes: CypherNode[];
+  relationships: CypherRelationship[];
+  truncated: boolean;
+}
+
+export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_ROWS = 10_000;
+/** Rows per batched ingest transaction (claims count): large enough to amortise a commit, small enough for memory. */
+const BATCH_CLAIMS = 5_000;
+
+const TYPE_LABELS = ENTITY_TYPES.join(':');
+const PREDICATE_SET: ReadonlySet<string> = new Set(PREDICATES);
+const TYPE_SET: ReadonlySet<string> = new Set(ENTITY_TYPES);
+
+// Labels and relationship types cannot be parameters; these builders only accept the ontology's fixed names.
+function typeLabel(type: string): EntityType {
+  if (!TYPE_SET.has(type)) throw new StoreError(`refusing unknown entity type ${JSON.stringify(type)}`);
+  return type as EntityType;
+}
+function relType(predicate: string): Predicate {
+  if (!PREDICATE_SET.has(predicate)) throw new StoreError(`refusing unknown relationship type ${JSON.stringify(predicate)}`);
+  return predicate as Predicate;
+}
+
+/** Splits the schema file into statements: `;` at line end separates them, `//` lines are comments. */
+export function schemaStatements(file = SCHEMA_FILE): string[] {
+  const text = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('//'))
+    .join('\n');
+  return text
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+const ENTITY_WRITE = (label: EntityType) => `
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+SET e.name = row.name, e.type = row.type,
+    e.iso2 = CASE WHEN $replace THEN row.iso2 ELSE coalesce(row.iso2, e.iso2) END,
+    e.iso3 = CASE WHEN $replace THEN row.iso3 ELSE coalesce(row.iso3, e.iso3) END,
+    e.wikidata = CASE WHEN $replace THEN row.wikidata ELSE coalesce(row.wikidata, e.wikidata) END
+REMOVE e:${TYPE_LABELS}
+SET e:${label}
+WITH e, row
+CALL (e, row) {
+  UNWIND (CASE WHEN $replace THEN [] ELSE coalesce(e.aliases, []) END + row.aliases) AS a
+  WITH DISTINCT a ORDER BY a
+  RETURN collect(a) AS aliases
+}
+CALL (e, row) {
+  UNWIND (CASE WHEN $replace THEN [] ELSE coalesce(e.searchKeys, []) END + row.searchKeys) AS k
+  WITH DISTINCT k ORDER BY k
+  RETURN collect(k) AS keys
+}
+SET e.aliases = aliases, e.searchKeys = keys,
+    e.searchText = reduce(s = '', k IN keys | s + CASE WHEN s = '' THEN '' ELSE ' | ' END + k)`;
+
+const DOCUMENT_WRITE = `
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+SET d.source = row.source, d.title = row.title, d.language = row.language, d.published = row.published,
+    d.ingestedAt = row.ingestedAt`;
+
+const MENTION_WRITE = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.document})
+MATCH (e:Entity {id: row.id})
+MERGE (d)-[m:MENTIONS]->(e)
+SET m.name = row.name, m.type = row.type, m.aliases = row.aliases, m.searchKeys = row.searchKeys,
+    m.iso2 = row.iso2, m.iso3 = row.iso3, m.wikidata = row.wikidata`;
+
+const SENTENCE_WRITE = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.document})
+MERGE (s:Sentence {id: row.id})
+SET s.text = row.text, s.start = row.start, s.end = row.end
+MERGE (s)-[:IN_DOCUMENT]->(d)`;
+
+const CLAIM_WRITE = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.document})
+MATCH (s:Entity {id: row.subject})
+MATCH (o:Entity {id: row.object})
+MERGE (c:Claim {id: row.id})
+SET c.key = row.key, c.predicate = row.predicate, c.subject = row.subject, c.object = row.object,
+    c.modality = row.modality, c.attributedTo = row.attributedTo, c.time = row.time, c.confidence = row.confidence,
+    c.items = row.items, c.document = row.document, c.seen = row.seen
+MERGE (c)-[:SUBJECT]->(s)
+MERGE (c)-[:OBJECT]->(o)
+MERGE (c)-[:IN_DOCUMENT]->(d)
+WITH c, row
+OPTIONAL MATCH (t:Sentence {id: row.sentenceId})
+FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (c)-[:EVIDENCED_BY]->(t))
+WITH c, row
+OPTIONAL MATCH (a:Entity {id: row.attributedTo})
+FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | MERGE (c)-[:ATTRIBUTED_TO]->(a))`;
+
+/** Aggregates recomputed from all claims of each key: a retried or repeated write gives the same values. */
+const RELATIONSHIP_WRITE = (type: Predicate, mode: 'MERGE' | 'MATCH') => `
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.subject})
+MATCH (o:Entity {id: row.object})
+${mode} (s)-[r:${type}]->(o)
+WITH r, row
+CALL (row) {
+  MATCH (c:Claim {key: row.key})
+  RETURN count(c) AS n, count(DISTINCT c.document) AS docs, min(c.seen) AS firstSeen, max(c.seen) AS lastSeen,
+         max(c.confidence) AS confidence
+}
+CALL (row) {
+  MATCH (c:Claim {key: row.key})
+  WITH DISTINCT c.modality AS m ORDER BY m
+  RETURN collect(m) AS modalities
+}
+CALL (row) {
+  MATCH (c:Claim {key: row.key})
+  UNWIND coalesce(c.items, []) AS i
+  WITH DISTINCT i ORDER BY i
+  RETURN collect(i) AS items
+}
+CALL (row) {
+  MATCH (c:Claim {key: row.key})
+  WITH DISTINCT c.time AS t WHERE t IS NOT NULL
+  WITH t ORDER BY t
+  RETURN collect(t) AS times
+}
+SET r.key = row.key, r.evidenceCount = n, r.documentCount = docs, r.modalities = modalities, r.items = items,
+    r.times = times, r.firstSeen = firstSeen, r.lastSeen = lastSeen, r.confidence = confidence`;
+
+const RELATIONSHIP_DROP = (type: Predicate) => `
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.subject})-[r:${type}]->(o:Entity {id: row.object})
+WHERE NOT EXISTS { MATCH (c:Claim {key: row.key}) }
+DELETE r`;
+
+/** The documented provenance query (docs/store.md): from one relationship to its sentences and documents. */
+export const PROVENANCE_QUERY = `
+MATCH (a:Entity {id: $subject})-[r]-(b:Entity {id: $object}) WHERE type(r) = $predicate
+MATCH (c:Claim {key: r.key})-[:EVIDENCED_BY]->(s:Sentence)-[:IN_DOCUMENT]->(d:Document)
+RETURN c.modality AS modality, c.attributedTo AS attributedTo, c.time AS time, s.text AS sentence,
+       s.start AS start, s.end AS end, d.id AS document, d.source AS source, d.title AS title
+ORDER BY document, start`;
+
+/** Converts driver values to plain JSON: integers to numbers, temporals to ISO strings, graph types to objects. */
+export function toPlain(v: unknown, ids?: Map<string, string>): unknown {
+  if (v === null || v === undefined) return null;
+  if (isInt(v)) {
+    return v.inSafeRange() ? v.toNumber() : v.toString();
+  }
+  if (typeof v === 'bigint') return Number(v);
+  if (isNode(v)) {
+    const props = plainProps(v.properties, ids);
+    return { id: typeof props.id === 'string' ? props.id : v.elementId, labels: [...v.labels], properties: props };
+  }
+  if (isRelationship(v)) {
+    return {
+      id: v.elementId,
+      type: v.type,
+      start: ids?.get(v.startNodeElementId) ?? v.startNodeElementId,
+      end: ids?.get(v.endNodeElementId) ?? v.endNodeElementId,
+      properties: plainProps(v.properties, ids),
+    };
+  }
+  if (isPath(v)) {
+    return {
+      nodes: [v.start, ...v.segments.map((s) => s.end)].map((n) => toPlain(n, ids)),
+      relationships: v.segments.map((s) => toPlain(s.relationship, ids)),
+    };
+  }
+  if (isDate(v) || isDateTime(v) || isLocalDateTime(v) || isLocalTime(v) || isTime(v) || isDuration(v)) {
+    return (v as { toString(): string }).toString();
+  }
+  if (isPoint(v)) {
+    const p = v as { srid: unknown; x: number; y: number; z?: number };
+    return { srid: toPlain(p.srid), x: p.x, y: p.y, ...(p.z === undefined ? {} : { z: p.z }) };
+  }
+  if (Array.isArray(v)) return v.map((x) => toPlain(x, ids));
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+  if (typeof v === 'object') return plainProps(v as Record<string, unknown>, ids);
+  return v;
+}
+
+function plainProps(o: Record<string, unknown>, ids?: Map<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(o)) out[k] = toPlain(x, ids);
+  return out;
+}
+
+/** Finds every node and relationship inside a value (rows may nest them in lists, maps and paths). */
+function walkGraph(v: unknown, visit: { node(n: unknown): void; rel(r: unknown): void }): void {
+  if (v === null || typeof v !== 'object' || isInt(v)) return;
+  if (isNode(v)) return visit.node(v);
+  if (isRelationship(v)) return visit.rel(v);
+  if (isPath(v)) {
+    visit.node(v.start);
+    for (const s of v.segments) {
+      visit.rel(s.relationship);
+      visit.node(s.end);
+    }
+    return;
+  }
+  if (Array.isArray(v)) for (const x of v) walkGraph(x, visit);
+  else if (Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) walkGraph(x, visit);
+}
+
+function num(v: unknown): number {
+  if (isInt(v)) return v.toNumber();
+  return typeof v === 'number' ? v : Number(v ?? 0);
+}
+
+function strOrUndef(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+/** Explains a driver error in one line: never the password, always the URI for connection problems. */
+export function describeNeo4jError(err: unknown, uri: string): string {
+  const e = err as { code?: string; message?: string };
+  const code = e?.code ?? '';
+  let msg = (e?.message ?? String(err)).split('\n')[0]!;
+  const cause = /Caused by: (.*)$/.exec(msg);
+  if (cause) msg = cause[1]!; // the driver's generic advice before it says nothing the cause does not
+  if (code === 'ServiceUnavailable' || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|connect/i.test(msg))
+    return `cannot reach Neo4j at ${uri}: ${msg}`;
+  if (/Unauthorized|AuthenticationRateLimit|authentication/i.test(code + msg))
+    return `Neo4j at ${uri} refused the credentials (check NEO4J_USER/NEO4J_PASSWORD)`;
+  if (/DatabaseNotFound/.test(code)) return `Neo4j at ${uri}: ${msg}`;
+  return `Neo4j at ${uri}: ${msg}${code ? ` [${code}]` : ''}`;
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  readonly uri: string;
+  readonly database: string | undefined;
+  private readonly driver: Driver;
+  private readonly opts: Neo4jStoreOptions;
+  private connected: Promise<void> | undefined;
+  private schemaApplied: Promise<void> | undefined;
+
+  constructor(opts: Neo4jStoreOptions) {
+    if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(opts.uri)) {
+      throw new StoreError(`unsupported Neo4j URI ${JSON.stringify(opts.uri)} (expected neo4j://, bolt:// or neo4j+s://)`);
+    }
+    this.opts = opts;
+    this.uri = opts.uri;
+    this.database = opts.database || undefined;
+    const timeout = opts.connectTimeoutMs ?? 10_000;
+    this.driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user ?? 'neo4j', opts.password ?? ''), {
+      connectionTimeout: timeout,
+      connectionAcquisitionTimeout: timeout + 5_000,
+      maxTransactionRetryTime: 15_000,
+      userAgent: 'geokg',
+    });
+  }
+
+  /** Fails fast and clearly when the server is unreachable, instead of letting the retry loop spin for long. */
+  private connect(): Promise<void> {
+    if (!this.connected) {
+      const limit = (this.opts.connectTimeoutMs ?? 10_000) + 10_000;
+      let timer: NodeJS.Timeout | undefined;
+      this.connected = Promise.race([
+        this.driver.verifyConnectivity({ database: this.database }).then(() => undefined),
+        new Promise<void>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${limit / 1000} s`)), limit);
+          timer.unref();
+        }),
+      ])
+        .catch((err: unknown) => {
+          this.connected = undefined;
+          throw new StoreError(describeNeo4jError(err, this.uri), { cause: err });
+        })
+        .finally(() => clearTimeout(timer));
+    }
+    return this.connected;
+  }
+
+  private session(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    await this.connect();
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(work);
+    } catch (err) {
+      throw this.wrap(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    await this.connect();
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(work);
+    } catch (err) {
+      throw this.wrap(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private wrap(err: unknown): Error {
+    if (err instanceof StoreError || err instanceof QueryError) return err;
+    return new StoreError(describeNeo4jError(err, this.uri), { cause: err });
+  }
+
+  async init(): Promise<void> {
+    this.schemaApplied = undefined;
+    await this.ensureSchema();
+  }
+
+  private ensureSchema(): Promise<void> {
+    if (!this.schemaApplied) {
+      this.schemaApplied = (async () => {
+        await this.connect();
+        const statements = schemaStatements();
+        // Schema changes cannot share a transaction with data writes; each is idempotent (IF NOT EXISTS).
+        for (const statement of statements) await this.write((tx) => tx.run(statement));
+        const session = this.session('READ');
+        try {
+          await session.run('CALL db.awaitIndexes(60)');
+        } catch (err) {
+          throw this.wrap(err);
+        } finally {
+          await session.close();
+        }
+      })().catch((err: unknown) => {
+        this.schemaApplied = undefined;
+        throw err;
+      });
+    }
+    return this.schemaApplied;
+  }
+
+  async ingest(doc: DocumentExtraction): Promise<IngestResult> {
+    const prepared = prepareDocument(doc);
+    await this.ensureSchema();
+    const [result] = await this.write((tx) => this.writeBatch(tx, [prepared]));
+    return result!;
+  }
+
+  async ingestMany(docs: DocumentExtraction[]): Promise<BatchItemResult[]> {
+    const out: BatchItemResult[] = new Array(docs.length);
+    const ready: Array<{ slot: number; p: PreparedDocument }> = [];
+    docs.forEach((doc, slot) => {
+      try {
+        ready.push({ slot, p: prepareDocument(doc) });
+      } catch (err) {
+        out[slot] = { ok: false, document: doc?.document?.id ?? '?', error: (err as Error).message };
+      }
+    });
+    if (ready.length > 0) await this.ensureSchema();
+    // Group documents into transactions of about BATCH_CLAIMS claims; a document is never split.
+    const batches: Array<typeof ready> = [];
+    let current: typeof ready = [];
+    let size = 0;
+    for (const item of ready) {
+      if (current.length > 0 && size + item.p.claims.length > BATCH_CLAIMS) {
+        batches.push(current);
+        current = [];
+        size = 0;
+      }
+      current.push(item);
+      size += item.p.claims.length + 1;
+    }
+    if (current.length > 0) batches.push(current);
+    for (const batch of batches) {
+      try {
+        const results = await this.write((tx) => this.writeBatch(tx, batch.map((b) => b.p)));
+        batch.forEach((b, i) => (out[b.slot] = { ok: true, result: results[i]! }));
+      } catch (err) {
+        if (batch.length === 1 || isConnectionError(err)) {
+          for (const b of batch) out[b.slot] = { ok: false, document: b.p.document.id, error: (err as Error).message };
+          if (isConnectionError(err)) throw err;
+          continue;
+        }
+        // Isolate the failing document: each one alone in its own transaction.
+        for (const b of batch) {
+          try {
+            const [r] = await this.write((tx) => this.writeBatch(tx, [b.p]));
+            out[b.slot] = { ok: true, result: r! };
+          } catch (e) {
+            if (isConnectionError(e)) throw e;
+            out[b.slot] = { ok: false, document: b.p.document.id, error: (e as Error).message };
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Writes the new documents of a batch in one transaction; documents already stored are left alone. */
+  private async writeBatch(tx: ManagedTransaction, docs: PreparedDocument[]): Promise<IngestResult[]> {
+    const ids = docs.map((d) => d.document.id);
+    const existing = await tx.run('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id', { ids });
+    const stored = new Set(existing.records.map((r) => r.get('id') as string));
+    const seenInBatch = new Set<string>();
+    const fresh = docs.filter((d) => {
+      if (stored.has(d.document.id) || seenInBatch.has(d.document.id)) return false;
+      seenInBatch.add(d.document.id);
+      return true;
+    });
+    const results = docs.map((d) => {
+      const isNew = fresh.includes(d);
+      return {
+        document: d.document.id,
+        written: isNew,
+        entities: isNew ? d.entities.length : 0,
+        relations: isNew ? d.relations.length : 0,
+        evidence: isNew ? d.claims.length : 0,
+      };
+    });
+    if (fresh.length === 0) return results;
+    const hook = this.opts.onWriteStep;
+    const step = async (name: WriteStep, runs: Array<Promise<unknown>>) => {
+      await Promise.all(runs);
+      if (hook) await hook(name, tx);
+    };
+
+    await step('documents', [
+      tx.run(DOCUMENT_WRITE, {
+        rows: fresh.map((d) => ({
+          id: d.document.id,
+          source: d.document.source,
+          title: d.document.title ?? null,
+          language: d.document.language,
+          published: d.document.published ?? null,
+          ingestedAt: d.document.ingestedAt,
+        })),
+      }),
+    ]);
+
+    // One row per entity across the batch, merged in document order (later documents win for name and codes).
+    const byEntity = new Map<string, EntityRow[]>();
+    for (const d of fresh) for (const e of d.entities) byEntity.set(e.id, [...(byEntity.get(e.id) ?? []), e]);
+    await step('entities', this.entityWrites(tx, [...byEntity.values()].map(mergeEntityRows), false));
+    await step('mentions', [
+      tx.run(MENTION_WRITE, { rows: fresh.flatMap((d) => d.entities.map((e) => mentionRow(d.document.id, e))) }),
+    ]);
+    await step('sentences', [
+      tx.run(SENTENCE_WRITE, {
+        rows: fresh.flatMap((d) =>
+          d.sentences.map((s) => ({ ...s, start: neo4j.int(s.start), end: neo4j.int(s.end), document: d.document.id })),
+        ),
+      }),
+    ]);
+    await step('claims', [
+      tx.run(CLAIM_WRITE, {
+        rows: fresh.flatMap((d) =>
+          d.claims.map((c) => ({
+            ...c,
+            attributedTo: c.attributedTo ?? null,
+            time: c.time ?? null,
+            sentenceId: c.sentenceId ?? null,
+          })),
+        ),
+      }),
+    ]);
+    const rels = new Map<string, { key: string; subject: string; predicate: Predicate; object: string }>();
+    for (const d of fresh) for (const r of d.relations) rels.set(r.key, r);
+    await step('relationships', this.relationshipWrites(tx, [...rels.values()], 'MERGE'));
+    return results;
+  }
+
+  private entityWrites(tx: ManagedTransaction, rows: EntityRow[], replace: boolean): Array<Promise<unknown>> {
+    const byType = new Map<EntityType, EntityRow[]>();
+    for (const r of rows) byType.set(typeLabel(r.type), [...(byType.get(r.type) ?? []), r]);
+    return [...byType].map(([type, list]) =>
+      tx.run(ENTITY_WRITE(type), {
+        replace,
+        rows: list.map((r) => ({
+          id: r.id,
+          name: r.name,
+          type: r.type,
+          aliases: r.aliases,
+          searchKeys: r.searchKeys,
+          iso2: r.iso2 ?? null,
+          iso3: r.iso3 ?? null,
+          wikidata: r.wikidata ?? null,
+        })),
+      }),
+    );
+  }
+
+  private relationshipWrites(
+    tx: ManagedTransaction,
+    rels: Array<{ key: string; subject: string; predicate: Predicate; object: string }>,
+    mode: 'MERGE' | 'MATCH',
+  ): Array<Promise<unknown>> {
+    const byType = new Map<Predicate, typeof rels>();
+    for (const r of rels) byType.set(relType(r.predicate), [...(byType.get(r.predicate) ?? []), r]);
+    return [...byType].map(([type, rows]) => tx.run(RELATIONSHIP_WRITE(type, mode), { rows }));
+  }
+
+  async removeDocument(documentId: string): Promise<boolean> {
+    await this.connect();
+    return this.write(async (tx) => {
+      const found = await tx.run(
+        `MATCH (d:Document {id: $id})
+         OPTIONAL MATCH (c:Claim {document: $id})
+         WITH d, collect(DISTINCT c.key) AS keys
+         OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
+         RETURN keys, collect(DISTINCT e.id) AS entities`,
+        { id: documentId },
+      );
+      const rec = found.records[0];
+      if (!rec) return false;
+      const keys = rec.get('keys') as string[];
+      const entities = rec.get('entities') as string[];
+      await tx.run('MATCH (c:Claim {document: $id}) DETACH DELETE c', { id: documentId });
+      await tx.run('MATCH (s:Sentence)-[:IN_DOCUMENT]->(:Document {id: $id}) DETACH DELETE s', { id: documentId });
+      await tx.run('MATCH (d:Document {id: $id}) DETACH DELETE d', { id: documentId });
+      const rels = keys.map((key) => ({ key, ...parseKey(key) }));
+      const byType = new Map<Predicate, typeof rels>();
+      for (const r of rels) byType.set(relType(r.predicate), [...(byType.get(r.predicate) ?? []), r]);
+      for (const [type, rows] of byType) await tx.run(RELATIONSHIP_DROP(type), { rows });
+      await Promise.all(this.relationshipWrites(tx, rels, 'MATCH'));
+      await tx.run(
+        `UNWIND $ids AS id MATCH (e:Entity {id: id})
+         WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Document) }
+         DETACH DELETE e`,
+        { ids: entities },
+      );
+      // Surviving entities are re-derived from their remaining mentions, so no alias of the removed text lingers.
+      const left = await tx.run(
+        `UNWIND $ids AS id MATCH (e:Entity {id: id})<-[m:MENTIONS]-(d:Document)
+         WITH id, m, d ORDER BY d.ingestedAt, d.id
+         RETURN id, collect(m {.*}) AS mentions`,
+        { ids: entities },
+      );
+      const rows = left.records.map((r) =>
+        mergeEntityRows((r.get('mentions') as Array<Record<string, unknown>>).map((m) => entityRowFrom(r.get('id'), m))),
+      );
+      await Promise.all(this.entityWrites(tx, rows, true));
+      return true;
+    });
+  }
+
+  hasDocument(documentId: string): Promise<boolean> {
+    return this.read(async (tx) => {
+      const r = await tx.run('MATCH (d:Document {id: $id}) RETURN count(d) AS n', { id: documentId });
+      return num(r.records[0]?.get('n')) > 0;
+    });
+  }
+
+  listDocuments(): Promise<DocumentMeta[]> {
+    return this.read(async (tx) => {
+      const r = await tx.run('MATCH (d:Document) RETURN d {.*} AS d ORDER BY d.ingestedAt, d.id');
+      return r.records.map((rec) => documentFrom(rec.get('d') as Record<string, unknown>));
+    });
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.read(async (tx) => {
+      const [docs, ents, rels, claims] = await Promise.all([
+        tx.run('MATCH (d:Document) RETURN count(d) AS n'),
+        tx.run('MATCH (e:Entity) RETURN e.type AS t, count(e) AS n'),
+        tx.run('MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS t, count(r) AS n'),
+        tx.run('MATCH (c:Claim) RETURN count(c) AS n'),
+      ]);
+      const stats: StoreStats = {
+        documents: num(docs.records[0]?.get('n')),
+        entities: 0,
+        relations: 0,
+        evidence: num(claims.records[0]?.get('n')),
+        entitiesByType: {},
+        relationsByType: {},
+      };
+      for (const r of ents.records) {
+        const n = num(r.get('n'));
+        stats.entities += n;
+        stats.entitiesByType[r.get('t') as EntityType] = n;
+      }
+      for (const r of rels.records) {
+        const n = num(r.get('n'));
+        stats.relations += n;
+        stats.relationsByType[r.get('t') as Predicate] = n;
+      }
+      return stats;
+    });
+  }
+
+  graph(query: GraphQuery = {}): Promise<GraphSnapshot> {
+    return this.read(async (tx) => {
+      const offset = Math.max(0, Math.floor(query.offset ?? 0));
+      const limit = query.limit === undefined ? null : Math.max(0, Math.floor(query.limit));
+      const r = await tx.run(
+        `MATCH (e:Entity)
+         WITH e, COUNT { (e)--(:Entity) } AS degree
+         ORDER BY degree DESC, e.id
+         SKIP $offset ${limit === null ? '' : 'LIMIT $limit'}
+         RETURN e.id AS id`,
+        { offset: neo4j.int(offset), limit: neo4j.int(limit ?? 0) },
+      );
+      return this.snapshot(
+        tx,
+        r.records.map((x) => x.get('id') as string),
+        undefined,
+      );
+    });
+  }
+
+  neighbourhood(entityId: string, depth: number, limit = 500): Promise<GraphSnapshot> {
+    return this.read(async (tx) => {
+      const start = await tx.run('MATCH (e:Entity {id: $id}) RETURN e.id AS id', { id: entityId });
+      if (start.records.length === 0) return this.snapshot(tx, [], false);
+      const seen = [entityId];
+      const seenSet = new Set(seen);
+      let frontier = [entityId];
+      let cut = false;
+      for (let d = 0; d < depth && frontier.length > 0 && !cut; d++) {
+        const r = await tx.run(
+          `UNWIND $frontier AS id
+           MATCH (:Entity {id: id})--(n:Entity)
+           WITH DISTINCT n
+           RETURN n.id AS id, COUNT { (n)--(:Entity) } AS degree
+           ORDER BY degree DESC, id`,
+          { frontier },
+        );
+        const next: string[] = [];
+        for (const rec of r.records) {
+          const id = rec.get('id') as string;
+          if (seenSet.has(id)) continue;
+          if (seenSet.size >= limit) {
+            cut = true;
+            break;
+          }
+          seenSet.add(id);
+          seen.push(id);
+          next.push(id);
+        }
+        frontier = next;
+      }
+      return this.snapshot(tx, seen, cut);
+    });
+  }
+
+  private async snapshot(tx: ManagedTransaction, ids: string[], truncated: boolean | undefined): Promise<GraphSnapshot> {
+    const [nodes, edges, totals] = await Promise.all([
+      tx.run(
+        `UNWIND range(0, size($ids) - 1) AS i
+         MATCH (e:Entity {id: $ids[i]})
+         RETURN e {.*} AS e, COUNT { (e)--(:Entity) } AS degree ORDER BY i`,
+        { ids },
+      ),
+      tx.run(
+        `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids
+         RETURN a.id AS s, type(r) AS p, b.id AS o, r {.*} AS r ORDER BY r.key`,
+        { ids },
+      ),
+      tx.run(
+        `CALL () { MATCH (e:Entity) RETURN count(e) AS nodes }
+         CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS edges }
+         RETURN nodes, edges`,
+      ),
+    ]);
+    const totalNodes = num(totals.records[0]?.get('nodes'));
+    const totalEdges = num(totals.records[0]?.get('edges'));
+    return {
+      nodes: nodes.records.map((r) => ({
+        ...toEntity(entityRowFrom(undefined, r.get('e') as Record<string, unknown>)),
+        degree: num(r.get('degree')),
+      })),
+      edges: edges.records.map((r) =>
+        relationFrom(r.get('s') as string, r.get('p') as Predicate, r.get('o') as string, r.get('r') as Record<string, unknown>),
+      ),
+      truncated: truncated ?? ids.length < totalNodes,
+      totalNodes,
+      totalEdges,
+    };
+  }
+
+  entity(entityId: string): Promise<Entity | null> {
+    return this.read(async (tx) => {
+      const r = await tx.run('MATCH (e:Entity {id: $id}) RETURN e {.*} AS e', { id: entityId });
+      const e = r.records[0]?.get('e') as Record<string, unknown> | undefined;
+      return e ? toEntity(entityRowFrom(undefined, e)) : null;
+    });
+  }
+
+  evidence(subject: string, predicate: Predicate, object: string): Promise<EvidenceRecord[]> {
+    return this.read(async (tx) => {
+      const r = await tx.run(
+        `MATCH (c:Claim {key: $key})-[:IN_DOCUMENT]->(d:Document)
+         OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(s:Sentence)
+         RETURN c {.*} AS c, s {.*} AS s, d {.*} AS d
+         ORDER BY d.id, coalesce(s.start, -1)`,
+        { key: relationKey(subject, predicate, object) },
+      );
+      return r.records.map((rec) => {
+        const c = rec.get('c') as Record<string, unknown>;
+        const s = rec.get('s') as Record<string, unknown> | null;
+        const d = rec.get('d') as Record<string, unknown>;
+        const out: EvidenceRecord = {
+          document: d.id as string,
+          sentence: (s?.text as string | undefined) ?? '',
+          start: s ? num(s.start) : -1,
+          end: s ? num(s.end) : -1,
+          modality: c.modality as Modality,
+        };
+        if (strOrUndef(c.attributedTo)) out.attributedTo = c.attributedTo as string;
+        if (strOrUndef(c.time)) out.time = c.time as string;
+        out.documentMeta = { ...documentFrom(d), ingestedAt: d.ingestedAt as string };
+        return out;
+      });
+    });
+  }
+
+  search(text: string, limit = 20): Promise<Entity[]> {
+    const q = fold(text);
+    if (!q) return Promise.resolve([]);
+    return this.read(async (tx) => {
+      const r = await tx.run(
+        `MATCH (e:Entity) WHERE any(k IN e.searchKeys WHERE k CONTAINS $q)
+         RETURN e {.*} AS e, COUNT { (e)--(:Entity) } AS degree`,
+        { q },
+      );
+      return r.records
+        .map((rec) => {
+          const row = entityRowFrom(undefined, rec.get('e') as Record<string, unknown>);
+          return { row, degree: num(rec.get('degree')), rank: searchRank(row.searchKeys, row.name, q) };
+        })
+        .sort((a, b) => a.rank - b.rank || b.degree - a.degree || (a.row.id < b.row.id ? -1 : 1))
+        .slice(0, limit)
+        .map((h) => toEntity(h.row));
+    });
+  }
+
+  async reset(): Promise<void> {
+    await this.connect();
+    // In chunks, so a large graph never needs one huge transaction; only geokg's own labels are touched.
+    for (;;) {
+      const n = await this.write(async (tx) => {
+        const r = await tx.run(
+          `MATCH (n) WHERE n:Entity OR n:Document OR n:Sentence OR n:Claim
+           WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n`,
+        );
+        return num(r.records[0]?.get('n'));
+      });
+      if (n === 0) break;
+    }
+  }
+
+  /**
+   * Runs researcher Cypher. Read-only unless `write`: the session and transaction are opened in READ mode, so the
+   * SERVER refuses any write. Bounded by a transaction timeout and a row cap (`truncated` says when it bit).
+   */
+  async query(cypher: string, params: Record<string, unknown> = {}, opts: QueryOptions = {}): Promise<CypherResult> {
+    await this.connect();
+    const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
+    const timeout = opts.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+    const session = this.session(opts.write ? 'WRITE' : 'READ');
+    const work = async (tx: ManagedTransaction) => {
+      const records: unknown[][] = [];
+      let columns: string[] = [];
+      let truncated = false;
+      const result = tx.run(cypher, params);
+      // Stream and stop at the cap, so a huge result never reaches memory.
+      await new Promise<void>((resolve, reject) => {
+        const sub = result.subscribe({
+          onKeys: (keys) => {
+            columns = keys as string[];
+          },
+          onNext: (record) => {
+            if (records.length >= maxRows) {
+              truncated = true;
+              return;
+            }
+            records.push(columns.map((k) => record.get(k)));
+          },
+          onCompleted: () => resolve(),
+          onError: (err) => reject(err),
+        });
+        void sub;
+      });
+      return { columns, records, truncated };
+    };
+    let raw: { columns: string[]; records: unknown[][]; truncated: boolean };
+    try {
+      raw = opts.write
+        ? await session.executeWrite(work, { timeout })
+        : await session.executeRead(work, { timeout });
+    } catch (err) {
+      throw this.queryError(err, timeout);
+    } finally {
+      await session.close();
+    }
+    return this.plainResult(raw, timeout);
+  }
+
+  private queryError(err: unknown, timeout: number): Error {
+    const e = err as Neo4jError;
+    const code = e?.code ?? '';
+    const msg = (e?.message ?? String(err)).split('\n')[0]!;
+    if (/Writing in read access mode not allowed|AccessMode|ForbiddenInReadOnly|not allowed.*read/i.test(code + ' ' + msg))
+      return new QueryError(
+        `refused: the query writes, and queries run read-only (the server rejected it: "${msg}"); pass --write to allow writes`,
+        { cause: err },
+      );
+    if (/TransactionTimedOut|Terminated|timed out|timeout/i.test(code + ' ' + msg))
+      return new QueryError(`the query ran longer than ${timeout} ms and was stopped (raise --timeout)`, { cause: err });
+    if (/Syntax|Statement|ParameterMissing|ArgumentError|TypeError|Arithmetic|Semantic|Procedure/i.test(code))
+      return new QueryError(`${msg}`, { cause: err });
+    if (code.startsWith('Neo.ClientError')) return new QueryError(`${msg} [${code}]`, { cause: err });
+    return this.wrap(err);
+  }
+
+  /** Resolves relationship endpoints to entity ids, even for nodes the query did not return itself. */
+  private async plainResult(
+    raw: { columns: string[]; records: unknown[][]; truncated: boolean },
+    timeout: number,
+  ): Promise<CypherResult> {
+    const ids = new Map<string, string>();
+    const nodes = new Map<string, unknown>();
+    const rels = new Map<string, unknown>();
+    const endpoints = new Set<string>();
+    for (const row of raw.records)
+      walkGraph(row, {
+        node: (n) => {
+          const node = n as { elementId: string; properties: Record<string, unknown> };
+          const id = node.properties.id;
+          ids.set(node.elementId, typeof id === 'string' ? id : node.elementId);
+          nodes.set(node.elementId, n);
+        },
+        rel: (r) => {
+          const rel = r as { elementId: string; startNodeElementId: string; endNodeElementId: string };
+          rels.set(rel.elementId, r);
+          endpoints.add(rel.startNodeElementId);
+          endpoints.add(rel.endNodeElementId);
+        },
+      });
+    const missing = [...endpoints].filter((e) => !ids.has(e));
+    if (missing.length > 0) {
+      const session = this.session('READ');
+      try {
+        const r = await session.executeRead(
+          (tx) =>
+            tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, n.id AS id', { ids: missing }),
+          { timeout },
+        );
+        for (const rec of r.records) {
+          const id = rec.get('id');
+          ids.set(rec.get('e') as string, typeof id === 'string' ? id : (rec.get('e') as string));
+        }
+      } catch {
+        // Endpoint resolution is a convenience; element ids remain valid identifiers.
+      } finally {
+        await session.close();
+      }
+    }
+    return {
+      columns: raw.columns,
+      rows: raw.records.map((row) => row.map((v) => toPlain(v, ids))),
+      nodes: [...nodes.values()].map((n) => toPlain(n, ids) as CypherNode),
+      relationships: [...rels.values()].map((r) => toPlain(r, ids) as CypherRelationship),
+      truncated: raw.truncated,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+function isConnectionError(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string } })?.cause ?? err;
+  const code = (cause as { code?: string })?.code ?? '';
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /cannot reach Neo4j/.test((err as Error)?.message ?? '');
+}
+
+function mentionRow(document: string, e: EntityRow): Record<string, unknown> {
+  return {
+    document,
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    aliases: e.aliases,
+    searchKeys: e.searchKeys,
+    iso2: e.iso2 ?? null,
+    iso3: e.iso3 ?? null,
+    wikidata: e.wikidata ?? null,
+  };
+}
+
+function entityRowFrom(id: unknown, p: Record<string, unknown>): EntityRow {
+  const row: EntityRow = {
+    id: (typeof id === 'string' ? id : (p.id as string)) ?? '',
+    name: (p.name as string) ?? '',
+    type: p.type as EntityType,
+    aliases: Array.isArray(p.aliases) ? (p.aliases as string[]) : [],
+    searchKeys: Array.isArray(p.searchKeys) ? (p.searchKeys as string[]) : [],
+  };
+  if (strOrUndef(p.iso2)) row.iso2 = p.iso2 as string;
+  if (strOrUndef(p.iso3)) row.iso3 = p.iso3 as string;
+  if (strOrUndef(p.wikidata)) row.wikidata = p.wikidata as string;
+  return row;
+}
+
+function documentFrom(d: Record<string, unknown>): DocumentMeta {
+  const meta: DocumentMeta = {
+    id: d.id as string,
+    source: (d.source as string) ?? '',
+    language: ((d.language as string) ?? 'und') as Language,
+  };
+  if (strOrUndef(d.title)) meta.title = d.title as string;
+  if (strOrUndef(d.published)) meta.published = d.published as string;
+  return meta;
+}
+
+function relationFrom(s: string, p: Predicate, o: string, r: Record<string, unknown>): StoredRelation & { documentCount: number } {
+  const out: StoredRelation & { documentCount: number } = {
+    key: (r.key as string) ?? relationKey(s, p, o),
+    subject: s,
+    predicate: p,
+    object: o,
+    evidenceCount: num(r.evidenceCount),
+    documentCount: num(r.documentCount),
+    modalities: (r.modalities as Modality[]) ?? [],
+    items: (r.items as string[]) ?? [],
+    time: (r.times as string[]) ?? [],
+    confidence: num(r.confidence),
+  };
+  if (strOrUndef(r.firstSeen)) out.firstSeen = r.firstSeen as string;
+  if (strOrUndef(r.lastSeen)) out.lastSeen = r.lastSeen as string;
+  return out;
+}

@@ -1,0 +1,79 @@
+// Typed client of the geokg HTTP API (src/server/app.ts); errors come back as ApiError with the server's message.
+
+import type { Entity, Predicate } from '../../src/model.js';
+import type { EvidenceRecord, GraphSnapshot, StoreStats, StoredRelation } from '../../src/store/types.js';
+
+export interface ServerConfig {
+  store: 'neo4j' | 'embedded';
+  cypher: boolean;
+  limits: { graphMax: number; cypherTimeoutMs: number; cypherMaxRows: number };
+}
+
+export interface EntityDetails {
+  entity: Entity;
+  relations: StoredRelation[];
+  neighbours: Entity[];
+}
+
+export interface CypherResult {
+  columns: string[];
+  rows: Array<Record<string, unknown> | unknown[]>;
+  nodes: Array<{ id: string; labels: string[]; properties: Record<string, unknown> }>;
+  relationships: Array<{ id: string; type: string; start: string; end: string; properties: Record<string, unknown> }>;
+  truncated: boolean;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly area: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch (err) {
+    throw new ApiError(0, 'network', `the server is unreachable (${(err as Error).message})`);
+  }
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(res.status, 'server', `unexpected answer from ${path} (HTTP ${res.status})`);
+  }
+  if (!res.ok) {
+    const e = body as { error?: string; area?: string } | null;
+    throw new ApiError(res.status, e?.area ?? 'server', e?.error ?? `HTTP ${res.status}`);
+  }
+  return body as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  config: () => request<ServerConfig>('/api/config'),
+  stats: () => request<StoreStats>('/api/stats'),
+  graph: (limit?: number) => request<GraphSnapshot>(`/api/graph${limit ? `?limit=${limit}` : ''}`),
+  benchGraph: (nodes: number, edges: number) =>
+    request<GraphSnapshot>(`/api/bench/graph?nodes=${nodes}&edges=${edges}`),
+  entity: (id: string) => request<EntityDetails>(`/api/entity/${enc(id)}`),
+  neighbourhood: (id: string, depth = 1) => request<GraphSnapshot>(`/api/neighbourhood/${enc(id)}?depth=${depth}`),
+  evidence: (subject: string, predicate: Predicate, object: string) =>
+    request<{ evidence: EvidenceRecord[] }>(
+      `/api/evidence?subject=${enc(subject)}&predicate=${enc(predicate)}&object=${enc(object)}`,
+    ).then((r) => r.evidence),
+  search: (q: string) => request<{ results: Entity[] }>(`/api/search?q=${enc(q)}`).then((r) => r.results),
+  cypher: (query: string, params: Record<string, unknown> = {}) =>
+    request<CypherResult>('/api/cypher', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query, params }),
+    }),
+};

@@ -1,0 +1,58 @@
+// Viewer settings: an interface, DEFAULT_SETTINGS and one validate function (the sigma.js pattern), so every
+// place that reads settings can trust them and a bad value is reported with its name.
+
+export type SizeBy = 'degree' | 'pagerank';
+
+export interface ViewerSettings {
+  sizeBy: SizeBy;
+  minNodeSize: number;
+  maxNodeSize: number;
+  /** Relations with only alleged/denied modalities are drawn faded by this alpha (0..1). */
+  uncertainAlpha: number;
+  /** Layout budget: ForceAtlas2 stops at whichever comes first, or when it has settled. */
+  layoutMaxIterations: number;
+  layoutMaxMs: number;
+  /** Mean move per iteration, relative to the graph's extent, under which the layout counts as settled. */
+  layoutSettledRatio: number;
+  labelDensity: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
+  sizeBy: 'degree',
+  minNodeSize: 4,
+  maxNodeSize: 22,
+  uncertainAlpha: 0.3,
+  layoutMaxIterations: 600,
+  layoutMaxMs: 8000,
+  layoutSettledRatio: 0.0005,
+  labelDensity: 1,
+});
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(`settings: ${message}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Throws SettingsError naming the first bad setting. */
+export function validateSettings(settings: ViewerSettings): void {
+  if (settings.sizeBy !== 'degree' && settings.sizeBy !== 'pagerank') {
+    throw new SettingsError(`sizeBy must be 'degree' or 'pagerank', got '${String(settings.sizeBy)}'`);
+  }
+  const positive = ['minNodeSize', 'maxNodeSize', 'layoutMaxIterations', 'layoutMaxMs', 'labelDensity'] as const;
+  for (const key of positive) {
+    if (!Number.isFinite(settings[key]) || settings[key] <= 0) throw new SettingsError(`${key} must be > 0`);
+  }
+  if (settings.minNodeSize > settings.maxNodeSize) throw new SettingsError('minNodeSize must be ≤ maxNodeSize');
+  if (!(settings.uncertainAlpha >= 0 && settings.uncertainAlpha <= 1)) {
+    throw new SettingsError('uncertainAlpha must be within 0..1');
+  }
+  if (!(settings.layoutSettledRatio > 0)) throw new SettingsError('layoutSettledRatio must be > 0');
+}
+
+export function resolveSettings(partial: Partial<ViewerSettings> = {}): ViewerSettings {
+  const settings = { ...DEFAULT_SETTINGS, ...partial };
+  validateSettings(settings);
+  return settings;
+}

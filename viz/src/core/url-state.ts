@@ -1,0 +1,64 @@
+// The shareable part of the view in the URL: selected entity, filters and the size switch.
+// parse and serialise are pure and inverse to each other (tested), unknown values are dropped, not trusted.
+
+import {
+  ENTITY_TYPES,
+  MODALITIES,
+  PREDICATES,
+  type EntityType,
+  type Modality,
+  type Predicate,
+} from '../../../src/model.js';
+import type { Filters } from './filters.js';
+import type { SizeBy } from './settings.js';
+
+export interface UrlState {
+  entity?: string;
+  filters: Filters;
+  sizeBy?: SizeBy;
+  /** Bench only: load a generated graph of NODESxEDGES instead of the store. */
+  bench?: { nodes: number; edges: number };
+}
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+function list<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
+  if (!raw) return [];
+  return raw.split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
+}
+
+export function parseUrlState(search: string): UrlState {
+  const p = new URLSearchParams(search);
+  const filters: Filters = {
+    hiddenPredicates: list<Predicate>(p.get('hideRel'), PREDICATES),
+    hiddenTypes: list<EntityType>(p.get('hideType'), ENTITY_TYPES),
+    hiddenModalities: list<Modality>(p.get('hideMod'), MODALITIES),
+  };
+  const from = p.get('from');
+  const to = p.get('to');
+  if (from && DATE.test(from)) filters.dateFrom = from;
+  if (to && DATE.test(to)) filters.dateTo = to;
+  const state: UrlState = { filters };
+  const entity = p.get('entity');
+  if (entity && entity.length <= 300) state.entity = entity;
+  const size = p.get('size');
+  if (size === 'degree' || size === 'pagerank') state.sizeBy = size;
+  const bench = /^(\d{1,6})x(\d{1,7})$/.exec(p.get('bench') ?? '');
+  if (bench) state.bench = { nodes: Number(bench[1]), edges: Number(bench[2]) };
+  return state;
+}
+
+export function serializeUrlState(state: UrlState): string {
+  const p = new URLSearchParams();
+  if (state.entity) p.set('entity', state.entity);
+  const f = state.filters;
+  if (f.hiddenPredicates.length) p.set('hideRel', [...f.hiddenPredicates].sort().join(','));
+  if (f.hiddenTypes.length) p.set('hideType', [...f.hiddenTypes].sort().join(','));
+  if (f.hiddenModalities.length) p.set('hideMod', [...f.hiddenModalities].sort().join(','));
+  if (f.dateFrom) p.set('from', f.dateFrom);
+  if (f.dateTo) p.set('to', f.dateTo);
+  if (state.sizeBy && state.sizeBy !== 'degree') p.set('size', state.sizeBy);
+  if (state.bench) p.set('bench', `${state.bench.nodes}x${state.bench.edges}`);
+  const text = p.toString();
+  return text ? `?${text}` : '';
+}

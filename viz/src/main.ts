@@ -1,0 +1,358 @@
+// The viewer's entry point: loads the graph from the API, derives the sigma graph with toSigmaGraph, and wires
+// sigma events and the views to the state. Exposes window.__geokg for the end-to-end tests and the benchmark.
+
+import Sigma from 'sigma';
+import type { Entity } from '../../src/model.js';
+import { api, ApiError, type CypherResult, type ServerConfig } from './api.js';
+import { cypherToSnapshot } from './core/cypher-graph.js';
+import { emptyDataGraph, mergeSnapshot, snapshotToDataGraph, type DataGraph } from './core/data-graph.js';
+import { resolveSettings } from './core/settings.js';
+import { activeData, focusSet, toUrlState, type AppState } from './core/state.js';
+import {
+  toSigmaGraph,
+  type SigmaEdgeAttributes,
+  type SigmaGraph,
+  type SigmaNodeAttributes,
+} from './core/to-sigma-graph.js';
+import { parseUrlState, serializeUrlState } from './core/url-state.js';
+import { downloadText, exportGexf, exportGraphml, exportPng, renderToCanvas } from './export.js';
+import { runLayout, type LayoutReport, type RunningLayout } from './layout.js';
+import { mountCypher } from './views/cypher-view.js';
+import { byId } from './views/dom.js';
+import { renderFilters, renderLegend } from './views/filters-view.js';
+import { EntityPanel } from './views/panel.js';
+import { mountSearch } from './views/search.js';
+import './style.css';
+
+interface Metrics {
+  /** performance.now() when this script started, when the data arrived, and at sigma's first rendered frame. */
+  scriptStart: number;
+  dataLoaded?: number;
+  firstFrame?: number;
+  layouts: LayoutReport[];
+}
+
+interface GeokgHandle {
+  ready: boolean;
+  error: string | null;
+  layoutRunning: boolean;
+  metrics: Metrics;
+  config: ServerConfig | null;
+  graph(): SigmaGraph;
+  state(): AppState;
+  renderToCanvas(): HTMLCanvasElement;
+  select(id: string): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __geokg: GeokgHandle;
+  }
+}
+
+const metrics: Metrics = { scriptStart: performance.now(), layouts: [] };
+const url = parseUrlState(location.search);
+const state: AppState = {
+  store: emptyDataGraph(),
+  cypher: null,
+  filters: url.filters,
+  settings: resolveSettings(url.sizeBy ? { sizeBy: url.sizeBy } : {}),
+  selected: null,
+  hovered: null,
+  bench: url.bench,
+};
+let sigmaGraph: SigmaGraph = toSigmaGraph(state.store, state.filters, state.settings);
+let sigma: Sigma<SigmaNodeAttributes, SigmaEdgeAttributes> | null = null;
+let layout: RunningLayout | null = null;
+let highlight: Set<string> | null = null;
+
+const handle: GeokgHandle = {
+  ready: false,
+  error: null,
+  layoutRunning: false,
+  metrics,
+  config: null,
+  graph: () => sigmaGraph,
+  state: () => state,
+  renderToCanvas: () => {
+    if (!sigma) throw new Error('viewer: not rendered yet');
+    return renderToCanvas(sigma);
+  },
+  select: (id) => select(id),
+};
+window.__geokg = handle;
+
+const panel = new EntityPanel({
+  onClose: () => {
+    state.selected = null;
+    panel.hide();
+    updateHighlight();
+    syncUrl();
+  },
+  onFocus: (id) => void select(id),
+});
+
+function banner(message: string | null, kind: 'info' | 'error' = 'info'): void {
+  const el = byId('banner');
+  el.hidden = !message;
+  el.className = `banner${kind === 'error' ? ' error' : ''}`;
+  el.textContent = message ?? '';
+}
+
+function syncUrl(): void {
+  const search = serializeUrlState(toUrlState(state));
+  if (search !== location.search) history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
+}
+
+function updateStatus(): void {
+  const data = activeData(state);
+  const source = state.cypher ? 'Cypher result' : state.bench ? 'generated bench graph' : 'store';
+  const cut =
+    !state.cypher && data.truncated
+      ? ` — capped: the store has ${data.totalNodes} entities, ${data.totalEdges} relations`
+      : '';
+  byId('status').textContent = `${source}: ${sigmaGraph.order} entities, ${sigmaGraph.size} relations shown${cut}`;
+}
+
+/** Layout positions live in the rendered graph while FA2 runs; keep them in the data graph so re-derivation keeps them. */
+function savePositions(): void {
+  const data = activeData(state);
+  sigmaGraph.forEachNode((id, a) => {
+    const node = data.nodes.get(id);
+    if (node) {
+      node.x = a.x;
+      node.y = a.y;
+    }
+  });
+}
+
+function stopLayout(): void {
+  if (layout) {
+    layout.cancel();
+    layout = null;
+  }
+}
+
+function startLayout(maxIterations?: number): Promise<LayoutReport> {
+  stopLayout();
+  handle.layoutRunning = true;
+  const running = runLayout(sigmaGraph, state.settings, maxIterations ? { maxIterations } : undefined);
+  layout = running;
+  return running.done.then((report) => {
+    if (layout === running) {
+      layout = null;
+      handle.layoutRunning = false;
+      savePositions();
+      sigma?.refresh();
+    }
+    if (report.reason !== 'cancelled') metrics.layouts.push(report);
+    return report;
+  });
+}
+
+/** Re-derive the rendered graph from state: the only place the sigma graph is replaced. */
+function rederive(): void {
+  savePositions();
+  stopLayout();
+  handle.layoutRunning = false;
+  const data = activeData(state);
+  sigmaGraph = toSigmaGraph(data, state.filters, state.settings);
+  if (sigma) sigma.setGraph(sigmaGraph);
+  renderFilters(data, state.filters, (next) => {
+    state.filters = next;
+    rederive();
+    syncUrl();
+  });
+  renderLegend(data);
+  updateHighlight();
+  updateStatus();
+}
+
+function updateHighlight(): void {
+  const focus = state.hovered ?? state.selected;
+  highlight = focus && sigmaGraph.hasNode(focus) ? focusSet((n) => sigmaGraph.neighbors(n), focus) : null;
+  sigma?.refresh({ skipIndexation: true });
+}
+
+function centerOn(id: string): void {
+  if (!sigma || !sigmaGraph.hasNode(id)) return;
+  const pos = sigma.getNodeDisplayData(id);
+  if (pos) void sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.6 }, { duration: 400 });
+}
+
+async function select(id: string): Promise<void> {
+  if (!state.cypher && !state.store.nodes.has(id)) {
+    // Not in the capped first load: bring it in with its neighbourhood before showing it.
+    try {
+      state.store = mergeSnapshot(state.store, await api.neighbourhood(id, 1));
+      rederive();
+      void startLayout(150);
+    } catch (err) {
+      banner(`Could not load ${id}: ${(err as Error).message}`, 'error');
+      return;
+    }
+  }
+  state.selected = id;
+  updateHighlight();
+  centerOn(id);
+  syncUrl();
+  await panel.show(id);
+}
+
+async function expand(id: string): Promise<void> {
+  if (state.cypher) return;
+  const anchor = state.store.nodes.get(id);
+  try {
+    const before = state.store.nodes.size;
+    state.store = mergeSnapshot(
+      state.store,
+      await api.neighbourhood(id, 1),
+      anchor ? { x: anchor.x, y: anchor.y } : undefined,
+    );
+    rederive();
+    if (state.store.nodes.size > before) void startLayout(150);
+    banner(state.store.nodes.size > before ? null : 'No new neighbours to expand.');
+    setTimeout(() => banner(null), 2000);
+  } catch (err) {
+    banner(`Expansion failed: ${(err as Error).message}`, 'error');
+  }
+}
+
+function showCypherResult(result: CypherResult): void {
+  savePositions();
+  state.cypher = snapshotToDataGraph(cypherToSnapshot(result));
+  state.selected = null;
+  panel.hide();
+  rederive();
+  void startLayout();
+  sigma?.getCamera().animatedReset({ duration: 300 });
+}
+
+function mountSigma(): void {
+  const container = byId('sigma');
+  sigma = new Sigma<SigmaNodeAttributes, SigmaEdgeAttributes>(sigmaGraph, container, {
+    renderEdgeLabels: false,
+    labelDensity: state.settings.labelDensity,
+    labelGridCellSize: 80,
+    labelRenderedSizeThreshold: 6,
+    defaultEdgeType: 'arrow',
+    zIndex: true,
+    nodeReducer: (node, attrs) => {
+      if (!highlight) return node === state.selected ? { ...attrs, highlighted: true } : attrs;
+      if (highlight.has(node)) return { ...attrs, zIndex: 1, highlighted: node === (state.hovered ?? state.selected) };
+      return { ...attrs, color: '#e4e4e8', label: '', zIndex: 0 };
+    },
+    edgeReducer: (edge, attrs) => {
+      if (!highlight) return attrs;
+      const [s, t] = sigmaGraph.extremities(edge);
+      const focus = state.hovered ?? state.selected;
+      if (s === focus || t === focus) return { ...attrs, zIndex: 1, size: attrs.size + 1 };
+      return { ...attrs, hidden: true };
+    },
+  });
+  sigma.once('afterRender', () => {
+    metrics.firstFrame = performance.now();
+  });
+  sigma.on('enterNode', ({ node }) => {
+    state.hovered = node;
+    updateHighlight();
+    container.style.cursor = 'pointer';
+  });
+  sigma.on('leaveNode', () => {
+    state.hovered = null;
+    updateHighlight();
+    container.style.cursor = '';
+  });
+  sigma.on('clickNode', ({ node }) => void select(node));
+  sigma.on('doubleClickNode', (e) => {
+    e.preventSigmaDefault();
+    void expand(e.node);
+  });
+  sigma.on('clickStage', () => {
+    if (!state.selected) return;
+    state.selected = null;
+    panel.hide();
+    updateHighlight();
+    syncUrl();
+  });
+}
+
+function mountToolbar(): void {
+  const sizeBy = byId<HTMLSelectElement>('size-by');
+  sizeBy.value = state.settings.sizeBy;
+  sizeBy.addEventListener('change', () => {
+    state.settings = resolveSettings({ ...state.settings, sizeBy: sizeBy.value as 'degree' | 'pagerank' });
+    rederive();
+    syncUrl();
+  });
+  byId('relayout').addEventListener('click', () => void startLayout());
+  byId('reset-view').addEventListener('click', () => {
+    state.selected = null;
+    state.hovered = null;
+    panel.hide();
+    updateHighlight();
+    syncUrl();
+    void sigma?.getCamera().animatedReset({ duration: 300 });
+  });
+  byId('fullscreen').addEventListener('click', () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else
+      void byId('app')
+        .requestFullscreen?.()
+        .catch(() => banner('Fullscreen is not allowed here.', 'error'));
+  });
+  byId('export-png').addEventListener('click', () => sigma && exportPng(sigma));
+  byId('export-gexf').addEventListener('click', () =>
+    downloadText('geokg-graph.gexf', 'application/gexf+xml', exportGexf(sigmaGraph)),
+  );
+  byId('export-graphml').addEventListener('click', () =>
+    downloadText('geokg-graph.graphml', 'application/graphml+xml', exportGraphml(sigmaGraph)),
+  );
+  mountSearch((entity: Entity) => {
+    if (state.cypher) backToStore();
+    void select(entity.id);
+  });
+}
+
+let cypherView: ReturnType<typeof mountCypher> | null = null;
+
+function backToStore(): void {
+  state.cypher = null;
+  cypherView?.setBackVisible(false);
+  rederive();
+  void sigma?.getCamera().animatedReset({ duration: 300 });
+}
+
+async function boot(): Promise<void> {
+  mountToolbar();
+  mountSigma();
+  try {
+    handle.config = await api.config();
+    if (handle.config.cypher) {
+      cypherView = mountCypher({
+        onResult: (result) => {
+          showCypherResult(result);
+          cypherView?.setBackVisible(true);
+        },
+        onBack: backToStore,
+      });
+      cypherView.show();
+    }
+    const snapshot = state.bench ? await api.benchGraph(state.bench.nodes, state.bench.edges) : await api.graph();
+    metrics.dataLoaded = performance.now();
+    state.store = snapshotToDataGraph(snapshot);
+    rederive();
+    if (!sigmaGraph.order)
+      banner('The store is empty: ingest articles with `geokg store ingest FILES` or run `npm start`.');
+    handle.ready = true;
+    void startLayout();
+    if (url.entity) await select(url.entity);
+  } catch (err) {
+    const message = err instanceof ApiError ? `${err.area}: ${err.message}` : (err as Error).message;
+    handle.error = message;
+    banner(`Could not load the graph — ${message}`, 'error');
+    byId('status').textContent = 'No graph loaded.';
+  }
+}
+
+void boot();

@@ -1,0 +1,147 @@
+// The entity side panel: the entity, its relations grouped by type, and for each relation the evidence
+// sentences with their documents, modality and attribution (from /api/evidence).
+
+import type { Predicate } from '../../../src/model.js';
+import type { EvidenceRecord, StoredRelation } from '../../../src/store/types.js';
+import { api, type EntityDetails } from '../api.js';
+import { isUncertain } from '../core/filters.js';
+import { entityColor, predicateColor } from '../core/palette.js';
+import { byId, h } from './dom.js';
+
+export interface PanelCallbacks {
+  onClose(): void;
+  onFocus(entityId: string): void;
+}
+
+function evidenceItem(ev: EvidenceRecord): HTMLElement {
+  const meta = ev.documentMeta;
+  const doc = meta?.title || meta?.source || ev.document;
+  const extras = [
+    ev.modality,
+    ev.attributedTo ? `according to ${ev.attributedTo}` : '',
+    ev.time ?? '',
+    meta?.published ?? '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return h(
+    'div',
+    { class: 'evidence', 'data-testid': 'evidence' },
+    h('div', { class: 'sentence' }, `“${ev.sentence}”`),
+    h(
+      'div',
+      { class: 'doc', 'data-testid': 'evidence-document', title: meta?.source ?? ev.document },
+      `${doc}${extras ? ` — ${extras}` : ''}`,
+    ),
+  );
+}
+
+export class EntityPanel {
+  private readonly root = byId('panel');
+  private seq = 0;
+
+  constructor(private readonly callbacks: PanelCallbacks) {}
+
+  hide(): void {
+    this.seq++;
+    this.root.hidden = true;
+    this.root.replaceChildren();
+  }
+
+  async show(entityId: string): Promise<void> {
+    const mine = ++this.seq;
+    this.root.hidden = false;
+    this.root.replaceChildren(h('div', { class: 'muted' }, 'Loading…'));
+    let details: EntityDetails;
+    try {
+      details = await api.entity(entityId);
+    } catch (err) {
+      if (mine === this.seq) this.root.replaceChildren(h('div', { class: 'cypher-error' }, (err as Error).message));
+      return;
+    }
+    if (mine !== this.seq) return;
+    this.render(details, mine);
+  }
+
+  private render(details: EntityDetails, mine: number): void {
+    const { entity, relations } = details;
+    const names = new Map<string, string>([
+      [entity.id, entity.name],
+      ...details.neighbours.map((n) => [n.id, n.name] as const),
+    ]);
+    const close = h('button', { class: 'close', 'data-testid': 'panel-close', title: 'Close' }, '×');
+    close.addEventListener('click', () => this.callbacks.onClose());
+    const groups = new Map<Predicate, StoredRelation[]>();
+    for (const rel of relations) groups.set(rel.predicate, [...(groups.get(rel.predicate) ?? []), rel]);
+    const sections: HTMLElement[] = [];
+    const pending: Array<() => Promise<void>> = [];
+    for (const [predicate, rels] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+      const section = h(
+        'section',
+        { 'data-testid': 'relation-group', 'data-predicate': predicate },
+        h('h3', { style: `border-left-color:${predicateColor(predicate)}` }, `${predicate} (${rels.length})`),
+      );
+      for (const rel of rels.sort((a, b) => b.evidenceCount - a.evidenceCount)) {
+        const outgoing = rel.subject === entity.id;
+        const otherId = outgoing ? rel.object : rel.subject;
+        const other = names.get(otherId) ?? otherId;
+        const title = h(
+          'div',
+          { class: 'title', title: 'Show in graph' },
+          `${predicate} ${outgoing ? '→' : '←'} ${other}`,
+          h('span', { class: `badge${isUncertain(rel) ? ' uncertain' : ''}` }, rel.modalities.join('/') || 'asserted'),
+          h('span', { class: 'badge' }, `${rel.evidenceCount} evidence`),
+        );
+        title.addEventListener('click', () => this.callbacks.onFocus(otherId));
+        const evidenceBox = h('div', { 'data-testid': 'evidence-list' }, h('div', { class: 'muted' }, 'evidence…'));
+        section.append(
+          h(
+            'div',
+            {
+              class: 'relation',
+              'data-testid': 'relation',
+              'data-predicate': predicate,
+              'data-direction': outgoing ? 'out' : 'in',
+              'data-other': otherId,
+            },
+            title,
+            evidenceBox,
+          ),
+        );
+        pending.push(async () => {
+          try {
+            const evidence = await api.evidence(rel.subject, rel.predicate, rel.object);
+            if (mine !== this.seq) return;
+            evidenceBox.replaceChildren(...evidence.map(evidenceItem));
+            if (!evidence.length) evidenceBox.replaceChildren(h('div', { class: 'muted' }, 'no evidence stored'));
+          } catch (err) {
+            evidenceBox.replaceChildren(h('div', { class: 'cypher-error' }, (err as Error).message));
+          }
+        });
+      }
+      sections.push(section);
+    }
+    this.root.replaceChildren(
+      close,
+      h('h2', { 'data-testid': 'panel-title' }, entity.name),
+      h(
+        'div',
+        { class: 'type' },
+        h('span', { class: 'swatch', style: `background:${entityColor(entity.type)}` }),
+        ` ${entity.type}`,
+        entity.iso3 ? ` · ${entity.iso3}` : '',
+        entity.wikidata ? ` · ${entity.wikidata}` : '',
+      ),
+      h('div', { class: 'aliases' }, entity.aliases.length ? `Also: ${entity.aliases.join(', ')}` : ''),
+      ...(sections.length ? sections : [h('div', { class: 'muted' }, 'No relations stored.')]),
+    );
+    // A few requests at a time: an entity with hundreds of relations must not flood the server.
+    void (async () => {
+      const queue = [...pending];
+      const worker = async () => {
+        for (let job = queue.shift(); job; job = queue.shift()) await job();
+      };
+      await Promise.all([worker(), worker(), worker(), worker()]);
+    })();
+  }
+}
