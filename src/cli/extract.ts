@@ -78,13 +78,14 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
   const docs: DocumentExtraction[] = [];
   const jsonl: string[] = [];
   let failed = 0;
+  const deferred: string[] = [];
   const maxBytes = opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined;
   for (const f of files) {
     const item = f.error ? { ok: false as const, source: f.path, error: f.error } : await readOne(f.path, { maxBytes });
     if (!item.ok) {
       failed++;
-      bar?.interrupt?.(`${item.source}: ${item.error}`);
-      if (!bar) say(`${item.source}: ${item.error}`);
+      if (bar) deferred.push(`${item.source}: ${item.error}`);
+      else say(`${item.source}: ${item.error}`);
       bar?.increment();
       continue;
     }
@@ -102,6 +103,7 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
     bar?.increment();
   }
   bar?.stop();
+  for (const m of deferred) say(m);
   if (!docs.length) {
     throw new InputError(files.length ? `nothing could be read (${failed} input(s) failed)` : 'no input files given');
   }

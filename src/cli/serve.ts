@@ -1,7 +1,7 @@
 // CLI commands `geokg serve` (HTTP API + viewer over the store) and `geokg start` (what `npm start` runs:
 // build the viewer if needed, ingest the bundled sample, serve, print the URL; Ctrl-C stops cleanly).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
@@ -12,6 +12,14 @@ import { openStore, resolveStoreKind } from '../store/open.js';
 import type { GraphStore, StoreKind } from '../store/types.js';
 
 export const SAMPLE_DIR = path.join(PROJECT_ROOT, 'data', 'sample');
+
+/** The sample's articles only: SOURCE.md next to them documents where they come from and is not news. */
+export function sampleFiles(): string[] {
+  return readdirSync(SAMPLE_DIR)
+    .filter((f) => /\.(txt|html?)$/i.test(f))
+    .sort()
+    .map((f) => path.join(SAMPLE_DIR, f));
+}
 
 interface ServeFlags {
   port?: string;
@@ -113,7 +121,7 @@ export function register(program: Command): void {
       const store = await openStore({ kind: storeKind(flags.store) });
       try {
         if (flags.ingest !== false) {
-          const paths = files.length ? files : [SAMPLE_DIR];
+          const paths = files.length ? files : sampleFiles();
           process.stderr.write(`geokg: ingesting ${paths.join(', ')} into the ${store.kind} store…\n`);
           await ingestPaths(store, paths, {});
           const stats = await store.stats();

@@ -275,7 +275,7 @@ export async function startLocalNeo4j(options: StartOptions = {}): Promise<Local
       if (failure.code === 'ENOENT') {
         throw new GeokgError(
           'neo4j',
-          'Java 17 or later is needed to run the local Neo4j: install it (Debian: apt-get install openjdk-17-jre-headless) ' +
+          'A Java 17+ JDK is needed to run the local Neo4j: install it (Debian: apt-get install openjdk-17-jdk-headless) ' +
             'or set NEO4J_URI to a running Neo4j',
         );
       }

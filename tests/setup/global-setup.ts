@@ -1,20 +1,42 @@
 // Vitest global setup: gives the whole run one real Neo4j. Without NEO4J_URI it starts the local embedded Neo4j on
 // a free port with a fresh temporary data dir (so parallel runs never collide) and stops it in teardown.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { TestProject } from 'vitest/node';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j/index.js';
+import { freePort, localNeo4jStatus, startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j/index.js';
 import type { Neo4jTestConfig } from './neo4j-context.js';
 
 const HOW_TO_FIX =
   'The test suite needs a real Neo4j: either let it start the local one (needs Java 17 and Maven, see README ' +
   '"Local Neo4j") or point NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD at a running server.';
 
+const TEMP_PREFIX = 'geokg-test-neo4j-';
+
+/** Removes data dirs of earlier runs that were killed before their teardown (their server is gone with them). */
+async function removeStaleTestDirs(): Promise<void> {
+  const tmp = os.tmpdir();
+  const entries = await readdir(tmp).catch(() => [] as string[]);
+  for (const name of entries.filter((n) => n.startsWith(TEMP_PREFIX))) {
+    const dir = path.join(tmp, name);
+    try {
+      const status = await localNeo4jStatus(dir);
+      const ageMs = Date.now() - (await stat(dir)).mtimeMs;
+      // 'stopped' with no pid file may be a run still starting up; only old ones are abandoned for sure.
+      if (status.state === 'stale' || (status.state === 'stopped' && ageMs > 3_600_000)) {
+        await rm(dir, { recursive: true, force: true });
+      }
+    } catch {
+      // Another run's dir vanished under us or is not ours to read: leave it.
+    }
+  }
+}
+
 async function startLocal(): Promise<{ server: LocalNeo4j; dir: string }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'geokg-test-neo4j-'));
+  await removeStaleTestDirs();
+  const dir = await mkdtemp(path.join(os.tmpdir(), TEMP_PREFIX));
   let lastError: unknown;
   // A free port can be taken between our probe and Neo4j's bind by a concurrent run; one retry covers that.
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -53,19 +53,23 @@ export function runLayout(
       if (finished) return;
       finished = true;
       graph.off('eachNodeAttributesUpdated', onIteration);
-      layout.kill();
+      // We may be inside the supervisor's message handler: stop now, kill once it has returned.
+      layout.stop();
       const ms = performance.now() - started;
-      const t0 = performance.now();
-      if (reason !== 'cancelled') {
-        noverlap.assign(graph, { maxIterations: graph.order > 2000 ? 10 : 60, settings: { margin: 2, ratio: 1.1 } });
-      }
-      resolve({
-        iterations,
-        ms,
-        iterationsPerSecond: ms > 0 ? (iterations * 1000) / ms : 0,
-        reason,
-        noverlapMs: performance.now() - t0,
-      });
+      setTimeout(() => {
+        layout.kill();
+        const t0 = performance.now();
+        if (reason !== 'cancelled') {
+          noverlap.assign(graph, { maxIterations: graph.order > 2000 ? 10 : 60, settings: { margin: 2, ratio: 1.1 } });
+        }
+        resolve({
+          iterations,
+          ms,
+          iterationsPerSecond: ms > 0 ? (iterations * 1000) / ms : 0,
+          reason,
+          noverlapMs: performance.now() - t0,
+        });
+      }, 0);
     };
   });
 

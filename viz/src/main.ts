@@ -234,7 +234,7 @@ function mountSigma(): void {
     renderEdgeLabels: false,
     labelDensity: state.settings.labelDensity,
     labelGridCellSize: 80,
-    labelRenderedSizeThreshold: 6,
+    labelRenderedSizeThreshold: 4,
     defaultEdgeType: 'arrow',
     zIndex: true,
     nodeReducer: (node, attrs) => {
@@ -250,9 +250,11 @@ function mountSigma(): void {
       return { ...attrs, hidden: true };
     },
   });
-  sigma.once('afterRender', () => {
-    metrics.firstFrame = performance.now();
-  });
+  // The panel and the Cypher drawer change the stage's size: sigma must follow, or its canvases overflow.
+  new ResizeObserver(() => {
+    sigma?.resize();
+    sigma?.refresh({ skipIndexation: true });
+  }).observe(container);
   sigma.on('enterNode', ({ node }) => {
     state.hovered = node;
     updateHighlight();
@@ -341,6 +343,10 @@ async function boot(): Promise<void> {
     const snapshot = state.bench ? await api.benchGraph(state.bench.nodes, state.bench.edges) : await api.graph();
     metrics.dataLoaded = performance.now();
     state.store = snapshotToDataGraph(snapshot);
+    // The first frame that shows data, not the empty stage sigma drew while the request was in flight.
+    sigma?.once('afterRender', () => {
+      metrics.firstFrame = performance.now();
+    });
     rederive();
     if (!sigmaGraph.order)
       banner('The store is empty: ingest articles with `geokg store ingest FILES` or run `npm start`.');

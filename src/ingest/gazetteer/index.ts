@@ -31,6 +31,10 @@ export interface GazetteerEntry {
   status?: CountryStatus;
   /** Locations only: the capital of this country. Only the big capitals are metonyms; the rest are places. */
   capitalOf?: string;
+  /** Items only: lowercase heads a German compound can end in ("Shahed-Angriffsdrohnen" → "angriffsdrohnen"). */
+  heads?: string[];
+  /** Items only: the generic class a named system belongs to (Shahed-136 → item:kamikaze-drones). */
+  broader?: string;
 }
 
 export type FormKind = 'name' | 'alias' | 'surname' | 'metonym' | 'adjective' | 'demonym' | 'abbrev';
@@ -126,12 +130,14 @@ const formRow = z.object({
   forms: listSchema,
 });
 
+const membershipRow = z.object({ org: idSchema, members: listSchema });
+
 const ambiguousRow = z.object({ form: z.string().min(1), note: z.string().min(1) });
 
 type Columns = readonly string[];
 
-function* rows(file: string, columns: Columns): Generator<{ line: number; raw: Record<string, string> }> {
-  const text = readFileSync(join(DATA_DIR, file), 'utf8');
+function* rows(dir: string, file: string, columns: Columns): Generator<{ line: number; raw: Record<string, string> }> {
+  const text = readFileSync(join(dir, file), 'utf8');
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
@@ -188,6 +194,17 @@ function parseAttrs(spec: string, file: string, line: number): Record<string, st
   }
   return out;
 }
+
+/** Object types the ontology allows for structural roles (armed groups count as organisations for affiliation). */
+const ROLE_TARGETS: Partial<Record<Predicate, EntityType[]>> = {
+  HEAD_OF_STATE: ['Country'],
+  HEAD_OF_GOVERNMENT: ['Country'],
+  OFFICIAL_OF: ['Country', 'Organization'],
+  AFFILIATED_WITH: ['Organization', 'ArmedGroup'],
+  MEMBER_OF: ['Organization'],
+  LOCATED_IN: ['Country'],
+  CITIZEN_OF: ['Country'],
+};
 
 const TYPE_BY_PREFIX: Record<string, EntityType> = {
   person: 'Person',
@@ -296,6 +313,10 @@ class Builder {
     }
   }
 
+  hasForm(id: string, form: string): boolean {
+    return this.seen.has(`${id}\u0000${form}`);
+  }
+
   requireEntry(id: string, file: string, line: number): GazetteerEntry {
     const e = this.entries.get(id);
     if (!e) throw dataError(`gazetteer: ${file}:${line}: unknown id ${id}`);
@@ -305,14 +326,14 @@ class Builder {
 
 const ENTITY_FILES = ['organizations.tsv', 'groups.tsv', 'people.tsv', 'locations.tsv', 'items.tsv'];
 
-function load(): Gazetteer {
+function load(dir: string): Gazetteer {
   const b = new Builder();
-  const available = new Set(readdirSync(DATA_DIR));
+  const available = new Set(readdirSync(dir));
 
   // 1. Countries (generated from packages).
   const countryFile = 'countries.tsv';
   const capitals: { id: string; names: string[]; line: number }[] = [];
-  for (const { line, raw } of rows(countryFile, [
+  for (const { line, raw } of rows(dir, countryFile, [
     'id',
     'iso2',
     'status',
@@ -331,7 +352,8 @@ function load(): Gazetteer {
     b.addForm({ form: r.name, id: r.id, kind: 'name', lang: 'en', caseSensitive: true });
     for (const n of r.names_en) b.addForm({ form: n, id: r.id, kind: 'name', lang: 'en', caseSensitive: true });
     for (const n of r.names_de) b.addForm({ form: n, id: r.id, kind: 'name', lang: 'de', caseSensitive: true });
-    for (const d of r.demonyms_en) {
+    // Territories' demonyms repeat their sovereign's ("French" for the French Southern Lands), so only states get them.
+    for (const d of r.status === 'territory' ? [] : r.demonyms_en) {
       b.addForm({ form: d, id: r.id, kind: 'adjective', lang: 'en', caseSensitive: true });
       const pl = englishDemonymPlural(d);
       if (pl) b.addForm({ form: pl, id: r.id, kind: 'demonym', lang: 'en', caseSensitive: true });
@@ -343,7 +365,7 @@ function load(): Gazetteer {
   const lexFile = 'country-lexicon.tsv';
   const metonymic = new Set<string>();
   if (available.has(lexFile)) {
-    for (const { line, raw } of rows(lexFile, ['id', 'adj_en', 'adj_de', 'dem_en', 'dem_de', 'aliases', 'metonyms'])) {
+    for (const { line, raw } of rows(dir, lexFile, ['id', 'adj_en', 'adj_de', 'dem_en', 'dem_de', 'aliases', 'metonyms'])) {
       const r = parse(lexiconRow, lexFile, line, raw);
       b.requireEntry(r.id, lexFile, line);
       // Names before adjectives: a form listed twice keeps its first kind, and "US" is first of all a name.
@@ -374,7 +396,7 @@ function load(): Gazetteer {
   // 3. Entities: organisations, armed groups, people, locations, items.
   for (const file of ENTITY_FILES) {
     if (!available.has(file)) continue;
-    for (const { line, raw } of rows(file, ['id', 'name', 'aliases', 'roles', 'attrs'])) {
+    for (const { line, raw } of rows(dir, file, ['id', 'name', 'aliases', 'roles', 'attrs'])) {
       const r = parse(entityRow, file, line, raw);
       const attrs = parseAttrs(r.attrs, file, line);
       const e: GazetteerEntry = { id: r.id, name: r.name, type: typeOf(r.id), aliases: [] };
@@ -392,17 +414,42 @@ function load(): Gazetteer {
           b.addForm({ form: s, id: r.id, kind: 'surname', caseSensitive: true }, false);
         }
       }
-      if (e.type === 'Item' && attrs.heads) {
-        // Heads are what German compounds end in ("Shahed-Angriffsdrohnen" → Drohnen); kept as aliases.
-        for (const h of attrs.heads.split('|')) addMarkedForm(b, r.id, h.trim(), undefined);
+      if (attrs.heads) e.heads = attrs.heads.split('|').map((h) => h.trim().toLowerCase()).filter(Boolean);
+      if (attrs.class) e.broader = attrs.class;
+    }
+  }
+
+  // 4. Extra forms for any id (seats of power, abbreviations, German spellings).
+  const formsFile = 'forms.tsv';
+  if (available.has(formsFile)) {
+    for (const { line, raw } of rows(dir, formsFile, ['id', 'kind', 'lang', 'flags', 'forms'])) {
+      const r = parse(formRow, formsFile, line, raw);
+      b.requireEntry(r.id, formsFile, line);
+      const flags = new Set(r.flags.split(',').map((s) => s.trim()).filter(Boolean));
+      for (const f of r.forms) {
+        const expanded = r.kind === 'adjective' && r.lang === 'de' && flags.has('inflect') ? inflectGermanAdjective(f) : [f];
+        for (const x of expanded) {
+          const sf: SurfaceForm = {
+            form: x,
+            id: r.id,
+            kind: r.kind,
+            caseSensitive: flags.has('ci') ? false : flags.has('cs') ? true : hasUpper(x),
+          };
+          if (r.lang !== '*') sf.lang = r.lang;
+          if (flags.has('ambiguous')) sf.ambiguous = true;
+          b.addForm(sf);
+          if (r.kind === 'metonym') metonymic.add(x);
+        }
       }
     }
   }
 
-  // 4. Capitals that are not curated metonyms become places that know their country.
+  // 5. Capitals that are not curated metonyms become places that know their country. Territories' capitals are left
+  // out (Plymouth, Stanley, Douglas would be noise), and so are city-states' (Singapore is the country).
   for (const c of capitals) {
+    if (b.entries.get(c.id)!.status === 'territory') continue;
     for (const cap of c.names) {
-      if (metonymic.has(cap)) continue;
+      if (metonymic.has(cap) || b.hasForm(c.id, cap)) continue;
       const id = `loc:${slugify(cap)}`;
       const existing = b.entries.get(id);
       if (existing) {
@@ -425,30 +472,6 @@ function load(): Gazetteer {
     }
   }
 
-  // 5. Extra forms for any id (seats of power, abbreviations, German spellings).
-  const formsFile = 'forms.tsv';
-  if (available.has(formsFile)) {
-    for (const { line, raw } of rows(formsFile, ['id', 'kind', 'lang', 'flags', 'forms'])) {
-      const r = parse(formRow, formsFile, line, raw);
-      b.requireEntry(r.id, formsFile, line);
-      const flags = new Set(r.flags.split(',').map((s) => s.trim()).filter(Boolean));
-      for (const f of r.forms) {
-        const expanded = r.kind === 'adjective' && r.lang === 'de' && flags.has('inflect') ? inflectGermanAdjective(f) : [f];
-        for (const x of expanded) {
-          const sf: SurfaceForm = {
-            form: x,
-            id: r.id,
-            kind: r.kind,
-            caseSensitive: flags.has('ci') ? false : flags.has('cs') ? true : hasUpper(x),
-          };
-          if (r.lang !== '*') sf.lang = r.lang;
-          if (flags.has('ambiguous')) sf.ambiguous = true;
-          b.addForm(sf);
-        }
-      }
-    }
-  }
-
   // 6. German genitives of proper names: "Russlands Präsident", "Putins Sprecher", "des Kremls".
   for (const f of [...b.forms]) {
     const e = b.entries.get(f.id)!;
@@ -463,20 +486,42 @@ function load(): Gazetteer {
     b.addForm(g, false);
   }
 
-  // 7. Roles must point at known entities.
-  for (const e of b.entries.values()) {
-    for (const role of e.roles ?? []) {
-      if (!b.entries.has(role.object)) {
-        throw dataError(`gazetteer: role of ${e.id} points at unknown id ${role.object}`);
+  // 7. Memberships of states in blocs become MEMBER_OF roles on the states.
+  const memFile = 'memberships.tsv';
+  if (available.has(memFile)) {
+    for (const { line, raw } of rows(dir, memFile, ['org', 'members'])) {
+      const r = parse(membershipRow, memFile, line, raw);
+      b.requireEntry(r.org, memFile, line);
+      for (const m of r.members) {
+        const mm = /^([A-Z]{3})(?:\s+(\d{4})?(?:-(\d{4}))?)?$/.exec(m);
+        if (!mm) throw dataError(`gazetteer: ${memFile}:${line}: bad member "${m}" (want ISO3 [FROM[-TO]])`);
+        const e = b.requireEntry(mm[1]!, memFile, line);
+        const role: KnownRole = { predicate: 'MEMBER_OF', object: r.org };
+        if (mm[2]) role.from = mm[2];
+        if (mm[3]) role.to = mm[3];
+        (e.roles ??= []).push(role);
       }
     }
   }
 
-  // 8. Ambiguity: listed common words, and any form text shared by two ids.
+  // 8. Roles and item classes must point at known entities.
+  for (const e of b.entries.values()) {
+    if (e.broader && !b.entries.has(e.broader)) throw dataError(`gazetteer: ${e.id} has unknown class ${e.broader}`);
+    for (const role of e.roles ?? []) {
+      const target = b.entries.get(role.object);
+      if (!target) throw dataError(`gazetteer: role of ${e.id} points at unknown id ${role.object}`);
+      const allowed = ROLE_TARGETS[role.predicate];
+      if (allowed && !allowed.includes(target.type)) {
+        throw dataError(`gazetteer: ${e.id} ${role.predicate} ${role.object}: object must be ${allowed.join(' or ')}`);
+      }
+    }
+  }
+
+  // 9. Ambiguity: listed common words, and any form text shared by two ids.
   const ambFile = 'ambiguous.tsv';
   const notes = new Map<string, string>();
   if (available.has(ambFile)) {
-    for (const { line, raw } of rows(ambFile, ['form', 'note'])) {
+    for (const { line, raw } of rows(dir, ambFile, ['form', 'note'])) {
       const r = parse(ambiguousRow, ambFile, line, raw);
       notes.set(r.form, r.note);
     }
@@ -542,6 +587,14 @@ let cached: Gazetteer | undefined;
 
 /** Loads (once per process) and validates the gazetteer; throws a GeokgError naming file and line on bad data. */
 export function loadGazetteer(): Gazetteer {
-  cached ??= load();
+  cached ??= load(DATA_DIR);
   return cached;
 }
+
+/** Loads a gazetteer from another folder of the same layout, uncached (tests, user-extended gazetteers). */
+export function loadGazetteerFrom(dir: string): Gazetteer {
+  return load(dir);
+}
+
+/** The folder the default gazetteer is read from. */
+export const GAZETTEER_DIR = DATA_DIR;

@@ -155,11 +155,14 @@ function units(text: string): Unit[] {
   for (const block of text.split(/\n\s*\n/)) {
     const lines = block.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
     if (!lines.length) continue;
-    const wrapped =
-      lines.length > 1 &&
-      lines.slice(0, -1).filter((l) => l.length >= 40 && !TERMINAL_RE.test(l)).length >= (lines.length - 1) / 2 &&
-      !lines.some((l) => isChrome(l));
-    const pieces = wrapped ? [lines.join(' ')] : lines;
+    // Hard-wrapped prose: a long line without final punctuation continues on the next line.
+    const pieces: string[] = [];
+    for (const l of lines) {
+      const last = pieces[pieces.length - 1];
+      if (last !== undefined && last.length >= 40 && !TERMINAL_RE.test(last) && !isChrome(last) && !isChrome(l) && /^[\p{L}\p{N}„“"‘'(\u00AD]/u.test(l))
+        pieces[pieces.length - 1] = `${last} ${l}`;
+      else pieces.push(l);
+    }
     for (const p of pieces) {
       const t = p.replace(/[ \t]+/g, ' ');
       out.push({ text: t, words: wordCount(t), chrome: isChrome(t), key: t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() });
@@ -190,10 +193,13 @@ export function clean(raw: RawDocument, opts: ExtractOptions = {}): CleanedDoc {
   for (const u of us) if (u.key) counts.set(u.key, (counts.get(u.key) ?? 0) + 1);
   const kept: string[] = [];
   const seen = new Set<string>();
-  const headlineLike = (u: Unit) => !u.chrome && u.words >= 4 && u.words <= 30 && !/[.!?]["”“»]*$/.test(u.text);
+  const headlineLike = (u: Unit) => !u.chrome && u.words >= 4 && u.words <= 30 && !/[.!]["”“»]*$/.test(u.text);
+  if (!title) {
+    const repeatedHeads = us.filter((u) => (counts.get(u.key) ?? 0) > 1 && headlineLike(u));
+    title = repeatedHeads.sort((a, b) => b.words - a.words)[0]?.text;
+  }
   for (const u of us) {
     const repeated = (counts.get(u.key) ?? 0) > 1;
-    if (!title && repeated && headlineLike(u)) title = u.text;
     if (!published && u.words <= 12) published = parseDate(u.text);
     if (repeated && u.words < 40 && !TERMINAL_RE.test(u.text)) continue;
     if (!isContent(u) || seen.has(u.key)) continue;

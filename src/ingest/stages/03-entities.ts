@@ -17,6 +17,7 @@ import {
   PERSON_TITLES,
   PREPOSITIONS,
   REBEL_NOUNS,
+  STOPWORDS,
   ROLE_BLOCKERS,
   ROLE_DE_PREFIXES,
   ROLE_DE_SUFFIXES,
@@ -35,6 +36,7 @@ interface FormEntry {
   kind: MentionKind;
   cs: boolean;
   lang?: 'de' | 'en';
+  amb?: boolean;
 }
 interface Matcher {
   index: Map<string, FormEntry[]>;
@@ -45,10 +47,10 @@ const KIND_RANK: Record<string, number> = { name: 0, alias: 1, abbrev: 2, metony
 const DE_SUFFIXES = ['s', 'es', 'n', 'en', 'e', 'er', 'em', 'ns'];
 const UNIFY_APOS = (s: string) => s.replace(/[’‘`´]/g, "'");
 
-function addForm(index: Map<string, FormEntry[]>, form: string, id: string, kind: MentionKind, cs: boolean, lang?: 'de' | 'en') {
+function addForm(index: Map<string, FormEntry[]>, form: string, id: string, kind: MentionKind, cs: boolean, lang?: 'de' | 'en', amb?: boolean) {
   const toks = tokenize(UNIFY_APOS(form)).filter((t) => t.text !== '.' || false);
   if (!toks.length) return;
-  const fe: FormEntry = { norms: toks.map((t) => t.norm), texts: toks.map((t) => t.text), id, kind, cs, lang };
+  const fe: FormEntry = { norms: toks.map((t) => t.norm), texts: toks.map((t) => t.text), id, kind, cs, lang, amb };
   const k = fe.norms[0]!;
   if (!index.has(k)) index.set(k, []);
   index.get(k)!.push(fe);
@@ -60,7 +62,7 @@ function getMatcher(): Matcher {
   if (matcherCache?.gaz === gaz) return matcherCache.m;
   const index = new Map<string, FormEntry[]>();
   const entries = new Map<string, GazetteerEntry>(gaz.entries);
-  for (const f of gaz.forms) addForm(index, f.form, f.id, f.kind as SurfaceForm['kind'], f.caseSensitive, f.lang);
+  for (const f of gaz.forms) addForm(index, f.form, f.id, f.kind as SurfaceForm['kind'], f.caseSensitive, f.lang, f.ambiguous);
   for (const c of COLLECTIVE_ACTORS) {
     if (!entries.has(c.id)) entries.set(c.id, { id: c.id, name: c.name, type: c.type, aliases: [] });
     for (const f of c.forms) addForm(index, f, c.id, 'alias', false);
@@ -77,18 +79,18 @@ function matchAt(
   i: number,
   index: Map<string, FormEntry[]>,
   lang: string,
-): { fe: FormEntry; end: number; suffix: string } | undefined {
+): { fe: FormEntry; end: number; suffix: string; alts: FormEntry[] } | undefined {
   const t = toks[i]!;
   if (t.kind === 'punct') return undefined;
   const keys: Array<[string, string]> = [[UNIFY_APOS(t.norm), '']];
   if (lang !== 'en') for (const s of DE_SUFFIXES) if (t.norm.length > s.length + 2 && t.norm.endsWith(s)) keys.push([t.norm.slice(0, -s.length), s]);
-  let best: { fe: FormEntry; end: number; suffix: string } | undefined;
+  let best: { fe: FormEntry; end: number; suffix: string; alts: FormEntry[] } | undefined;
   for (const [key, keySuffix] of keys) {
     const list = index.get(key);
     if (!list) continue;
     for (const fe of list) {
       const n = fe.norms.length;
-      if (best && n <= best.end - i) continue;
+      if (best && n < best.end - i) continue;
       if (fe.lang && lang !== 'und' && fe.lang !== lang && fe.kind === 'adjective') continue;
       if (i + n > toks.length) continue;
       let ok = true;
@@ -125,7 +127,11 @@ function matchAt(
       const needsCap = !fe.cs && fe.kind !== 'adjective' && fe.kind !== 'demonym' && !/^\p{Ll}/u.test(fe.texts[0]!);
       if (needsCap && !first.cap && first.kind !== 'num') continue;
       if (fe.kind === 'adjective' && fe.texts[0] && /^\p{Lu}/u.test(fe.texts[0]) && lang === 'en' && !first.cap) continue;
-      best = { fe, end: i + n, suffix };
+      if (best && best.end === i + n) {
+        if (!best.alts.some((a) => a.id === fe.id)) best.alts.push(fe);
+        continue;
+      }
+      best = { fe, end: i + n, suffix, alts: [fe] };
     }
   }
   return best;
@@ -143,6 +149,7 @@ export function slug(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+const STOP_ALL = new Set([...STOPWORDS.de, ...STOPWORDS.en]);
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'abu', 'von', 'van', 'de', 'da', 'di', 'du', 'le', 'la', 'del', 'dos', 'ter', 'bint']);
 const SPEECH = /^(said|says|told|added|noted|argued|warned|wrote|sagte|sagt|sagten|erklärte|betonte|bemerkte|meinte|schrieb|warnte|fügte|kritisierte)$/u;
 const QUOTE_OPEN = new Set(['„', '“', '"', '«', '»', "'", '‚']);
@@ -228,12 +235,23 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
     return !!(a && b && (a.text === '’' || a.text === "'") && a.glued && b.norm === 's' && b.glued);
   };
 
-  const gazPass = (st: SentState, idx: Map<string, FormEntry[]>) => {
+  // How often each entity is named unambiguously: ambiguous forms ("Kim", "Bush") resolve to a named one.
+  const anchors = new Map<string, number>();
+  const gazPass = (st: SentState, idx: Map<string, FormEntry[]>, allowAmbiguous: boolean) => {
     const toks = st.sent.tokens;
     for (let i = 0; i < toks.length; i++) {
       if (st.taken[i]) continue;
       const hit = matchAt(toks, i, idx, lang);
       if (!hit) continue;
+      const ambiguous = hit.alts.length > 1 || hit.fe.amb;
+      if (ambiguous) {
+        if (!allowAmbiguous) continue;
+        const anchored = hit.alts.filter((a) => anchors.has(a.id)).sort((a, b) => anchors.get(b.id)! - anchors.get(a.id)!);
+        if (!anchored.length) continue;
+        hit.fe = anchored[0]!;
+      }
+      // A surname that is also a sentence-initial function word ("But" for Bout) needs its full name in the text.
+      if (hit.fe.kind === 'surname' && !anchors.has(hit.fe.id) && (STOP_ALL.has(toks[i]!.norm) || NEVER_NAMES.has(toks[i]!.norm))) continue;
       let free = true;
       for (let k = i; k < hit.end; k++) if (st.taken[k]) free = false;
       if (!free) continue;
@@ -251,6 +269,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       addMention(st, i, hit.end, hit.fe.id, hit.fe.kind, actor, {
         poss: hit.suffix === 's' || genitive || possAfter(toks, hit.end),
       });
+      if (!ambiguous && hit.fe.kind !== 'adjective' && hit.fe.kind !== 'demonym') anchors.set(hit.fe.id, (anchors.get(hit.fe.id) ?? 0) + (hit.fe.kind === 'surname' ? 1 : 2));
       i = hit.end - 1;
     }
   };
@@ -262,6 +281,10 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
     while (j < toks.length && j - i < 6) {
       const t = toks[j]!;
       if (st.taken[j]) break;
+      if (t.kind === 'word' && count > 0 && t.text.length === 1 && t.cap && toks[j + 1]?.text === '.' && toks[j + 1]!.glued && toks[j + 2]?.cap) {
+        j += 2;
+        continue;
+      }
       if (t.kind === 'word' && t.cap && !NEVER_NAMES.has(t.norm) && !ROLE_INDEX.has(t.norm) && !ACTOR_NOUNS.has(t.norm)) {
         if (ABBR_TOKEN.test(t.text) && count === 0) break;
         if (count > 0 && !t.hyphen && t.glued) break;
@@ -288,6 +311,9 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
 
   const addPerson = (st: SentState, a: number, b: number): Mention | undefined => {
     const toks = st.sent.tokens;
+    const nextM = st.taken[b] ? mentions[st.taken[b]! - 1] : undefined;
+    if (nextM && entities.get(nextM.entity)?.type === 'Person') return undefined;
+    if (b - a === 1 && toks[b]?.text === '.' ) return undefined;
     let name = surfaceOf(text, toks, a, b);
     if (lang === 'de' && b - a >= 2 && /s$/.test(name) && docForms.has(toks[b - 1]!.norm.slice(0, -1))) name = name.slice(0, -1);
     const id = `person:${slug(name)}`;
@@ -315,8 +341,9 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
     return m;
   };
 
-  // Pass A: gazetteer names.
-  for (const st of states) gazPass(st, index);
+  // Pass A: gazetteer names, unambiguous forms first, then ambiguous ones resolved against them.
+  for (const st of states) gazPass(st, index, false);
+  for (const st of states) gazPass(st, index, true);
 
   // Pass B: roles, organisations, people, armed groups (cue based), items.
   for (const st of states) {
@@ -324,7 +351,11 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
     const n = toks.length;
     // Role nouns.
     for (let i = 0; i < n; i++) {
-      if (st.taken[i] || toks[i]!.kind !== 'word') continue;
+      if (toks[i]!.kind !== 'word') continue;
+      if (st.taken[i]) {
+        const pm = mentions[st.taken[i]! - 1]!;
+        if (!(pm.tokStart === i && pm.tokEnd - pm.tokStart >= 2 && entities.get(pm.entity)?.type === 'Person' && ROLE_INDEX.has(toks[i]!.norm))) continue;
+      }
       const span = roleAt(toks, i, st, mentions);
       if (span) {
         roleSpans[st.sent.index]!.push(span);
@@ -495,15 +526,25 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
   // Pass C: names and surnames found in this document, wherever they recur.
   if (docForms.size) {
     for (const list of docForms.values()) list.sort((a, b) => b.norms.length - a.norms.length);
-    for (const st of states) gazPass(st, docForms);
+    for (const st of states) gazPass(st, docForms, true);
+    for (const st of states) gazPass(st, index, true);
   }
   // Items, pair phrases, actor nouns.
   for (const st of states) {
     const toks = st.sent.tokens;
     const n = toks.length;
     for (let i = 0; i < n; i++) {
-      if (st.taken[i] || toks[i]!.kind !== 'word') continue;
-      const item = itemAt(toks, i);
+      if (toks[i]!.kind !== 'word') continue;
+      let item: { id: string; name: string } | undefined;
+      const have = st.taken[i] ? mentions[st.taken[i]! - 1]! : undefined;
+      if (have) {
+        if (have.tokStart !== i || have.tokEnd !== i + 1 || typeOf(have.entity) !== 'Item' || !toks[i]!.hyphen) continue;
+        // A gazetteer item with a model name glued in front: „Shahed“-Angriffsdrohnen.
+        item = { id: have.entity, name: entities.get(have.entity)?.name ?? have.surface };
+        const idx = mentions.indexOf(have);
+        mentions.splice(idx, 1, { ...have, entity: '' });
+        st.taken[i] = 0;
+      } else item = itemAt(toks, i);
       if (item) {
         let a = i;
         let id = item.id;
@@ -518,7 +559,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           if (a > 0 && QUOTE_OPEN.has(toks[a - 1]!.text)) a--;
         }
         ensureEntity(id, name, 'Item');
-        addMention(st, a, i + 1, id, 'item', false);
+        if (!addMention(st, a, i + 1, id, 'item', false)) addMention(st, i, i + 1, item.id, 'item', false);
         continue;
       }
     }
@@ -581,8 +622,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       let personAfter = false;
       let k = span.b;
       if (toks[k]?.text === ',' && lang === 'en') k++;
-      const after = mentionAt(k);
-      if (after && after.tokStart === k && typeOf(after.entity) === 'Person') {
+      const after = mentionAt(k) ?? mentionAt(span.a);
+      if (after && (after.tokStart === k || after.tokStart <= span.a) && typeOf(after.entity) === 'Person') {
         person = after.entity;
         personAfter = true;
       } else {
@@ -613,16 +654,27 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
               object = mm.entity;
               break;
             }
-            if (mm && mm.kind !== 'adjective') break;
+            if (mm && mm.kind !== 'adjective' && typeOf(mm.entity) !== 'Item') break;
             if (toks[j]!.text === ',' || (toks[j]!.kind === 'word' && PREPOSITIONS.has(toks[j]!.norm) && steps > 0)) break;
             j = mm ? mm.tokEnd : j + 1;
             steps++;
           }
         }
       }
+      if (person && !object && (span.entry.p === 'HEAD_OF_STATE' || span.entry.p === 'HEAD_OF_GOVERNMENT') && personAfter) {
+        // "Prime Minister Netanyahu": the text gives the office, the gazetteer says of which state.
+        const states = [...new Set(knownRoles(person).filter((r) => r.predicate === span.entry.p).map((r) => r.object))];
+        if (states.length === 1) object = states[0];
+      }
+      const artBefore = (() => {
+        let j = span.a - 1;
+        const adj = mentionAt(j);
+        if (adj && adj.tokEnd === span.a) j = adj.tokStart - 1;
+        return j >= 0 && /^(der|die|den|dem|des|the|a|an|this|that|dieser|diese|diesem|diesen|seinem|seinen|its|their)$/u.test(toks[j]!.norm);
+      })();
       if (!person) {
         // A role description without a name: "der iranische Staatschef" → the person the text or gazetteer gives that role.
-        if (object && span.entry.p !== 'AFFILIATED_WITH') {
+        if (object && span.entry.p !== 'AFFILIATED_WITH' && artBefore && !span.entry.weak) {
           const candidates = new Set<string>();
           for (const r of roles) if (r.predicate === span.entry.p && r.object === object) candidates.add(r.person);
           if (!candidates.size)
@@ -648,6 +700,9 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
             for (let q = ms.length - 1; q >= 0; q--) if (ms[q]!.tokStart >= start && ms[q]!.tokEnd <= span.b) ms.splice(q, 1);
             ms.push(m);
             ms.sort((x, y) => x.tokStart - y.tokStart);
+            // "Benjamin Netanyahu's triumph keeps in place an Israeli prime minister": named in the same sentence.
+            if (ms.some((x) => x !== m && x.entity === pid && x.kind !== 'coref'))
+              roles.push({ person: pid, predicate: span.entry.p, object, role: span.role, sentence: si });
           }
         }
         continue;
@@ -759,7 +814,7 @@ function roleAt(toks: Token[], i: number, st: SentState, mentions: Mention[]): R
       let ok = true;
       for (let k = 1; k < form.length && ok; k++) {
         const tk = toks[i + k];
-        ok = !!tk && !st.taken[i + k] && (tk.norm === form[k] || strip(tk.norm) === form[k]);
+        ok = !!tk && (!st.taken[i + k] || st.taken[i + k] === st.taken[i]) && (tk.norm === form[k] || strip(tk.norm) === form[k]);
       }
       if (!ok) continue;
       const b = i + form.length;

@@ -30,6 +30,7 @@ const OBJ_MARKERS: Record<Predicate, string[]> = {
   LOCATED_IN: [],
   CITIZEN_OF: [],
 };
+const DIRECT_FIRST = new Set<Predicate>(['CRITICIZES', 'THREATENS', 'SANCTIONS', 'ATTACKS', 'INVITES', 'SUPPORTS']);
 const SEGMENT_BREAK = new Set([';', '–', '—', '(', ')']);
 
 interface Cand {
@@ -41,6 +42,8 @@ interface Cand {
   conjOf?: Mention;
   segment: number;
 }
+
+const unmarked = (c: Cand) => c.marker === 'none';
 
 const triggerCache = new Map<string, TriggerEntry[]>();
 function triggersFor(lang: string, norm: string): TriggerEntry[] {
@@ -259,7 +262,6 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       const byDist = (a: Cand, b: Cand) => a.dist - b.dist;
       const L = cands.filter((c) => c.side === 'L').sort(byDist);
       const R = cands.filter((c) => c.side === 'R').sort(byDist);
-      const unmarked = (c: Cand) => c.marker === 'none' || c.marker === 'like' && false;
       const isAgentMarker = (c: Cand) => c.marker === 'by' || c.markerNorm === 'von' || c.markerNorm === 'vom';
       const res: Array<[Mention | undefined, Mention | undefined, number, string]> = [];
 
@@ -314,18 +316,36 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           subj = agent;
           obj = objMarkers.length ? cands.find((c) => objMarkers.includes(c.marker) && c !== agent) : undefined;
           obj ??= L.find((c) => unmarked(c) && c !== agent) ?? R.find((c) => unmarked(c) && c !== agent);
+        } else if (e.p === 'MEMBER_OF') {
+          obj = memberObject(t, undefined);
+          subj = L.filter((c) => unmarked(c) && !c.conjOf && c.m !== obj?.m && typeOf(c.m.entity) !== 'Person').sort(byDist)[0];
+          if (!subj && lang === 'de') subj = R.find((c) => unmarked(c) && c.m !== obj?.m && c.dist <= 4);
         } else {
-          const leftUnmarked = L.filter((c) => unmarked(c) && !c.conjOf);
+          // English subjects stand at a clause start ("…, Sudan will …", "Russia launched …", "X, who …").
+          const subjPos = (c: Cand) => lang !== 'en' || clauseStart(c.m) || /^(who|which|that)$/u.test(toks[c.m.tokEnd]?.norm ?? '');
+          const leftUnmarked = L.filter((c) => unmarked(c) && !c.conjOf && subjPos(c) && (c.dist <= 14 || (lang === 'en' && c.dist <= 30)));
           subj = leftUnmarked.filter(sameSeg)[0] ?? leftUnmarked[0];
           // Pronoun subject ("after it joins", "he will work with") → the first unmarked actor of the sentence.
-          const pron = toks.slice(Math.max(0, t - 3), t).findIndex((x) => PRONOUNS.has(x.norm));
-          if (pron >= 0 && (!subj || subj.dist > 3)) {
-            const first = cands.filter((c) => unmarked(c) && c.m.tokStart < t).sort((a, b) => a.m.tokStart - b.m.tokStart)[0];
-            if (first) subj = first;
+          const pronTok = toks.slice(Math.max(0, t - 4), t).find((x) => PRONOUNS.has(x.norm));
+          if (pronTok && (!subj || subj.m.tokEnd <= toks.indexOf(pronTok))) {
+            const ref = antecedent(pronTok, cands);
+            if (ref) subj = ref;
+          }
+          // Gerund after a preposition: "accused Beijing of supporting Moscow" → Beijing supports.
+          if (lang === 'en' && /ing$/u.test(toks[t]!.norm) && toks[t - 1] && PREPOSITIONS.has(toks[t - 1]!.norm)) {
+            const near = L.find((c) => c.dist <= 4 && unmarked(c));
+            if (near) subj = near;
           }
           if (!subj && lang === 'de') subj = R.find((c) => unmarked(c) && c.dist <= 4);
-          if (objMarkers.length) obj = cands.filter((c) => objMarkers.includes(c.marker) && c !== subj && c.dist <= 14).sort(byDist)[0];
-          if (!obj && !sym && e.p !== 'MEMBER_OF') {
+          // Transitive stances and acts take the direct object first ("accused Beijing of supporting …").
+          if (DIRECT_FIRST.has(e.p)) obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 3);
+          if (!obj && objMarkers.length) obj = cands.filter((c) => objMarkers.includes(c.marker) && c !== subj && c.dist <= 14).sort(byDist)[0];
+          if (!obj && e.p === 'CRITICIZES') {
+            // "kritisierte die israelischen Angriffe", "condemned the Russian strikes": the modifier's state is the target.
+            const adj = ms.find((m) => m.tokStart > t && m.tokStart - t <= 3 && (m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country' && m.entity !== subj?.m.entity);
+            if (adj && subj) res.push([subj.m, adj, 0.6, 'verb-adj-object']);
+          }
+          if (!obj && !sym) {
             obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 6);
             // Verb-final clause: "dass Russland die Ukraine angegriffen hat".
             if (!obj && lang === 'de') {
@@ -337,7 +357,6 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
             }
           }
           if (!obj && sym) obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 5);
-          if (e.p === 'MEMBER_OF') obj = memberObject(t, subj);
         }
         if (subj && subj.dist > 14 && !sameSeg(subj)) return undefined;
         if (subj && obj) {
@@ -372,6 +391,11 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         while (j >= 0 && steps < 5 && toks[j]!.kind === 'word' && !toks[j]!.cap && !PREPOSITIONS.has(toks[j]!.norm)) (j--, steps++);
         const blocker = toks[j];
         const inPP = blocker && blocker.kind === 'word' && PREPOSITIONS.has(blocker.norm) && !/^(zur|zum|and|und)$/u.test(blocker.norm);
+        const pronTok = toks.slice(Math.max(0, t - 6), t).find((x) => PRONOUNS.has(x.norm));
+        if (pronTok && !L.some((c) => unmarked(c) && c.m.tokStart > toks.indexOf(pronTok))) {
+          const ref = antecedent(pronTok, cands);
+          if (ref) return [ref.m];
+        }
         if (!inPP) {
           const lu = L.filter((c) => unmarked(c) && sameSeg(c) && c.dist <= 14);
           const head = lu.find((c) => !c.conjOf);
@@ -407,6 +431,25 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       }
       if (!target) return undefined;
       return agents.map((a) => [a, target!.m, 0.6, 'noun'] as [Mention, Mention, number, string]);
+    }
+
+    function clauseStart(m: Mention): boolean {
+      let j = m.tokStart - 1;
+      while (j >= 0 && (ARTICLES.has(toks[j]!.norm) || mentionAt(j)?.kind === 'adjective' || (toks[j]!.kind === 'word' && /^(also|then|now|later|meanwhile|already)$/u.test(toks[j]!.norm)))) j--;
+      if (j < 0) return true;
+      const p = toks[j]!;
+      return p.kind === 'punct' || /^(and|but|while|when|as|if|because|since|after|before|although|that|which|who|where|then|so|or)$/u.test(p.norm);
+    }
+
+    /** The actor a pronoun stands for: he/she/er → a person, it/es → a state or organisation, nearest before it. */
+    function antecedent(pron: Token, cs: Cand[]): Cand | undefined {
+      const at = toks.indexOf(pron);
+      const wantPerson = /^(he|she|er)$/u.test(pron.norm);
+      const wantThing = /^(it|es)$/u.test(pron.norm);
+      return cs
+        .filter((c) => c.m.tokEnd <= at && unmarked(c) && !c.conjOf)
+        .filter((c) => (wantPerson ? typeOf(c.m.entity) === 'Person' : wantThing ? typeOf(c.m.entity) !== 'Person' : true))
+        .sort((a, b) => b.m.tokEnd - a.m.tokEnd)[0];
     }
 
     function memberObject(t: number, subj: Cand | undefined): Cand | undefined {
@@ -535,9 +578,9 @@ function structural(doc: RecognisedDoc, sent: Sentence, ms: Mention[], out: Rela
       // "der russische Waffenhändler Viktor Bout", "the American basketball star Brittney Griner".
       let j = m.tokEnd;
       let skipped = 0;
-      while (j < toks.length && skipped < 3 && toks[j]!.kind === 'word' && !mentionAt(j)) (j++, skipped++);
+      while (j < toks.length && skipped < 3 && toks[j]!.kind === 'word' && !mentionAt(j) && !PREPOSITIONS.has(toks[j]!.norm) && !ARTICLES.has(toks[j]!.norm)) (j++, skipped++);
       const p = mentionAt(j);
-      if (skipped >= 1 && p && p.tokStart === j && typeOf(p.entity) === 'Person' && !doc.roles.some((r) => r.person === p.entity && r.sentence === sent.index))
+      if (skipped >= 1 && p && p.tokStart === j && p.kind === 'name' && typeOf(p.entity) === 'Person' && !doc.roles.some((r) => r.person === p.entity && r.sentence === sent.index))
         push(p.entity, 'CITIZEN_OF', m.entity, 0.7, 'adj-person');
       // "Viktor Bout, der russische Waffenhändler,"
       const art = toks[m.tokStart - 1];

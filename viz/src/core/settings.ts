@@ -19,7 +19,7 @@ export interface ViewerSettings {
 
 export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
   sizeBy: 'degree',
-  minNodeSize: 4,
+  minNodeSize: 5,
   maxNodeSize: 22,
   uncertainAlpha: 0.3,
   layoutMaxIterations: 600,

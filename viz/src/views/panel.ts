@@ -1,7 +1,7 @@
 // The entity side panel: the entity, its relations grouped by type, and for each relation the evidence
 // sentences with their documents, modality and attribution (from /api/evidence).
 
-import type { Predicate } from '../../../src/model.js';
+import { INTERACTION_PREDICATES, PREDICATES, type Predicate } from '../../../src/model.js';
 import type { EvidenceRecord, StoredRelation } from '../../../src/store/types.js';
 import { api, type EntityDetails } from '../api.js';
 import { isUncertain } from '../core/filters.js';
@@ -13,12 +13,13 @@ export interface PanelCallbacks {
   onFocus(entityId: string): void;
 }
 
-function evidenceItem(ev: EvidenceRecord): HTMLElement {
+function evidenceItem(ev: EvidenceRecord, names: Map<string, string>): HTMLElement {
   const meta = ev.documentMeta;
-  const doc = meta?.title || meta?.source || ev.document;
+  const full = meta?.title || meta?.source || ev.document;
+  const doc = full.length > 90 ? `${full.slice(0, 90)}…` : full;
   const extras = [
     ev.modality,
-    ev.attributedTo ? `according to ${ev.attributedTo}` : '',
+    ev.attributedTo ? `according to ${names.get(ev.attributedTo) ?? ev.attributedTo}` : '',
     ev.time ?? '',
     meta?.published ?? '',
   ]
@@ -30,10 +31,16 @@ function evidenceItem(ev: EvidenceRecord): HTMLElement {
     h('div', { class: 'sentence' }, `“${ev.sentence}”`),
     h(
       'div',
-      { class: 'doc', 'data-testid': 'evidence-document', title: meta?.source ?? ev.document },
+      { class: 'doc', 'data-testid': 'evidence-document', title: `${full} (${meta?.source ?? ev.document})` },
       `${doc}${extras ? ` — ${extras}` : ''}`,
     ),
   );
+}
+
+/** Interactions (who supplies, attacks, meets whom) before structure (offices, memberships): the story first. */
+function rank(p: Predicate): number {
+  const i = (INTERACTION_PREDICATES as readonly string[]).indexOf(p);
+  return i >= 0 ? i : 100 + PREDICATES.indexOf(p);
 }
 
 export class EntityPanel {
@@ -75,7 +82,7 @@ export class EntityPanel {
     for (const rel of relations) groups.set(rel.predicate, [...(groups.get(rel.predicate) ?? []), rel]);
     const sections: HTMLElement[] = [];
     const pending: Array<() => Promise<void>> = [];
-    for (const [predicate, rels] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+    for (const [predicate, rels] of [...groups].sort((a, b) => rank(a[0]) - rank(b[0]))) {
       const section = h(
         'section',
         { 'data-testid': 'relation-group', 'data-predicate': predicate },
@@ -112,7 +119,7 @@ export class EntityPanel {
           try {
             const evidence = await api.evidence(rel.subject, rel.predicate, rel.object);
             if (mine !== this.seq) return;
-            evidenceBox.replaceChildren(...evidence.map(evidenceItem));
+            evidenceBox.replaceChildren(...evidence.map((ev) => evidenceItem(ev, names)));
             if (!evidence.length) evidenceBox.replaceChildren(h('div', { class: 'muted' }, 'no evidence stored'));
           } catch (err) {
             evidenceBox.replaceChildren(h('div', { class: 'cypher-error' }, (err as Error).message));

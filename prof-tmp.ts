@@ -1,0 +1,11 @@
+import { Neo4jStore } from './src/store/neo4j.js';
+import { syntheticDoc } from './tests/store/fixtures.js';
+let last = performance.now();
+const times: Record<string, number> = {};
+const s = new Neo4jStore({ uri: 'bolt://127.0.0.1:46479', user: 'neo4j', password: 'x', onWriteStep: async (step) => { const now = performance.now(); times[step] = (times[step] ?? 0) + now - last; last = now; } });
+await s.reset(); await s.init();
+const docs = Array.from({ length: 100 }, (_, i) => syntheticDoc(i, 50, 5000)); await s.ingestMany(Array.from({ length: 10 }, (_, i) => syntheticDoc(1000 + i, 50, 5000))); for (const k of Object.keys(times)) delete times[k];
+const t = performance.now(); last = t;
+await s.ingestMany(docs);
+console.log('total', performance.now() - t, times);
+await s.close();

@@ -1,0 +1,180 @@
+// End-to-end tests of the viewer in real headless Chromium after `geokg start` on the bundled sample (real
+// extractor, real stores): graph drawn, search → panel with evidence, filters, URL state, and Cypher on Neo4j.
+
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureViewerBuilt, PROJECT_ROOT } from '../../src/server/build-viewer.js';
+import { openStore } from '../../src/store/open.js';
+import { neo4jConfig, neo4jEnv } from '../helpers/neo4j.js';
+import { launchChromium, startGeokg, type StartedServer } from './browser.js';
+
+const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'viz');
+
+let browser: Browser;
+let embedded: StartedServer;
+let onNeo4j: StartedServer;
+let home: string;
+
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']) delete env[k];
+  return env;
+}
+
+async function openViewer(base: string, query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}${query}`);
+  await page
+    .waitForFunction(() => window.__geokg?.ready || window.__geokg?.error, null, { timeout: 30_000 })
+    .catch((err: Error) => {
+      throw new Error(`viewer did not become ready: ${err.message}; page errors: ${errors.join(' | ')}`);
+    });
+  const error = await page.evaluate(() => window.__geokg.error);
+  if (error) throw new Error(`viewer reported: ${error}`);
+  await page.waitForFunction(() => !window.__geokg.layoutRunning, null, { timeout: 30_000 });
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** Edges of the rendered sigma graph, with their endpoints' labels. */
+function renderedEdges(page: Page): Promise<Array<{ predicate: string; source: string; target: string }>> {
+  return page.evaluate(() => {
+    const g = window.__geokg.graph();
+    return g.mapEdges((_e, a, s, t) => ({
+      predicate: a.predicate as string,
+      source: g.getNodeAttribute(s, 'label') as string,
+      target: g.getNodeAttribute(t, 'label') as string,
+    }));
+  });
+}
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  await ensureViewerBuilt();
+  browser = await launchChromium();
+  home = await mkdtemp(path.join(os.tmpdir(), 'geokg-e2e-'));
+  embedded = await startGeokg(['--no-build'], { ...baseEnv(), GEOKG_HOME: home });
+  // Neo4j is shared by the whole test run: start from an empty database so the sample is all there is.
+  const store = await openStore({ kind: 'neo4j', neo4j: neo4jConfig() });
+  await store.reset();
+  await store.close();
+  onNeo4j = await startGeokg(['--no-build', '--store', 'neo4j'], { ...baseEnv(), GEOKG_HOME: home, ...neo4jEnv() });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await embedded?.stop();
+  await onNeo4j?.stop();
+  if (home) await rm(home, { recursive: true, force: true });
+});
+
+describe('viewer on the embedded store (npm start)', () => {
+  it('draws the sample graph on the canvas', async () => {
+    const page = await openViewer(embedded.url);
+    const { order, size } = await page.evaluate(() => ({
+      order: window.__geokg.graph().order,
+      size: window.__geokg.graph().size,
+    }));
+    expect(order).toBeGreaterThan(5);
+    expect(size).toBeGreaterThan(5);
+    // Pixels of sigma's layers composed into one canvas: a blank (white) stage would count ~0.
+    const inked = await page.evaluate(() => {
+      const canvas = window.__geokg.renderToCanvas();
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235) n++;
+      return n;
+    });
+    expect(inked).toBeGreaterThan(2000);
+    await expect(page.getByTestId('legend-type-Country').count()).resolves.toBe(1);
+    await expect(page.getByTestId('cypher-toggle').isHidden()).resolves.toBe(true);
+    await shot(page, '01-graph');
+    await page.close();
+  });
+
+  it('search "Iran" → panel lists SUPPLIES → Russia with the Shahed sentence', async () => {
+    const page = await openViewer(embedded.url);
+    await page.getByTestId('search-input').fill('Iran');
+    const result = page.getByTestId('search-result').filter({ hasText: /^Iran/ }).first();
+    await result.waitFor({ timeout: 10_000 });
+    await result.click();
+    const panel = page.getByTestId('entity-panel');
+    await expect(panel.getByTestId('panel-title').textContent()).resolves.toBe('Iran');
+    const supplies = panel.getByTestId('relation').filter({ hasText: 'SUPPLIES → Russia' });
+    await supplies.waitFor({ timeout: 10_000 });
+    await supplies.getByTestId('evidence').filter({ hasText: 'Shahed' }).first().waitFor({ timeout: 10_000 });
+    const evidence = await supplies.getByTestId('evidence').allTextContents();
+    expect(evidence.some((t) => t.includes('Shahed'))).toBe(true);
+    await expect(supplies.getByTestId('evidence-document').first().textContent()).resolves.toMatch(/\S/);
+    expect(new URL(page.url()).searchParams.get('entity')).toBeTruthy();
+    await shot(page, '02-iran-panel');
+    await page.close();
+  });
+
+  it('filtering out SUPPLIES hides those edges, and the URL keeps the filter', async () => {
+    const page = await openViewer(embedded.url);
+    const before = await renderedEdges(page);
+    expect(before.some((e) => e.predicate === 'SUPPLIES' && e.source === 'Iran' && e.target === 'Russia')).toBe(true);
+    await page.getByTestId('filter-predicate-SUPPLIES').uncheck();
+    const after = await renderedEdges(page);
+    expect(after.filter((e) => e.predicate === 'SUPPLIES')).toEqual([]);
+    expect(after.length).toBe(before.filter((e) => e.predicate !== 'SUPPLIES').length);
+    expect(new URL(page.url()).searchParams.get('hideRel')).toBe('SUPPLIES');
+    await shot(page, '03-filtered-supplies');
+    // A shared link restores the filter and the selection.
+    const shared = await openViewer(embedded.url, `?hideRel=SUPPLIES&entity=${encodeURIComponent('IRN')}`);
+    expect((await renderedEdges(shared)).some((e) => e.predicate === 'SUPPLIES')).toBe(false);
+    await expect(shared.getByTestId('filter-predicate-SUPPLIES').isChecked()).resolves.toBe(false);
+    await shared.getByTestId('panel-title').waitFor({ timeout: 10_000 });
+    await expect(shared.getByTestId('panel-title').textContent()).resolves.toBe('Iran');
+    await page.getByTestId('filter-predicate-SUPPLIES').check();
+    expect((await renderedEdges(page)).some((e) => e.predicate === 'SUPPLIES')).toBe(true);
+    await shared.close();
+    await page.close();
+  });
+});
+
+describe('viewer on Neo4j: the Cypher panel', () => {
+  it('draws Iran → BRICS from MATCH (a)-[r:MEMBER_OF]->(b) RETURN a,r,b', async () => {
+    const page = await openViewer(onNeo4j.url);
+    await page.getByTestId('cypher-toggle').click();
+    await page.getByTestId('cypher-input').fill('MATCH (a)-[r:MEMBER_OF]->(b) RETURN a,r,b');
+    await page.getByTestId('cypher-run').click();
+    await page.getByTestId('cypher-summary').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => !window.__geokg.layoutRunning, null, { timeout: 30_000 });
+    const edges = await renderedEdges(page);
+    expect(edges).toContainEqual({ predicate: 'MEMBER_OF', source: 'Iran', target: 'BRICS' });
+    expect(edges.every((e) => e.predicate === 'MEMBER_OF')).toBe(true);
+    const rows = await page.getByTestId('cypher-row').allTextContents();
+    expect(rows.some((r) => r.includes('Iran') && r.includes('BRICS'))).toBe(true);
+    await shot(page, '04-cypher-member-of');
+    await page.close();
+  });
+
+  it('refuses a write query in the Cypher panel with a message, and the page stays usable', async () => {
+    const page = await openViewer(onNeo4j.url);
+    const order = await page.evaluate(() => window.__geokg.graph().order);
+    await page.getByTestId('cypher-toggle').click();
+    await page.getByTestId('cypher-input').fill("CREATE (n:Hacked {by: 'e2e'}) RETURN n");
+    await page.getByTestId('cypher-run').click();
+    const error = page.getByTestId('cypher-error');
+    await error.waitFor({ state: 'visible', timeout: 15_000 });
+    await expect(error.textContent()).resolves.toMatch(/read-only/);
+    expect(await page.evaluate(() => window.__geokg.graph().order)).toBe(order);
+    await shot(page, '05-cypher-write-refused');
+    // Nothing was written: ask the same server.
+    await page.getByTestId('cypher-input').fill('MATCH (n:Hacked) RETURN count(n) AS hacked');
+    await page.getByTestId('cypher-run').click();
+    await page.getByTestId('cypher-summary').waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId('cypher-row').first().textContent()).resolves.toBe('0');
+    await page.close();
+  });
+});
