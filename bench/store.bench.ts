@@ -31,7 +31,13 @@ async function main(): Promise<void> {
   };
   if (!config.uri) {
     dir = await mkdtemp(path.join(os.tmpdir(), 'geokg-bench-neo4j-'));
-    local = await startLocalNeo4j({ port: await freePort(), dataDir: dir, mode: 'attached', heap: '1g', pageCache: '512m' });
+    local = await startLocalNeo4j({
+      port: await freePort(),
+      dataDir: dir,
+      mode: 'attached',
+      heap: '1g',
+      pageCache: '512m',
+    });
     config = { uri: local.uri, user: 'neo4j', password: 'neo4j', database: undefined };
     log(`local Neo4j at ${local.uri} (${(local.startMs / 1000).toFixed(1)} s to start)`);
   } else log(`Neo4j at ${config.uri} (NEO4J_URI; it will be RESET)`);
@@ -42,7 +48,9 @@ async function main(): Promise<void> {
     const docCount = Math.ceil(RELATIONS / PER_DOC);
     const docs: DocumentExtraction[] = Array.from({ length: docCount }, (_, i) => syntheticDoc(i, PER_DOC, POOL));
     const total = docs.reduce((n, d) => n + d.relations.length, 0);
-    log(`corpus: ${fmt(docCount)} synthetic documents, ${fmt(total)} relations (one evidence sentence each), ${fmt(POOL)} entities`);
+    log(
+      `corpus: ${fmt(docCount)} synthetic documents, ${fmt(total)} relations (one evidence sentence each), ${fmt(POOL)} entities`,
+    );
 
     // Batched: the store's real bulk path (ingestMany → UNWIND … MERGE, several documents per transaction).
     await store.reset();
@@ -114,7 +122,10 @@ async function main(): Promise<void> {
     const inputs = ['data/sample/000_72676987deda64ed.txt', 'tests/fixtures/devtexts/articles'];
     for (const [label, open] of [
       ['neo4j', async () => store] as const,
-      ['embedded', async () => new EmbeddedStore({ home: await mkdtemp(path.join(os.tmpdir(), 'geokg-bench-emb-')) })] as const,
+      [
+        'embedded',
+        async () => new EmbeddedStore({ home: await mkdtemp(path.join(os.tmpdir(), 'geokg-bench-emb-')) }),
+      ] as const,
     ]) {
       const s = await open();
       let docsDone = 0;
@@ -126,7 +137,9 @@ async function main(): Promise<void> {
         docsDone += summary.documentsRead;
         secs += summary.elapsedMs / 1000;
       }
-      log(`end to end (${label}): ${docsDone} documents in ${secs.toFixed(2)} s = ${(docsDone / secs).toFixed(1)} documents/s`);
+      log(
+        `end to end (${label}): ${docsDone} documents in ${secs.toFixed(2)} s = ${(docsDone / secs).toFixed(1)} documents/s`,
+      );
       if (s !== store) {
         await rm((s as EmbeddedStore).file, { force: true });
         await s.close();

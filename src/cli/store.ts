@@ -1,20 +1,17 @@
 // CLI commands of the store: init, ingest, query, remove, stats, export, reset (each with --help).
 // Each opens the store chosen by --store (else Neo4j when NEO4J_URI is set, else embedded) and always closes it.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import neo4j from 'neo4j-driver';
-import { InputError, QueryError, StoreError } from '../errors.js';
+import { InputError, QueryError } from '../errors.js';
+import { exportGraph } from '../store/export.js';
 import { extractPaths, ingestPaths } from '../store/ingest-files.js';
 import { Neo4jStore, DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, type CypherResult } from '../store/neo4j.js';
 import { openStore, resolveStoreKind } from '../store/open.js';
+import { bindParams, listQueries, loadQuery, parseParams } from '../store/queries.js';
 import type { GraphStore, IngestSummary, StoreStats } from '../store/types.js';
-
-const QUERIES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher/queries');
 
 const storeOption = () =>
   new Option('--store <kind>', 'store to use (default: neo4j when NEO4J_URI is set, else embedded)').choices([
@@ -32,7 +29,8 @@ async function withStore<T>(flag: string | undefined, fn: (store: GraphStore) =>
 }
 
 function where(store: GraphStore): string {
-  if (store instanceof Neo4jStore) return `Neo4j at ${store.uri}${store.database ? ` (database ${store.database})` : ''}`;
+  if (store instanceof Neo4jStore)
+    return `Neo4j at ${store.uri}${store.database ? ` (database ${store.database})` : ''}`;
   return `embedded store in ${(store as { file?: string }).file ?? '.geokg'}`;
 }
 
@@ -44,44 +42,6 @@ function positiveInt(name: string) {
     if (!/^\d+$/.test(v) || Number(v) <= 0) throw new InvalidArgumentError(`${name} must be a positive integer`);
     return Number(v);
   };
-}
-
-/** `k=v`: integers become Cypher integers (LIMIT needs them), JSON literals are parsed, anything else is a string. */
-export function parseParam(text: string, into: Record<string, unknown> = {}): Record<string, unknown> {
-  const eq = text.indexOf('=');
-  if (eq <= 0) throw new InvalidArgumentError(`expected k=v, got ${JSON.stringify(text)}`);
-  const key = text.slice(0, eq);
-  const raw = text.slice(eq + 1);
-  let value: unknown = raw;
-  if (/^-?\d+$/.test(raw)) value = neo4j.int(raw);
-  else if (/^-?\d*\.\d+(e-?\d+)?$/i.test(raw)) value = Number(raw);
-  else if (/^(true|false|null)$/.test(raw) || /^[[{"]/.test(raw)) {
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      value = raw;
-    }
-  }
-  into[key] = value;
-  return into;
-}
-
-/** A query name (`supplies`) is looked up in cypher/queries/; anything with a slash or .cypher is a path. */
-export async function resolveQueryFile(nameOrPath: string): Promise<string> {
-  if (existsSync(nameOrPath) && /\.cypher$|[\\/]/.test(nameOrPath)) return readFileSync(nameOrPath, 'utf8');
-  try {
-    const mod = (await import('../store/queries.js' as string)) as { loadQuery?: (name: string) => unknown };
-    if (typeof mod.loadQuery === 'function') {
-      const q = await mod.loadQuery(nameOrPath);
-      const text = typeof q === 'string' ? q : (q as { cypher?: string; text?: string })?.cypher ?? (q as { text?: string })?.text;
-      if (typeof text === 'string') return text;
-    }
-  } catch {
-    // queries.ts not there (or the name unknown to it): fall back to the file convention below.
-  }
-  const file = path.join(QUERIES_DIR, `${nameOrPath.replace(/\.cypher$/, '')}.cypher`);
-  if (!existsSync(file)) throw new InputError(`no query named ${JSON.stringify(nameOrPath)} (looked in ${QUERIES_DIR})`);
-  return readFileSync(file, 'utf8');
 }
 
 function cell(v: unknown): string {
@@ -104,7 +64,9 @@ export function formatTable(result: Pick<CypherResult, 'columns' | 'rows'>): str
 
 export function formatCsv(result: Pick<CypherResult, 'columns' | 'rows'>): string {
   const esc = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [result.columns.map(esc).join(','), ...result.rows.map((r) => r.map((v) => esc(cell(v))).join(','))].join('\n');
+  return [result.columns.map(esc).join(','), ...result.rows.map((r) => r.map((v) => esc(cell(v))).join(','))].join(
+    '\n',
+  );
 }
 
 function printSummary(s: IngestSummary, store: GraphStore): void {
@@ -164,7 +126,8 @@ export function register(program: Command): void {
           bar = new cliProgress.SingleBar(
             {
               stream: process.stderr,
-              format: 'ingest [{bar}] {value}/{total} documents | {rate} documents/s | {relations} relations | {eta_formatted}',
+              format:
+                'ingest [{bar}] {value}/{total} documents | {rate} documents/s | {relations} relations | {eta_formatted}',
               hideCursor: true,
               clearOnComplete: true,
             },
@@ -200,10 +163,18 @@ export function register(program: Command): void {
 
   program
     .command('query')
-    .description('Run Cypher against Neo4j: read-only by default (the server refuses writes), bounded in time and rows.')
+    .description(
+      'Run Cypher against Neo4j: read-only by default (the server refuses writes), bounded in time and rows.',
+    )
     .argument('[cypher]', 'the Cypher statement (or use --file)')
-    .option('-p, --param <k=v>', 'query parameter, repeatable (integers, JSON literals, else strings)', parseParam, {})
+    .option(
+      '-p, --param <k=v>',
+      'query parameter, repeatable (integers, JSON literals, else strings)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('-f, --file <name>', 'a research query by name (cypher/queries/NAME.cypher) or a .cypher file path')
+    .option('--list', 'list the research queries in cypher/queries/ with what they answer')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--write', 'allow the query to write (runs in a write transaction)', false)
     .option('--timeout <ms>', 'transaction timeout in milliseconds', positiveInt('--timeout'), DEFAULT_QUERY_TIMEOUT_MS)
@@ -213,8 +184,9 @@ export function register(program: Command): void {
       async (
         cypherArg: string | undefined,
         opts: {
-          param: Record<string, unknown>;
+          param: string[];
           file?: string;
+          list?: boolean;
           format: 'table' | 'json' | 'csv';
           write: boolean;
           timeout: number;
@@ -222,13 +194,26 @@ export function register(program: Command): void {
           store?: string;
         },
       ) => {
+        if (opts.list) {
+          for (const q of listQueries()) {
+            const params = q.params.map((p) => `${p.name}=${JSON.stringify(p.example)}`).join(' ');
+            out(`${q.name.padEnd(24)} ${q.answers}${params ? `\n${' '.repeat(25)}params: ${params}` : ''}`);
+          }
+          return;
+        }
         if (cypherArg && opts.file) throw new InputError('give either a Cypher statement or --file, not both');
-        const cypher = opts.file ? await resolveQueryFile(opts.file) : cypherArg;
+        let params = parseParams(opts.param);
+        let cypher = cypherArg;
+        if (opts.file) {
+          const loaded = loadQuery(opts.file);
+          cypher = loaded.text;
+          params = bindParams(loaded, params);
+        }
         if (!cypher || !cypher.trim()) throw new InputError('no Cypher given (pass a statement or --file NAME)');
         if (resolveStoreKind(opts.store) !== 'neo4j')
           throw new QueryError('Cypher queries need Neo4j: set NEO4J_URI (or pass --store neo4j with NEO4J_URI set)');
         await withStore('neo4j', async (store) => {
-          const result = await (store as Neo4jStore).query(cypher, opts.param, {
+          const result = await (store as Neo4jStore).query(cypher!, params, {
             write: opts.write,
             timeoutMs: opts.timeout,
             maxRows: opts.maxRows,
@@ -296,17 +281,13 @@ export function register(program: Command): void {
     .command('export')
     .description('Export the graph (entities and relations with their aggregates) as GraphML, GEXF, JSON or CSV.')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['graphml', 'gexf', 'json', 'csv']).makeOptionMandatory(),
+      new Option('--format <format>', 'output format')
+        .choices(['graphml', 'gexf', 'json', 'csv'])
+        .makeOptionMandatory(),
     )
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addOption(storeOption())
     .action(async (opts: { format: 'graphml' | 'gexf' | 'json' | 'csv'; output?: string; store?: string }) => {
-      let exportGraph: (snapshot: unknown, format: string) => string;
-      try {
-        ({ exportGraph } = (await import('../store/export.js' as string)) as { exportGraph: typeof exportGraph });
-      } catch (e) {
-        throw new StoreError(`export is not available: ${(e as Error).message}`);
-      }
       await withStore(opts.store, async (store) => {
         const text = exportGraph(await store.graph(), opts.format);
         if (opts.output) {

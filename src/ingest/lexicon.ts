@@ -117,7 +117,25 @@ const cues = load<CuesFile>('cues.json');
 
 /** A cue is a token sequence; a token ending in '*' matches any ending. */
 export type Cue = string[];
-const toCues = (xs: string[]): Cue[] => xs.map((x) => x.split(' '));
+/** Cues indexed by their first token (exact) plus the few whose first token is a prefix pattern. */
+export interface CueIndex {
+  exact: Map<string, Cue[]>;
+  prefix: Cue[];
+}
+function toCues(xs: string[]): CueIndex {
+  const idx: CueIndex = { exact: new Map(), prefix: [] };
+  for (const x of xs) {
+    const cue = x.split(' ');
+    const first = cue[0]!;
+    if (first.includes('*')) idx.prefix.push(cue);
+    else {
+      if (!idx.exact.has(first)) idx.exact.set(first, []);
+      idx.exact.get(first)!.push(cue);
+    }
+  }
+  for (const l of idx.exact.values()) l.sort((a, b) => b.length - a.length);
+  return idx;
+}
 export const CUES = {
   sourceBefore: toCues(cues.attribution.before_source),
   reportingVerbs: toCues(cues.attribution.reporting_verbs),

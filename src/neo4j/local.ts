@@ -102,6 +102,7 @@ function javaCommand(): string {
 }
 
 function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -124,7 +125,10 @@ function isOurLauncher(pid: number): boolean {
 
 async function readPidRecord(dataDir: string): Promise<PidRecord | undefined> {
   try {
-    return JSON.parse(await readFile(path.join(dataDir, PID_FILE), 'utf8')) as PidRecord;
+    const record = JSON.parse(await readFile(path.join(dataDir, PID_FILE), 'utf8')) as Partial<PidRecord>;
+    const valid = Number.isInteger(record.pid) && (record.pid ?? 0) > 0 && Number.isInteger(record.port);
+    // A damaged pid file is treated like a stale one rather than trusted with a kill().
+    return valid ? (record as PidRecord) : { pid: -1, port: 0, uri: '', startedAt: '', version: '' };
   } catch {
     return undefined;
   }
@@ -162,6 +166,8 @@ async function waitForExit(pid: number, timeoutMs: number, child?: ChildProcess)
 }
 
 async function terminate(pid: number, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  // kill(0) or kill(-1) would signal our process group or every process we may signal: never.
+  if (!Number.isInteger(pid) || pid <= 0) return;
   try {
     process.kill(pid, 'SIGTERM');
   } catch {
@@ -267,45 +273,55 @@ export async function startLocalNeo4j(options: StartOptions = {}): Promise<Local
   stdin?.on('error', () => {});
   stdin?.unref();
 
+  const pid = child.pid ?? -1;
+  const uri = `bolt://${LOOPBACK}:${port}`;
+  const pidFile = path.join(dataDir, PID_FILE);
+  // Written before the wait, so `stop` finds a server whose starter was interrupted (Ctrl-C) mid-start.
+  if (pid > 0) {
+    const record: PidRecord = { pid, port, uri, startedAt: new Date().toISOString(), version };
+    await writeFile(pidFile, `${JSON.stringify(record)}\n`);
+  }
+  const fail = async (message: string): Promise<never> => {
+    await rm(pidFile, { force: true });
+    throw new GeokgError('neo4j', message);
+  };
+
   const deadline = t0 + timeoutMs;
   let ready = false;
+  let up = false;
   while (Date.now() < deadline) {
     await sleep(200);
     if (failure) {
       if (failure.code === 'ENOENT') {
-        throw new GeokgError(
-          'neo4j',
+        await fail(
           'A Java 17+ JDK is needed to run the local Neo4j: install it (Debian: apt-get install openjdk-17-jdk-headless) ' +
             'or set NEO4J_URI to a running Neo4j',
         );
       }
-      throw new GeokgError('neo4j', `could not start java: ${failure.message}`);
+      await fail(`could not start java: ${failure.message}`);
     }
     if (child.exitCode !== null || child.signalCode !== null) {
       if (child.exitCode === EXIT_PORT_BUSY) {
-        throw new GeokgError('neo4j', `port ${LOOPBACK}:${port} is already in use; choose another with --port`);
+        await fail(`port ${LOOPBACK}:${port} is already in use; choose another with --port`);
       }
-      throw new GeokgError(
-        'neo4j',
+      await fail(
         `Neo4j exited during start-up (${child.exitCode ?? child.signalCode}). Last lines of ${logFile}:\n${tail(logFile)}`,
       );
     }
     if (!ready) ready = tail(logFile, 50).includes(READY_LINE);
-    if (ready && (await boltHandshake(port))) break;
+    if (ready && (await boltHandshake(port))) {
+      up = true;
+      break;
+    }
   }
-  const pid = child.pid ?? -1;
-  if (!ready || Date.now() >= deadline) {
+  if (!up) {
     await terminate(pid, 10_000, child);
-    throw new GeokgError(
-      'neo4j',
+    await fail(
       `Neo4j did not answer on Bolt at ${LOOPBACK}:${port} within ${Math.round(timeoutMs / 1000)} s. ` +
         `Last lines of ${logFile}:\n${tail(logFile)}`,
     );
   }
   const startMs = Date.now() - t0;
-  const uri = `bolt://${LOOPBACK}:${port}`;
-  const record: PidRecord = { pid, port, uri, startedAt: new Date().toISOString(), version };
-  await writeFile(path.join(dataDir, PID_FILE), `${JSON.stringify(record)}\n`);
   return {
     uri,
     port,

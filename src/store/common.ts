@@ -160,7 +160,18 @@ export function prepareDocument(doc: DocumentExtraction, now = new Date()): Prep
       const start = ev && Number.isInteger(ev.start) ? ev.start : -1;
       const id = `${docId}|${key}|${start}`;
       if (claims.has(id)) continue; // the same relation twice in one sentence is one piece of evidence
-      const claim: ClaimRow = { id, key, subject, predicate: r.predicate, object, modality, confidence, items, document: docId, seen };
+      const claim: ClaimRow = {
+        id,
+        key,
+        subject,
+        predicate: r.predicate,
+        object,
+        modality,
+        confidence,
+        items,
+        document: docId,
+        seen,
+      };
       const attributedTo = str(r.attributedTo);
       if (attributedTo) claim.attributedTo = attributedTo;
       const time = str(r.time);
@@ -172,7 +183,8 @@ export function prepareDocument(doc: DocumentExtraction, now = new Date()): Prep
         claim.sentence = ev.sentence ?? '';
         claim.start = start;
         claim.end = end;
-        if (!sentences.has(sentenceId)) sentences.set(sentenceId, { id: sentenceId, text: ev.sentence ?? '', start, end });
+        if (!sentences.has(sentenceId))
+          sentences.set(sentenceId, { id: sentenceId, text: ev.sentence ?? '', start, end });
       }
       claims.set(id, claim);
     }

@@ -193,9 +193,7 @@ export class EmbeddedStore implements GraphStore {
         const candidates = new Set<string>();
         for (const id of frontier) for (const n of this.g.neighbors(id)) if (!seen.has(n)) candidates.add(n);
         // Highest degree first, so a cap keeps the most connected neighbours.
-        const ordered = [...candidates].sort(
-          (a, b) => this.g.degree(b) - this.g.degree(a) || (a < b ? -1 : 1),
-        );
+        const ordered = [...candidates].sort((a, b) => this.g.degree(b) - this.g.degree(a) || (a < b ? -1 : 1));
         for (const n of ordered) {
           if (seen.size >= limit) {
             cut = true;
@@ -413,7 +411,9 @@ export class EmbeddedStore implements GraphStore {
     }
     const rows = docIds
       .map((d) => this.docs.get(d)!)
-      .sort((a, b) => (a.document.ingestedAt < b.document.ingestedAt ? -1 : a.document.ingestedAt > b.document.ingestedAt ? 1 : 0))
+      .sort((a, b) =>
+        a.document.ingestedAt < b.document.ingestedAt ? -1 : a.document.ingestedAt > b.document.ingestedAt ? 1 : 0,
+      )
       .map((d) => d.entities.find((e) => e.id === id)!);
     this.g.mergeNode(id, mergeEntityRows(rows));
   }

@@ -34,7 +34,17 @@ import {
   type Modality,
   type Predicate,
 } from '../model.js';
-import { fold, mergeEntityRows, parseKey, prepareDocument, searchRank, toEntity, type EntityRow, type PreparedDocument } from './common.js';
+import {
+  aggregate,
+  fold,
+  mergeEntityRows,
+  parseKey,
+  prepareDocument,
+  searchRank,
+  toEntity,
+  type EntityRow,
+  type PreparedDocument,
+} from './common.js';
 import type {
   BatchItemResult,
   EvidenceRecord,
@@ -111,7 +121,8 @@ function typeLabel(type: string): EntityType {
   return type as EntityType;
 }
 function relType(predicate: string): Predicate {
-  if (!PREDICATE_SET.has(predicate)) throw new StoreError(`refusing unknown relationship type ${JSON.stringify(predicate)}`);
+  if (!PREDICATE_SET.has(predicate))
+    throw new StoreError(`refusing unknown relationship type ${JSON.stringify(predicate)}`);
   return predicate as Predicate;
 }
 
@@ -127,28 +138,22 @@ export function schemaStatements(file = SCHEMA_FILE): string[] {
     .filter((s) => s.length > 0);
 }
 
-const ENTITY_WRITE = (label: EntityType) => `
+// Taking the entity's write lock (SET) before reading its aliases: a concurrent ingest of the same entity waits,
+// so the aliases merged in JS are never computed from a stale read.
+const ENTITY_LOCK = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-SET e.name = row.name, e.type = row.type,
-    e.iso2 = CASE WHEN $replace THEN row.iso2 ELSE coalesce(row.iso2, e.iso2) END,
-    e.iso3 = CASE WHEN $replace THEN row.iso3 ELSE coalesce(row.iso3, e.iso3) END,
-    e.wikidata = CASE WHEN $replace THEN row.wikidata ELSE coalesce(row.wikidata, e.wikidata) END
+SET e.name = row.name, e.type = row.type
+RETURN row.id AS id, e.aliases AS aliases, e.searchKeys AS searchKeys, e.iso2 AS iso2, e.iso3 AS iso3,
+       e.wikidata AS wikidata`;
+
+const ENTITY_SET = (label: EntityType) => `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.searchKeys = row.searchKeys,
+    e.searchText = row.searchText, e.iso2 = row.iso2, e.iso3 = row.iso3, e.wikidata = row.wikidata
 REMOVE e:${TYPE_LABELS}
-SET e:${label}
-WITH e, row
-CALL (e, row) {
-  UNWIND (CASE WHEN $replace THEN [] ELSE coalesce(e.aliases, []) END + row.aliases) AS a
-  WITH DISTINCT a ORDER BY a
-  RETURN collect(a) AS aliases
-}
-CALL (e, row) {
-  UNWIND (CASE WHEN $replace THEN [] ELSE coalesce(e.searchKeys, []) END + row.searchKeys) AS k
-  WITH DISTINCT k ORDER BY k
-  RETURN collect(k) AS keys
-}
-SET e.aliases = aliases, e.searchKeys = keys,
-    e.searchText = reduce(s = '', k IN keys | s + CASE WHEN s = '' THEN '' ELSE ' | ' END + k)`;
+SET e:${label}`;
 
 const DOCUMENT_WRITE = `
 UNWIND $rows AS row
@@ -190,42 +195,28 @@ WITH c, row
 OPTIONAL MATCH (a:Entity {id: row.attributedTo})
 FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | MERGE (c)-[:ATTRIBUTED_TO]->(a))`;
 
-/** Aggregates recomputed from all claims of each key: a retried or repeated write gives the same values. */
-const RELATIONSHIP_WRITE = (type: Predicate, mode: 'MERGE' | 'MATCH') => `
+// Setting r.key takes the relationship's write lock before its claims are read back (same reason as entities).
+const RELATIONSHIP_LOCK = (type: Predicate) => `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
-${mode} (s)-[r:${type}]->(o)
-WITH r, row
-CALL (row) {
-  MATCH (c:Claim {key: row.key})
-  RETURN count(c) AS n, count(DISTINCT c.document) AS docs, min(c.seen) AS firstSeen, max(c.seen) AS lastSeen,
-         max(c.confidence) AS confidence
-}
-CALL (row) {
-  MATCH (c:Claim {key: row.key})
-  WITH DISTINCT c.modality AS m ORDER BY m
-  RETURN collect(m) AS modalities
-}
-CALL (row) {
-  MATCH (c:Claim {key: row.key})
-  UNWIND coalesce(c.items, []) AS i
-  WITH DISTINCT i ORDER BY i
-  RETURN collect(i) AS items
-}
-CALL (row) {
-  MATCH (c:Claim {key: row.key})
-  WITH DISTINCT c.time AS t WHERE t IS NOT NULL
-  WITH t ORDER BY t
-  RETURN collect(t) AS times
-}
-SET r.key = row.key, r.evidenceCount = n, r.documentCount = docs, r.modalities = modalities, r.items = items,
-    r.times = times, r.firstSeen = firstSeen, r.lastSeen = lastSeen, r.confidence = confidence`;
+MERGE (s)-[r:${type}]->(o)
+SET r.key = row.key`;
+
+/** Every claim of the given keys: aggregates are recomputed from these (never incremented), so retries are safe. */
+const CLAIMS_READ = `
+UNWIND $keys AS k
+MATCH (c:Claim {key: k})
+RETURN k AS key, collect(c {.modality, .items, .time, .confidence, .document, .seen}) AS claims`;
+
+const RELATIONSHIP_SET = (type: Predicate) => `
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.subject})-[r:${type}]->(o:Entity {id: row.object})
+SET r += row.props`;
 
 const RELATIONSHIP_DROP = (type: Predicate) => `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})-[r:${type}]->(o:Entity {id: row.object})
-WHERE NOT EXISTS { MATCH (c:Claim {key: row.key}) }
 DELETE r`;
 
 /** The documented provenance query (docs/store.md): from one relationship to its sentences and documents. */
@@ -333,7 +324,9 @@ export class Neo4jStore implements GraphStore {
 
   constructor(opts: Neo4jStoreOptions) {
     if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(opts.uri)) {
-      throw new StoreError(`unsupported Neo4j URI ${JSON.stringify(opts.uri)} (expected neo4j://, bolt:// or neo4j+s://)`);
+      throw new StoreError(
+        `unsupported Neo4j URI ${JSON.stringify(opts.uri)} (expected neo4j://, bolt:// or neo4j+s://)`,
+      );
     }
     this.opts = opts;
     this.uri = opts.uri;
@@ -466,7 +459,12 @@ export class Neo4jStore implements GraphStore {
     if (current.length > 0) batches.push(current);
     for (const batch of batches) {
       try {
-        const results = await this.write((tx) => this.writeBatch(tx, batch.map((b) => b.p)));
+        const results = await this.write((tx) =>
+          this.writeBatch(
+            tx,
+            batch.map((b) => b.p),
+          ),
+        );
         batch.forEach((b, i) => (out[b.slot] = { ok: true, result: results[i]! }));
       } catch (err) {
         if (batch.length === 1 || isConnectionError(err)) {
@@ -489,17 +487,21 @@ export class Neo4jStore implements GraphStore {
     return out;
   }
 
-  /** Writes the new documents of a batch in one transaction; documents already stored are left alone. */
+  /**
+   * Writes the new documents of a batch in one transaction; documents already stored are left alone.
+   * Statements are pipelined (sent without waiting for each other) in four round trips: existence check; document +
+   * entity locks; entities, mentions, sentences, claims, relationship locks and the claims read-back; aggregates.
+   */
   private async writeBatch(tx: ManagedTransaction, docs: PreparedDocument[]): Promise<IngestResult[]> {
     const ids = docs.map((d) => d.document.id);
     const existing = await tx.run('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id', { ids });
     const stored = new Set(existing.records.map((r) => r.get('id') as string));
-    const seenInBatch = new Set<string>();
-    const fresh = docs.filter((d) => {
-      if (stored.has(d.document.id) || seenInBatch.has(d.document.id)) return false;
-      seenInBatch.add(d.document.id);
-      return true;
-    });
+    const fresh: PreparedDocument[] = [];
+    for (const d of docs) {
+      if (stored.has(d.document.id)) continue;
+      stored.add(d.document.id); // the same id twice in one batch: the first one counts
+      fresh.push(d);
+    }
     const results = docs.map((d) => {
       const isNew = fresh.includes(d);
       return {
@@ -511,85 +513,135 @@ export class Neo4jStore implements GraphStore {
       };
     });
     if (fresh.length === 0) return results;
+
     const hook = this.opts.onWriteStep;
-    const step = async (name: WriteStep, runs: Array<Promise<unknown>>) => {
-      await Promise.all(runs);
-      if (hook) await hook(name, tx);
+    const pending: Array<Promise<unknown>> = [];
+    const run = (cypher: string, params: Record<string, unknown>) => {
+      const p = tx.run(cypher, params) as unknown as Promise<unknown>;
+      p.catch(() => undefined); // awaited below through `pending`; this only keeps Node from calling it unhandled
+      pending.push(p);
+      return p;
+    };
+    const step = async (name: WriteStep) => {
+      if (!hook) return;
+      await Promise.all(pending);
+      await hook(name, tx);
     };
 
-    await step('documents', [
-      tx.run(DOCUMENT_WRITE, {
-        rows: fresh.map((d) => ({
-          id: d.document.id,
-          source: d.document.source,
-          title: d.document.title ?? null,
-          language: d.document.language,
-          published: d.document.published ?? null,
-          ingestedAt: d.document.ingestedAt,
-        })),
-      }),
-    ]);
+    run(DOCUMENT_WRITE, {
+      rows: fresh.map((d) => ({
+        id: d.document.id,
+        source: d.document.source,
+        title: d.document.title ?? null,
+        language: d.document.language,
+        published: d.document.published ?? null,
+        ingestedAt: d.document.ingestedAt,
+      })),
+    });
+    await step('documents');
 
     // One row per entity across the batch, merged in document order (later documents win for name and codes).
     const byEntity = new Map<string, EntityRow[]>();
     for (const d of fresh) for (const e of d.entities) byEntity.set(e.id, [...(byEntity.get(e.id) ?? []), e]);
-    await step('entities', this.entityWrites(tx, [...byEntity.values()].map(mergeEntityRows), false));
-    await step('mentions', [
-      tx.run(MENTION_WRITE, { rows: fresh.flatMap((d) => d.entities.map((e) => mentionRow(d.document.id, e))) }),
-    ]);
-    await step('sentences', [
-      tx.run(SENTENCE_WRITE, {
-        rows: fresh.flatMap((d) =>
-          d.sentences.map((s) => ({ ...s, start: neo4j.int(s.start), end: neo4j.int(s.end), document: d.document.id })),
-        ),
-      }),
-    ]);
-    await step('claims', [
-      tx.run(CLAIM_WRITE, {
-        rows: fresh.flatMap((d) =>
-          d.claims.map((c) => ({
-            ...c,
-            attributedTo: c.attributedTo ?? null,
-            time: c.time ?? null,
-            sentenceId: c.sentenceId ?? null,
-          })),
-        ),
-      }),
-    ]);
-    const rels = new Map<string, { key: string; subject: string; predicate: Predicate; object: string }>();
+    const batchRows = [...byEntity.values()].map(mergeEntityRows);
+    const locked = (await run(ENTITY_LOCK, { rows: batchRows.map(entityParams) })) as {
+      records: Array<{ get(k: string): unknown }>;
+    };
+    const old = new Map(locked.records.map((r) => [r.get('id') as string, r]));
+    const merged = batchRows.map((row) => {
+      const o = old.get(row.id);
+      if (!o || !Array.isArray(o.get('aliases'))) return row;
+      const prev = entityRowFrom(row.id, {
+        name: row.name,
+        type: row.type,
+        aliases: o.get('aliases'),
+        searchKeys: o.get('searchKeys'),
+        iso2: o.get('iso2'),
+        iso3: o.get('iso3'),
+        wikidata: o.get('wikidata'),
+      });
+      return mergeEntityRows([prev, row]);
+    });
+    this.entitySets(run, merged);
+    await step('entities');
+    run(MENTION_WRITE, { rows: fresh.flatMap((d) => d.entities.map((e) => mentionRow(d.document.id, e))) });
+    await step('mentions');
+    run(SENTENCE_WRITE, {
+      rows: fresh.flatMap((d) =>
+        d.sentences.map((s) => ({ ...s, start: neo4j.int(s.start), end: neo4j.int(s.end), document: d.document.id })),
+      ),
+    });
+    await step('sentences');
+    run(CLAIM_WRITE, {
+      rows: fresh.flatMap((d) =>
+        d.claims.map((c) => ({
+          ...c,
+          attributedTo: c.attributedTo ?? null,
+          time: c.time ?? null,
+          sentenceId: c.sentenceId ?? null,
+          start: c.start === undefined ? null : neo4j.int(c.start),
+          end: c.end === undefined ? null : neo4j.int(c.end),
+        })),
+      ),
+    });
+    await step('claims');
+    const rels = new Map<string, RelRow>();
     for (const d of fresh) for (const r of d.relations) rels.set(r.key, r);
-    await step('relationships', this.relationshipWrites(tx, [...rels.values()], 'MERGE'));
+    for (const [type, rows] of groupByType([...rels.values()])) run(RELATIONSHIP_LOCK(type), { rows });
+    await this.setAggregates(run, [...rels.values()]);
+    await Promise.all(pending);
+    await step('relationships');
     return results;
   }
 
-  private entityWrites(tx: ManagedTransaction, rows: EntityRow[], replace: boolean): Array<Promise<unknown>> {
+  private entitySets(run: Runner, rows: EntityRow[]): void {
     const byType = new Map<EntityType, EntityRow[]>();
     for (const r of rows) byType.set(typeLabel(r.type), [...(byType.get(r.type) ?? []), r]);
-    return [...byType].map(([type, list]) =>
-      tx.run(ENTITY_WRITE(type), {
-        replace,
-        rows: list.map((r) => ({
-          id: r.id,
-          name: r.name,
-          type: r.type,
-          aliases: r.aliases,
-          searchKeys: r.searchKeys,
-          iso2: r.iso2 ?? null,
-          iso3: r.iso3 ?? null,
-          wikidata: r.wikidata ?? null,
-        })),
-      }),
-    );
+    for (const [type, list] of byType) run(ENTITY_SET(type), { rows: list.map(entityParams) });
   }
 
-  private relationshipWrites(
-    tx: ManagedTransaction,
-    rels: Array<{ key: string; subject: string; predicate: Predicate; object: string }>,
-    mode: 'MERGE' | 'MATCH',
-  ): Array<Promise<unknown>> {
-    const byType = new Map<Predicate, typeof rels>();
-    for (const r of rels) byType.set(relType(r.predicate), [...(byType.get(r.predicate) ?? []), r]);
-    return [...byType].map(([type, rows]) => tx.run(RELATIONSHIP_WRITE(type, mode), { rows }));
+  /** Reads back every claim of the keys (this transaction's included) and sets or drops each relationship. */
+  private async setAggregates(run: Runner, rels: RelRow[]): Promise<void> {
+    const read = (await run(CLAIMS_READ, { keys: rels.map((r) => r.key) })) as {
+      records: Array<{ get(k: string): unknown }>;
+    };
+    const claims = new Map(read.records.map((r) => [r.get('key') as string, r.get('claims') as ClaimProps[]]));
+    const keep: Array<RelRow & { props: Record<string, unknown> }> = [];
+    const drop: RelRow[] = [];
+    for (const rel of rels) {
+      const list = claims.get(rel.key) ?? [];
+      if (list.length === 0) {
+        drop.push(rel);
+        continue;
+      }
+      const a = aggregate(
+        rel,
+        list.map((c) => ({
+          modality: c.modality as Modality,
+          time: c.time ?? undefined,
+          confidence: num(c.confidence),
+          items: c.items ?? [],
+          document: c.document,
+          seen: c.seen,
+        })),
+      );
+      keep.push({
+        ...rel,
+        props: {
+          key: rel.key,
+          evidenceCount: neo4j.int(a.evidenceCount),
+          documentCount: neo4j.int(a.documentCount),
+          modalities: a.modalities,
+          items: a.items ?? [],
+          times: a.time ?? [],
+          firstSeen: a.firstSeen ?? null,
+          lastSeen: a.lastSeen ?? null,
+          confidence: a.confidence,
+        },
+      });
+    }
+    for (const [type, rows] of groupByType(drop)) run(RELATIONSHIP_DROP(type), { rows });
+    for (const [type, rows] of groupByType(keep)) run(RELATIONSHIP_SET(type), { rows });
   }
 
   async removeDocument(documentId: string): Promise<boolean> {
@@ -607,31 +659,40 @@ export class Neo4jStore implements GraphStore {
       if (!rec) return false;
       const keys = rec.get('keys') as string[];
       const entities = rec.get('entities') as string[];
-      await tx.run('MATCH (c:Claim {document: $id}) DETACH DELETE c', { id: documentId });
-      await tx.run('MATCH (s:Sentence)-[:IN_DOCUMENT]->(:Document {id: $id}) DETACH DELETE s', { id: documentId });
-      await tx.run('MATCH (d:Document {id: $id}) DETACH DELETE d', { id: documentId });
-      const rels = keys.map((key) => ({ key, ...parseKey(key) }));
-      const byType = new Map<Predicate, typeof rels>();
-      for (const r of rels) byType.set(relType(r.predicate), [...(byType.get(r.predicate) ?? []), r]);
-      for (const [type, rows] of byType) await tx.run(RELATIONSHIP_DROP(type), { rows });
-      await Promise.all(this.relationshipWrites(tx, rels, 'MATCH'));
-      await tx.run(
+      const pending: Array<Promise<unknown>> = [];
+      const run: Runner = (cypher, params) => {
+        const p = tx.run(cypher, params) as unknown as Promise<unknown>;
+        p.catch(() => undefined);
+        pending.push(p);
+        return p;
+      };
+      run('MATCH (c:Claim {document: $id}) DETACH DELETE c', { id: documentId });
+      run('MATCH (s:Sentence)-[:IN_DOCUMENT]->(:Document {id: $id}) DETACH DELETE s', { id: documentId });
+      run('MATCH (d:Document {id: $id}) DETACH DELETE d', { id: documentId });
+      await this.setAggregates(
+        run,
+        keys.map((key) => ({ key, ...parseKey(key) })),
+      );
+      run(
         `UNWIND $ids AS id MATCH (e:Entity {id: id})
          WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Document) }
          DETACH DELETE e`,
         { ids: entities },
       );
       // Surviving entities are re-derived from their remaining mentions, so no alias of the removed text lingers.
-      const left = await tx.run(
+      const left = (await run(
         `UNWIND $ids AS id MATCH (e:Entity {id: id})<-[m:MENTIONS]-(d:Document)
          WITH id, m, d ORDER BY d.ingestedAt, d.id
          RETURN id, collect(m {.*}) AS mentions`,
         { ids: entities },
-      );
+      )) as { records: Array<{ get(k: string): unknown }> };
       const rows = left.records.map((r) =>
-        mergeEntityRows((r.get('mentions') as Array<Record<string, unknown>>).map((m) => entityRowFrom(r.get('id'), m))),
+        mergeEntityRows(
+          (r.get('mentions') as Array<Record<string, unknown>>).map((m) => entityRowFrom(r.get('id'), m)),
+        ),
       );
-      await Promise.all(this.entityWrites(tx, rows, true));
+      this.entitySets(run, rows);
+      await Promise.all(pending);
       return true;
     });
   }
@@ -735,7 +796,11 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  private async snapshot(tx: ManagedTransaction, ids: string[], truncated: boolean | undefined): Promise<GraphSnapshot> {
+  private async snapshot(
+    tx: ManagedTransaction,
+    ids: string[],
+    truncated: boolean | undefined,
+  ): Promise<GraphSnapshot> {
     const [nodes, edges, totals] = await Promise.all([
       tx.run(
         `UNWIND range(0, size($ids) - 1) AS i
@@ -762,7 +827,12 @@ export class Neo4jStore implements GraphStore {
         degree: num(r.get('degree')),
       })),
       edges: edges.records.map((r) =>
-        relationFrom(r.get('s') as string, r.get('p') as Predicate, r.get('o') as string, r.get('r') as Record<string, unknown>),
+        relationFrom(
+          r.get('s') as string,
+          r.get('p') as Predicate,
+          r.get('o') as string,
+          r.get('r') as Record<string, unknown>,
+        ),
       ),
       truncated: truncated ?? ids.length < totalNodes,
       totalNodes,
@@ -877,9 +947,7 @@ export class Neo4jStore implements GraphStore {
     };
     let raw: { columns: string[]; records: unknown[][]; truncated: boolean };
     try {
-      raw = opts.write
-        ? await session.executeWrite(work, { timeout })
-        : await session.executeRead(work, { timeout });
+      raw = opts.write ? await session.executeWrite(work, { timeout }) : await session.executeRead(work, { timeout });
     } catch (err) {
       throw this.queryError(err, timeout);
     } finally {
@@ -892,13 +960,17 @@ export class Neo4jStore implements GraphStore {
     const e = err as Neo4jError;
     const code = e?.code ?? '';
     const msg = (e?.message ?? String(err)).split('\n')[0]!;
-    if (/Writing in read access mode not allowed|AccessMode|ForbiddenInReadOnly|not allowed.*read/i.test(code + ' ' + msg))
+    if (
+      /Writing in read access mode not allowed|AccessMode|ForbiddenInReadOnly|not allowed.*read/i.test(code + ' ' + msg)
+    )
       return new QueryError(
         `refused: the query writes, and queries run read-only (the server rejected it: "${msg}"); pass --write to allow writes`,
         { cause: err },
       );
     if (/TransactionTimedOut|Terminated|timed out|timeout/i.test(code + ' ' + msg))
-      return new QueryError(`the query ran longer than ${timeout} ms and was stopped (raise --timeout)`, { cause: err });
+      return new QueryError(`the query ran longer than ${timeout} ms and was stopped (raise --timeout)`, {
+        cause: err,
+      });
     if (/Syntax|Statement|ParameterMissing|ArgumentError|TypeError|Arithmetic|Semantic|Procedure/i.test(code))
       return new QueryError(`${msg}`, { cause: err });
     if (code.startsWith('Neo.ClientError')) return new QueryError(`${msg} [${code}]`, { cause: err });
@@ -934,8 +1006,7 @@ export class Neo4jStore implements GraphStore {
       const session = this.session('READ');
       try {
         const r = await session.executeRead(
-          (tx) =>
-            tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, n.id AS id', { ids: missing }),
+          (tx) => tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, n.id AS id', { ids: missing }),
           { timeout },
         );
         for (const rec of r.records) {
@@ -962,10 +1033,45 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
+type Runner = (cypher: string, params: Record<string, unknown>) => Promise<unknown>;
+type RelRow = { key: string; subject: string; predicate: Predicate; object: string };
+interface ClaimProps {
+  modality: string;
+  items: string[] | null;
+  time: string | null;
+  confidence: unknown;
+  document: string;
+  seen: string;
+}
+
+function groupByType<T extends { predicate: string }>(rows: T[]): Map<Predicate, T[]> {
+  const byType = new Map<Predicate, T[]>();
+  for (const r of rows) byType.set(relType(r.predicate), [...(byType.get(r.predicate as Predicate) ?? []), r]);
+  return byType;
+}
+
+function entityParams(r: EntityRow): Record<string, unknown> {
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    aliases: r.aliases,
+    searchKeys: r.searchKeys,
+    searchText: r.searchKeys.join(' | '),
+    iso2: r.iso2 ?? null,
+    iso3: r.iso3 ?? null,
+    wikidata: r.wikidata ?? null,
+  };
+}
+
 function isConnectionError(err: unknown): boolean {
   const cause = (err as { cause?: { code?: string } })?.cause ?? err;
   const code = (cause as { code?: string })?.code ?? '';
-  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /cannot reach Neo4j/.test((err as Error)?.message ?? '');
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    /cannot reach Neo4j/.test((err as Error)?.message ?? '')
+  );
 }
 
 function mentionRow(document: string, e: EntityRow): Record<string, unknown> {
@@ -1007,7 +1113,12 @@ function documentFrom(d: Record<string, unknown>): DocumentMeta {
   return meta;
 }
 
-function relationFrom(s: string, p: Predicate, o: string, r: Record<string, unknown>): StoredRelation & { documentCount: number } {
+function relationFrom(
+  s: string,
+  p: Predicate,
+  o: string,
+  r: Record<string, unknown>,
+): StoredRelation & { documentCount: number } {
   const out: StoredRelation & { documentCount: number } = {
     key: (r.key as string) ?? relationKey(s, p, o),
     subject: s,

@@ -35,7 +35,8 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<GraphStore
 /** The Neo4j store from explicit settings or NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE. */
 export function openNeo4jStore(config?: OpenStoreOptions['neo4j']): Neo4jStore {
   const uri = config?.uri ?? process.env.NEO4J_URI;
-  if (!uri) throw new StoreError('the Neo4j store needs NEO4J_URI (e.g. bolt://127.0.0.1:7687), or use --store embedded');
+  if (!uri)
+    throw new StoreError('the Neo4j store needs NEO4J_URI (e.g. bolt://127.0.0.1:7687), or use --store embedded');
   return new Neo4jStore({
     uri,
     user: config?.user ?? process.env.NEO4J_USER ?? 'neo4j',

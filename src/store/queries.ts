@@ -208,7 +208,9 @@ export function coerceParamValue(raw: string): unknown {
     try {
       return JSON.parse(raw);
     } catch (err) {
-      throw new QueryError(`parameter value ${JSON.stringify(raw)} looks like JSON but is not: ${(err as Error).message}`);
+      throw new QueryError(
+        `parameter value ${JSON.stringify(raw)} looks like JSON but is not: ${(err as Error).message}`,
+      );
     }
   }
   return raw;

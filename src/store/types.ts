@@ -113,4 +113,3 @@ export interface IngestSummary {
   totals: StoreStats;
   elapsedMs: number;
 }
-

@@ -16,7 +16,7 @@ const STACK = /^\s+at .+:\d+:\d+\)?$/m;
 
 let home: string;
 const baseEnv = (): NodeJS.ProcessEnv => {
-  const env = { ...process.env, GEOKG_HOME: home };
+  const env: NodeJS.ProcessEnv = { ...process.env, GEOKG_HOME: home };
   delete env.NEO4J_URI;
   delete env.NEO4J_USER;
   delete env.NEO4J_PASSWORD;
@@ -123,7 +123,10 @@ describe('geokg store commands (Neo4j)', () => {
       file,
       '// who supplies whom\nMATCH (a:Entity {id: $who})-[r:SUPPLIES]->(b:Entity) RETURN b.id AS recipient, r.evidenceCount AS n ORDER BY recipient LIMIT $limit\n',
     );
-    const json = geokg(['query', '--file', file, '--param', 'who=IRN', '--param', 'limit=5', '--format', 'json'], env());
+    const json = geokg(
+      ['query', '--file', file, '--param', 'who=IRN', '--param', 'limit=5', '--format', 'json'],
+      env(),
+    );
     expect(json.status, json.stderr).toBe(0);
     expect(JSON.parse(json.stdout)).toContainEqual({ recipient: 'RUS', n: expect.any(Number) });
     const csv = geokg(['query', '--file', file, '-p', 'who=IRN', '-p', 'limit=5', '--format', 'csv'], env());

@@ -130,7 +130,10 @@ describe('gazetteer: adjectives and demonyms', () => {
     ] as const) {
       for (const form of inflectGermanAdjective(stem)) {
         const hits = g.lookup(form).filter((f) => f.kind === 'adjective');
-        expect(hits.map((f) => f.id), form).toEqual([id]);
+        expect(
+          hits.map((f) => f.id),
+          form,
+        ).toEqual([id]);
         expect(hits[0]!.lang).toBe('de');
       }
     }
@@ -151,7 +154,10 @@ describe('gazetteer: adjectives and demonyms', () => {
       ['Briten', 'GBR'],
     ] as const) {
       const hits = g.lookup(form);
-      expect(hits.map((f) => f.id), form).toEqual([id]);
+      expect(
+        hits.map((f) => f.id),
+        form,
+      ).toEqual([id]);
       expect(hits[0]!.kind).toBe('demonym');
     }
   });
@@ -210,7 +216,10 @@ describe('gazetteer: metonyms and places', () => {
     };
     for (const [form, id] of Object.entries(cases)) {
       const hits = g.lookup(form);
-      expect(hits.map((f) => f.id), form).toEqual([id]);
+      expect(
+        hits.map((f) => f.id),
+        form,
+      ).toEqual([id]);
       expect(hits[0]!.kind, form).toBe('metonym');
     }
   });

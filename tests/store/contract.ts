@@ -89,7 +89,12 @@ export function runStoreContract(name: string, hooks: ContractHooks): void {
       const { snapshot } = await fullGraph(store);
       const coop = snapshot.edges.filter((e) => e.predicate === 'COOPERATES_WITH');
       expect(coop).toHaveLength(1);
-      expect(coop[0]).toMatchObject({ key: 'IRN|COOPERATES_WITH|RUS', subject: 'IRN', object: 'RUS', evidenceCount: 1 });
+      expect(coop[0]).toMatchObject({
+        key: 'IRN|COOPERATES_WITH|RUS',
+        subject: 'IRN',
+        object: 'RUS',
+        evidenceCount: 1,
+      });
       expect(await store.evidence('RUS', 'COOPERATES_WITH', 'IRN')).toEqual(
         await store.evidence('IRN', 'COOPERATES_WITH', 'RUS'),
       );
@@ -190,7 +195,9 @@ export function runStoreContract(name: string, hooks: ContractHooks): void {
       expect(top.nodes.map((n) => n.id)).toEqual(['RUS', 'IRN']);
       expect(top.truncated).toBe(true);
       expect(top.totalNodes).toBe(10);
-      expect(top.edges.every((e) => ['RUS', 'IRN'].includes(e.subject) && ['RUS', 'IRN'].includes(e.object))).toBe(true);
+      expect(top.edges.every((e) => ['RUS', 'IRN'].includes(e.subject) && ['RUS', 'IRN'].includes(e.object))).toBe(
+        true,
+      );
       expect((await store.graph()).truncated).toBe(false);
 
       const prk = await store.neighbourhood('PRK', 1);
@@ -208,7 +215,13 @@ export function runStoreContract(name: string, hooks: ContractHooks): void {
       const bad = sampleDoc();
       bad.document.id = 'bad-doc';
       bad.relations.push({ ...bad.relations[0]!, subject: 'NOWHERE' });
-      const docs = [sampleDoc(), bad, secondDoc(), sampleDoc(), ...Array.from({ length: 5 }, (_, i) => syntheticDoc(i, 20))];
+      const docs = [
+        sampleDoc(),
+        bad,
+        secondDoc(),
+        sampleDoc(),
+        ...Array.from({ length: 5 }, (_, i) => syntheticDoc(i, 20)),
+      ];
       const results = await store.ingestMany(docs);
       expect(results.map((r) => (r.ok ? r.result.written : 'failed'))).toEqual([
         true,

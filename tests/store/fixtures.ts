@@ -6,11 +6,30 @@ import type { DocumentExtraction, Entity, Relation } from '../../src/model.js';
 export const SHAHED_SENTENCE =
   'Der Iran hat Tausende von „Shahed“-Angriffsdrohnen an Russland geliefert und nach Angaben von US-Beamten eine Drohnenfabrik in Russland gebaut.';
 
-const RUS: Entity = { id: 'RUS', name: 'Russia', type: 'Country', aliases: ['Russland', 'Moskau'], iso2: 'RU', iso3: 'RUS' };
+const RUS: Entity = {
+  id: 'RUS',
+  name: 'Russia',
+  type: 'Country',
+  aliases: ['Russland', 'Moskau'],
+  iso2: 'RU',
+  iso3: 'RUS',
+};
 const IRN: Entity = { id: 'IRN', name: 'Iran', type: 'Country', aliases: ['Iran', 'Teheran'], iso2: 'IR', iso3: 'IRN' };
 const UKR: Entity = { id: 'UKR', name: 'Ukraine', type: 'Country', aliases: ['Ukraine'], iso2: 'UA', iso3: 'UKR' };
-const PRK: Entity = { id: 'PRK', name: 'North Korea', type: 'Country', aliases: ['Nordkorea'], iso2: 'KP', iso3: 'PRK' };
-const PUTIN: Entity = { id: 'person:vladimir-putin', name: 'Vladimir Putin', type: 'Person', aliases: ['Wladimir Putin', 'Putin'] };
+const PRK: Entity = {
+  id: 'PRK',
+  name: 'North Korea',
+  type: 'Country',
+  aliases: ['Nordkorea'],
+  iso2: 'KP',
+  iso3: 'PRK',
+};
+const PUTIN: Entity = {
+  id: 'person:vladimir-putin',
+  name: 'Vladimir Putin',
+  type: 'Person',
+  aliases: ['Wladimir Putin', 'Putin'],
+};
 const PEZESHKIAN: Entity = {
   id: 'person:masoud-pezeshkian',
   name: 'Masoud Pezeshkian',
@@ -53,10 +72,19 @@ const ATTACK_S = 'Russland setzt die Drohnen im Krieg gegen die Ukraine ein.';
 /** Stands in for the sample article: IRN SUPPLIES RUS with the Shahed sentence, and more. */
 export function sampleDoc(): DocumentExtraction {
   return {
-    document: { id: A, source: 'data/sample/000_72676987deda64ed.txt', title: 'Iran und Russland', language: 'de', published: '2024-10-11' },
+    document: {
+      id: A,
+      source: 'data/sample/000_72676987deda64ed.txt',
+      title: 'Iran und Russland',
+      language: 'de',
+      published: '2024-10-11',
+    },
     entities: [RUS, IRN, UKR, PUTIN, PEZESHKIAN, BRICS, SHAHED, CNN],
     relations: [
-      rel('IRN', 'SUPPLIES', 'RUS', A, SHAHED_SENTENCE, 1200, { properties: { items: ['item:shahed'] }, confidence: 0.9 }),
+      rel('IRN', 'SUPPLIES', 'RUS', A, SHAHED_SENTENCE, 1200, {
+        properties: { items: ['item:shahed'] },
+        confidence: 0.9,
+      }),
       rel('IRN', 'SUPPLIES', 'RUS', A, CNN_S, 1400, { modality: 'reported', attributedTo: 'org:cnn', time: '2024-09' }),
       // Symmetric, subject after object in id order: must be stored once as IRN–RUS.
       rel('RUS', 'COOPERATES_WITH', 'IRN', A, COOP, 300),
@@ -78,7 +106,13 @@ const KIM_S = 'Kim Jong Un met Vladimir Putin in Vostochny.';
 /** A second article: repeats RUS–IRN cooperation and Putin, adds North Korea. */
 export function secondDoc(): DocumentExtraction {
   return {
-    document: { id: B, source: 'tests/second.txt', title: 'Moscow and Pyongyang', language: 'en', published: '2024-11-02' },
+    document: {
+      id: B,
+      source: 'tests/second.txt',
+      title: 'Moscow and Pyongyang',
+      language: 'en',
+      published: '2024-11-02',
+    },
     entities: [
       { ...RUS, aliases: ['Moscow', 'Russia'] },
       { ...IRN, aliases: ['Tehran'] },
@@ -104,9 +138,14 @@ export function syntheticDoc(index: number, relations: number, pool = 200): Docu
   for (let i = 0; i < relations; i++) {
     const a = (index * 7919 + i * 104729) % pool;
     const b = (a + 1 + ((i * 31 + index) % (pool - 1))) % pool;
-    for (const n of [a, b]) entities.set(`E${n}`, { id: `E${n}`, name: `Entity ${n}`, type: 'Country', aliases: [`Land ${n}`] });
+    for (const n of [a, b])
+      entities.set(`E${n}`, { id: `E${n}`, name: `Entity ${n}`, type: 'Country', aliases: [`Land ${n}`] });
     const sentence = `Sentence ${i} of document ${index}.`;
     rels.push(rel(`E${a}`, preds[i % preds.length]!, `E${b}`, id, sentence, i * 40));
   }
-  return { document: { id, source: `synthetic/${index}.txt`, language: 'en' }, entities: [...entities.values()], relations: rels };
+  return {
+    document: { id, source: `synthetic/${index}.txt`, language: 'en' },
+    entities: [...entities.values()],
+    relations: rels,
+  };
 }

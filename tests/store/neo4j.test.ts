@@ -69,10 +69,7 @@ describe('Neo4j store', () => {
 
   it('matches Cypher on typed relationships and plain JSON results', async () => {
     await store.ingest(sampleDoc());
-    const r = await store.query(
-      'MATCH (a:Country)-[r:SUPPLIES]->(b) RETURN a, r, b.id AS b, r.evidenceCount AS n',
-      {},
-    );
+    const r = await store.query('MATCH (a:Country)-[r:SUPPLIES]->(b) RETURN a, r, b.id AS b, r.evidenceCount AS n', {});
     expect(r.rows).toHaveLength(1);
     const [a, rel, b, n] = r.rows[0]!;
     expect(a).toMatchObject({ id: 'IRN', labels: expect.arrayContaining(['Entity', 'Country']) });

@@ -1,5 +1,7 @@
 // Layout of the rendered graph: ForceAtlas2 in its web worker (the FA2Layout supervisor) until it settles or its
-// budget runs out, then noverlap so labels and discs do not overlap. Reports iterations and timings for the bench.
+// budget runs out, then noverlap so discs do not overlap. Reports iterations and timings for the bench.
+// FA2 runs on a private copy of the graph: the rendered graph only receives positions a few times a second,
+// so sigma's re-indexing never sits between two worker iterations (the main thread was the bottleneck).
 
 import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
@@ -26,11 +28,18 @@ export interface RunningLayout {
   cancel(): void;
 }
 
-export function runLayout(
-  graph: SigmaGraph,
-  settings: ViewerSettings,
-  budget?: { maxIterations?: number },
-): RunningLayout {
+function copyPositions(from: SigmaGraph, to: SigmaGraph): void {
+  to.updateEachNodeAttributes(
+    (node, attr) => {
+      if (!from.hasNode(node)) return attr;
+      const { x, y } = from.getNodeAttributes(node);
+      return { ...attr, x, y };
+    },
+    { attributes: ['x', 'y'] },
+  );
+}
+
+export function runLayout(graph: SigmaGraph, settings: ViewerSettings, budget?: { maxIterations?: number }): RunningLayout {
   const maxIterations = budget?.maxIterations ?? settings.layoutMaxIterations;
   if (graph.order < 2) {
     return {
@@ -38,21 +47,26 @@ export function runLayout(
       cancel: () => {},
     };
   }
-  const inferred = forceAtlas2.inferSettings(graph);
-  const layout = new FA2Layout(graph, {
-    settings: { ...inferred, barnesHutOptimize: graph.order > 1000, adjustSizes: false },
+  const work = graph.copy();
+  const inferred = forceAtlas2.inferSettings(work);
+  const layout = new FA2Layout(work, {
+    settings: { ...inferred, barnesHutOptimize: work.order > 1000, adjustSizes: false },
   });
   const started = performance.now();
+  // Small graphs animate smoothly; big ones get fewer, costlier position syncs.
+  const syncEvery = work.order >= settings.largeGraphNodes ? 2000 : 100;
   let iterations = 0;
   let previous: Float64Array | null = null;
   let finish: (reason: LayoutReport['reason']) => void = () => {};
 
+  const sync = setInterval(() => copyPositions(work, graph), syncEvery);
   const done = new Promise<LayoutReport>((resolve) => {
     let finished = false;
     finish = (reason) => {
       if (finished) return;
       finished = true;
-      graph.off('eachNodeAttributesUpdated', onIteration);
+      clearInterval(sync);
+      work.off('eachNodeAttributesUpdated', onIteration);
       // We may be inside the supervisor's message handler: stop now, kill once it has returned.
       layout.stop();
       const ms = performance.now() - started;
@@ -60,7 +74,8 @@ export function runLayout(
         layout.kill();
         const t0 = performance.now();
         if (reason !== 'cancelled') {
-          noverlap.assign(graph, { maxIterations: graph.order > 2000 ? 10 : 60, settings: { margin: 2, ratio: 1.1 } });
+          noverlap.assign(work, { maxIterations: work.order > 2000 ? 10 : 60, settings: { margin: 2, ratio: 1.1 } });
+          copyPositions(work, graph);
         }
         resolve({
           iterations,
@@ -77,20 +92,20 @@ export function runLayout(
   function onIteration(): void {
     iterations++;
     if (iterations % 10 === 0) {
-      const positions = new Float64Array(graph.order * 2);
+      const positions = new Float64Array(work.order * 2);
       let i = 0;
       let minX = Infinity;
       let maxX = -Infinity;
-      graph.forEachNode((_n, a) => {
+      work.forEachNode((_n, a) => {
         positions[i++] = a.x;
         positions[i++] = a.y;
-        minX = Math.min(minX, a.x);
-        maxX = Math.max(maxX, a.x);
+        if (a.x < minX) minX = a.x;
+        if (a.x > maxX) maxX = a.x;
       });
       if (previous && previous.length === positions.length) {
         let move = 0;
         for (let j = 0; j < positions.length; j++) move += Math.abs((positions[j] ?? 0) - (previous[j] ?? 0));
-        const meanMove = move / graph.order / 10;
+        const meanMove = move / work.order / 10;
         if (meanMove < settings.layoutSettledRatio * (maxX - minX || 1)) return finish('settled');
       }
       previous = positions;
@@ -99,7 +114,7 @@ export function runLayout(
     if (performance.now() - started >= settings.layoutMaxMs) return finish('time');
   }
 
-  graph.on('eachNodeAttributesUpdated', onIteration);
+  work.on('eachNodeAttributesUpdated', onIteration);
   // A worker that never answers (blocked, crashed) must not leave the layout "running" forever.
   const watchdog = setTimeout(() => finish('time'), settings.layoutMaxMs + 2000);
   void done.then(() => clearTimeout(watchdog));

@@ -29,7 +29,7 @@ interface Metrics {
   scriptStart: number;
   dataLoaded?: number;
   firstFrame?: number;
-  layouts: LayoutReport[];
+  layouts: Array<LayoutReport & { endedAt: number }>;
 }
 
 interface GeokgHandle {
@@ -65,6 +65,8 @@ let sigmaGraph: SigmaGraph = toSigmaGraph(state.store, state.filters, state.sett
 let sigma: Sigma<SigmaNodeAttributes, SigmaEdgeAttributes> | null = null;
 let layout: RunningLayout | null = null;
 let highlight: Set<string> | null = null;
+/** Edges hidden while a big graph is being laid out (see ViewerSettings.largeGraphNodes). */
+let edgesHidden = false;
 
 const handle: GeokgHandle = {
   ready: false,
@@ -130,22 +132,31 @@ function stopLayout(): void {
   if (layout) {
     layout.cancel();
     layout = null;
+    if (edgesHidden) {
+      edgesHidden = false;
+      sigma?.refresh({ skipIndexation: true });
+    }
   }
 }
 
 function startLayout(maxIterations?: number): Promise<LayoutReport> {
   stopLayout();
   handle.layoutRunning = true;
+  if (sigmaGraph.order >= state.settings.largeGraphNodes && !edgesHidden) {
+    edgesHidden = true;
+    sigma?.refresh({ skipIndexation: true });
+  }
   const running = runLayout(sigmaGraph, state.settings, maxIterations ? { maxIterations } : undefined);
   layout = running;
   return running.done.then((report) => {
     if (layout === running) {
       layout = null;
       handle.layoutRunning = false;
+      edgesHidden = false;
       savePositions();
       sigma?.refresh();
     }
-    if (report.reason !== 'cancelled') metrics.layouts.push(report);
+    if (report.reason !== 'cancelled') metrics.layouts.push({ ...report, endedAt: performance.now() });
     return report;
   });
 }
@@ -236,6 +247,7 @@ function mountSigma(): void {
     labelGridCellSize: 80,
     labelRenderedSizeThreshold: 4,
     defaultEdgeType: 'arrow',
+    hideEdgesOnMove: true,
     zIndex: true,
     nodeReducer: (node, attrs) => {
       if (!highlight) return node === state.selected ? { ...attrs, highlighted: true } : attrs;
@@ -243,6 +255,7 @@ function mountSigma(): void {
       return { ...attrs, color: '#e4e4e8', label: '', zIndex: 0 };
     },
     edgeReducer: (edge, attrs) => {
+      if (edgesHidden) return { ...attrs, hidden: true };
       if (!highlight) return attrs;
       const [s, t] = sigmaGraph.extremities(edge);
       const focus = state.hovered ?? state.selected;
@@ -343,6 +356,8 @@ async function boot(): Promise<void> {
     const snapshot = state.bench ? await api.benchGraph(state.bench.nodes, state.bench.edges) : await api.graph();
     metrics.dataLoaded = performance.now();
     state.store = snapshotToDataGraph(snapshot);
+    // A big graph is first shown as nodes only; its edges appear once the layout has placed them.
+    edgesHidden = snapshot.nodes.length >= state.settings.largeGraphNodes;
     // The first frame that shows data, not the empty stage sigma drew while the request was in flight.
     sigma?.once('afterRender', () => {
       metrics.firstFrame = performance.now();

@@ -36,7 +36,14 @@ const DISPUTED = new Set(['TWN', 'UNK', 'ESH']);
 
 // Inverted list forms ("Korea, Republic of") and qualifiers in parentheses are catalogue names, never press forms.
 const usable = (s: string): boolean =>
-  s.length > 2 && !/[,()]/.test(s) && /^[\p{Script=Latin}\p{N}\s.'’&-]+$/u.test(s) && s !== s.toUpperCase();
+  s.length > 2 &&
+  !STOP_SPELLINGS.has(s) &&
+  !/[,()]/.test(s) &&
+  /^[\p{Script=Latin}\p{N}\s.'’&-]+$/u.test(s) &&
+  s !== s.toUpperCase();
+
+// Alternative spellings that are everyday words in German or English text.
+const STOP_SPELLINGS = new Set(['Mann']);
 
 const uniq = (xs: string[]): string[] => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
 
@@ -51,7 +58,9 @@ function statusOf(c: WorldCountry): string {
 const rows: string[] = [];
 for (const c of [...countries].sort((a, b) => a.cca3.localeCompare(b.cca3))) {
   const id = ID_OVERRIDE[c.cca3] ?? c.cca3;
-  const en = uniq([c.name.common, c.name.official, ...(i18nEn[c.cca2] ?? []), ...(c.altSpellings ?? [])]).filter(usable);
+  const en = uniq([c.name.common, c.name.official, ...(i18nEn[c.cca2] ?? []), ...(c.altSpellings ?? [])]).filter(
+    usable,
+  );
   const de = uniq([c.translations.deu?.common ?? '', c.translations.deu?.official ?? '', ...(i18nDe[c.cca2] ?? [])])
     .filter(usable)
     .filter((n) => !en.includes(n));

@@ -16,7 +16,7 @@ export interface KnownRole {
   to?: string;
 }
 
-export type CountryStatus = 'un-member' | 'observer' | 'disputed' | 'territory';
+export type CountryStatus = 'un-member' | 'observer' | 'disputed' | 'territory' | 'historic';
 
 export interface GazetteerEntry {
   id: string;
@@ -27,7 +27,7 @@ export interface GazetteerEntry {
   iso3?: string;
   wikidata?: string;
   roles?: KnownRole[];
-  /** Countries only: UN member, observer state, disputed state, or dependent territory. */
+  /** Countries only: UN member, observer state, disputed state, dependent territory, or former state (Soviet Union). */
   status?: CountryStatus;
   /** Locations only: the capital of this country. Only the big capitals are metonyms; the rest are places. */
   capitalOf?: string;
@@ -324,7 +324,14 @@ class Builder {
   }
 }
 
-const ENTITY_FILES = ['organizations.tsv', 'groups.tsv', 'people.tsv', 'locations.tsv', 'items.tsv'];
+const ENTITY_FILES = [
+  'historic-states.tsv',
+  'organizations.tsv',
+  'groups.tsv',
+  'people.tsv',
+  'locations.tsv',
+  'items.tsv',
+];
 
 function load(dir: string): Gazetteer {
   const b = new Builder();
@@ -365,7 +372,15 @@ function load(dir: string): Gazetteer {
   const lexFile = 'country-lexicon.tsv';
   const metonymic = new Set<string>();
   if (available.has(lexFile)) {
-    for (const { line, raw } of rows(dir, lexFile, ['id', 'adj_en', 'adj_de', 'dem_en', 'dem_de', 'aliases', 'metonyms'])) {
+    for (const { line, raw } of rows(dir, lexFile, [
+      'id',
+      'adj_en',
+      'adj_de',
+      'dem_en',
+      'dem_de',
+      'aliases',
+      'metonyms',
+    ])) {
       const r = parse(lexiconRow, lexFile, line, raw);
       b.requireEntry(r.id, lexFile, line);
       // Names before adjectives: a form listed twice keeps its first kind, and "US" is first of all a name.
@@ -404,17 +419,41 @@ function load(dir: string): Gazetteer {
       if (roles.length) e.roles = roles;
       if (attrs.wikidata) e.wikidata = attrs.wikidata;
       if (attrs.capitalOf) e.capitalOf = attrs.capitalOf;
+      if (e.type === 'Country') {
+        e.iso3 = r.id;
+        if (attrs.status !== 'historic')
+          throw dataError(`gazetteer: ${file}:${line}: extra states must be status=historic`);
+        e.status = 'historic';
+      }
       b.addEntry(e, file, line);
-      b.addForm({ form: r.name, id: r.id, kind: kindOfAlias(r.name) === 'abbrev' ? 'abbrev' : 'name', caseSensitive: hasUpper(r.name) });
-      for (const a of r.aliases) addMarkedForm(b, r.id, a, undefined);
+      // German nouns are capitalised, so an all-lowercase item form ("tanks", "oil") is English; it is tagged and kept
+      // exact-case so that it never matches a German noun ("Think Tank"); German forms are listed separately.
+      const langOf = (f: string): 'en' | undefined => (e.type === 'Item' && !hasUpper(f) ? 'en' : undefined);
+      const nameForm: SurfaceForm = {
+        form: r.name,
+        id: r.id,
+        kind: kindOfAlias(r.name) === 'abbrev' ? 'abbrev' : 'name',
+        caseSensitive: hasUpper(r.name) || langOf(r.name) === 'en',
+      };
+      const nameLang = langOf(r.name);
+      if (nameLang) nameForm.lang = nameLang;
+      b.addForm(nameForm);
+      for (const a of r.aliases) addMarkedForm(b, r.id, a, langOf(a.replace(/^~/, '')));
       if (e.type === 'Person') {
-        const explicit = attrs.surname?.split('|').map((s) => s.trim()).filter(Boolean);
+        const explicit = attrs.surname
+          ?.split('|')
+          .map((s) => s.trim())
+          .filter(Boolean);
         const names = [r.name, ...r.aliases.map((a) => a.replace(/^~/, '')).filter((a) => /\s/.test(a))];
         for (const s of explicit ?? surnamesOf(names)) {
           b.addForm({ form: s, id: r.id, kind: 'surname', caseSensitive: true }, false);
         }
       }
-      if (attrs.heads) e.heads = attrs.heads.split('|').map((h) => h.trim().toLowerCase()).filter(Boolean);
+      if (attrs.heads)
+        e.heads = attrs.heads
+          .split('|')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean);
       if (attrs.class) e.broader = attrs.class;
     }
   }
@@ -425,9 +464,15 @@ function load(dir: string): Gazetteer {
     for (const { line, raw } of rows(dir, formsFile, ['id', 'kind', 'lang', 'flags', 'forms'])) {
       const r = parse(formRow, formsFile, line, raw);
       b.requireEntry(r.id, formsFile, line);
-      const flags = new Set(r.flags.split(',').map((s) => s.trim()).filter(Boolean));
+      const flags = new Set(
+        r.flags
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
       for (const f of r.forms) {
-        const expanded = r.kind === 'adjective' && r.lang === 'de' && flags.has('inflect') ? inflectGermanAdjective(f) : [f];
+        const expanded =
+          r.kind === 'adjective' && r.lang === 'de' && flags.has('inflect') ? inflectGermanAdjective(f) : [f];
         for (const x of expanded) {
           const sf: SurfaceForm = {
             form: x,
@@ -574,7 +619,9 @@ function addMarkedForm(b: Builder, id: string, raw: string, lang: 'de' | 'en' | 
   const ambiguous = raw.startsWith('~');
   const form = ambiguous ? raw.slice(1) : raw;
   if (!form) return;
-  const sf: SurfaceForm = { form, id, kind: kind ?? kindOfAlias(form), caseSensitive: hasUpper(form) };
+  // English common nouns ("tank", "gas") stay exact-case: capitalised they are German nouns ("Tank", "Gas").
+  const caseSensitive = hasUpper(form) || lang === 'en';
+  const sf: SurfaceForm = { form, id, kind: kind ?? kindOfAlias(form), caseSensitive };
   if (lang) sf.lang = lang;
   if (ambiguous) {
     sf.ambiguous = true;

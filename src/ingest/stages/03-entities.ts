@@ -22,6 +22,7 @@ import {
   ROLE_DE_PREFIXES,
   ROLE_DE_SUFFIXES,
   ROLE_INDEX,
+  type CueIndex,
   type RoleEntry,
 } from '../lexicon.js';
 import type { Mention, MentionKind, RecognisedDoc, RoleFact, SegmentedDoc, Sentence, Token } from '../types.js';
@@ -38,103 +39,118 @@ interface FormEntry {
   lang?: 'de' | 'en';
   amb?: boolean;
 }
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  forms: FormEntry[];
+}
+
+/** Surface forms in a token trie: one walk per position finds every form starting there. */
+class FormIndex {
+  readonly root: TrieNode = { next: new Map(), forms: [] };
+  size = 0;
+  add(fe: FormEntry): void {
+    let node = this.root;
+    for (const n of fe.norms) {
+      let c = node.next.get(n);
+      if (!c) node.next.set(n, (c = { next: new Map(), forms: [] }));
+      node = c;
+    }
+    if (node.forms.some((f) => f.id === fe.id && f.kind === fe.kind && f.cs === fe.cs)) return;
+    node.forms.push(fe);
+    node.forms.sort((a, b) => (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9));
+    this.size++;
+  }
+  hasFirst(norm: string): boolean {
+    return this.root.next.has(norm);
+  }
+}
+
 interface Matcher {
-  index: Map<string, FormEntry[]>;
+  index: FormIndex;
   entries: Map<string, GazetteerEntry>;
 }
 
 const KIND_RANK: Record<string, number> = { name: 0, alias: 1, abbrev: 2, metonym: 3, surname: 4, demonym: 5, adjective: 6 };
 const DE_SUFFIXES = ['s', 'es', 'n', 'en', 'e', 'er', 'em', 'ns'];
 const UNIFY_APOS = (s: string) => s.replace(/[’‘`´]/g, "'");
+const normOf = (t: Token) => (t.norm.includes('’') ? UNIFY_APOS(t.norm) : t.norm);
 
-function addForm(index: Map<string, FormEntry[]>, form: string, id: string, kind: MentionKind, cs: boolean, lang?: 'de' | 'en', amb?: boolean) {
-  const toks = tokenize(UNIFY_APOS(form)).filter((t) => t.text !== '.' || false);
+function addForm(index: FormIndex, form: string, id: string, kind: MentionKind, cs: boolean, lang?: 'de' | 'en', amb?: boolean) {
+  const toks = tokenize(UNIFY_APOS(form));
   if (!toks.length) return;
-  const fe: FormEntry = { norms: toks.map((t) => t.norm), texts: toks.map((t) => t.text), id, kind, cs, lang, amb };
-  const k = fe.norms[0]!;
-  if (!index.has(k)) index.set(k, []);
-  index.get(k)!.push(fe);
+  index.add({ norms: toks.map((t) => t.norm), texts: toks.map((t) => t.text), id, kind, cs, lang, amb });
 }
 
 let matcherCache: { gaz: Gazetteer; m: Matcher } | undefined;
 function getMatcher(): Matcher {
   const gaz = getGazetteer();
   if (matcherCache?.gaz === gaz) return matcherCache.m;
-  const index = new Map<string, FormEntry[]>();
+  const index = new FormIndex();
   const entries = new Map<string, GazetteerEntry>(gaz.entries);
   for (const f of gaz.forms) addForm(index, f.form, f.id, f.kind as SurfaceForm['kind'], f.caseSensitive, f.lang, f.ambiguous);
   for (const c of COLLECTIVE_ACTORS) {
     if (!entries.has(c.id)) entries.set(c.id, { id: c.id, name: c.name, type: c.type, aliases: [] });
     for (const f of c.forms) addForm(index, f, c.id, 'alias', false);
   }
-  for (const list of index.values())
-    list.sort((a, b) => b.norms.length - a.norms.length || (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9));
   const m = { index, entries };
   matcherCache = { gaz, m };
   return m;
 }
 
+function validForm(fe: FormEntry, toks: Token[], i: number, end: number, suffix: string, lang: string): boolean {
+  if (fe.lang && lang !== 'und' && fe.lang !== lang && fe.kind === 'adjective') return false;
+  if (suffix && (fe.kind === 'abbrev' || fe.kind === 'adjective' || fe.kind === 'demonym')) return false;
+  if (fe.cs) {
+    for (let k = i; k < end; k++) {
+      const text = toks[k]!.text.includes('\u00AD') ? toks[k]!.text.replace(/\u00AD/g, '') : toks[k]!.text;
+      const want = fe.texts[k - i]!;
+      if (k === end - 1 && suffix ? !text.startsWith(want) : text !== want && UNIFY_APOS(text) !== want) return false;
+    }
+  }
+  const first = toks[i]!;
+  const needsCap = !fe.cs && fe.kind !== 'adjective' && fe.kind !== 'demonym' && !/^\p{Ll}/u.test(fe.texts[0]!);
+  if (needsCap && !first.cap && first.kind !== 'num') return false;
+  if (fe.kind === 'adjective' && lang === 'en' && /^\p{Lu}/u.test(fe.texts[0]!) && !first.cap) return false;
+  return true;
+}
+
 function matchAt(
   toks: Token[],
   i: number,
-  index: Map<string, FormEntry[]>,
+  index: FormIndex,
   lang: string,
 ): { fe: FormEntry; end: number; suffix: string; alts: FormEntry[] } | undefined {
-  const t = toks[i]!;
-  if (t.kind === 'punct') return undefined;
-  const keys: Array<[string, string]> = [[UNIFY_APOS(t.norm), '']];
-  if (lang !== 'en') for (const s of DE_SUFFIXES) if (t.norm.length > s.length + 2 && t.norm.endsWith(s)) keys.push([t.norm.slice(0, -s.length), s]);
-  let best: { fe: FormEntry; end: number; suffix: string; alts: FormEntry[] } | undefined;
-  for (const [key, keySuffix] of keys) {
-    const list = index.get(key);
-    if (!list) continue;
-    for (const fe of list) {
-      const n = fe.norms.length;
-      if (best && n < best.end - i) continue;
-      if (fe.lang && lang !== 'und' && fe.lang !== lang && fe.kind === 'adjective') continue;
-      if (i + n > toks.length) continue;
-      let ok = true;
-      let suffix = '';
-      for (let k = 0; k < n && ok; k++) {
-        const st = toks[i + k]!;
-        const last = k === n - 1;
-        const want = fe.norms[k]!;
-        let sn = UNIFY_APOS(st.norm);
-        if (k === 0 && keySuffix && n === 1) {
-          if (fe.kind === 'abbrev' || fe.kind === 'adjective' || fe.kind === 'demonym' || (fe.cs && !st.text.startsWith(fe.texts[0]!))) {
-            ok = false;
-            break;
-          }
-          sn = key;
-          suffix = keySuffix;
-        }
-        if (k > 0 && st.glued && !st.hyphen && st.kind === 'word' && toks[i + k - 1]!.kind === 'word') ok = false;
-        if (sn === want) {
-          if (fe.cs && st.text.replace(/\u00AD/g, '') !== fe.texts[k] && !(k === 0 && suffix)) ok = false;
-          continue;
-        }
-        if (last && lang !== 'en' && fe.kind !== 'adjective' && fe.kind !== 'abbrev') {
-          const s = DE_SUFFIXES.find((x) => sn === want + x);
-          if (s && want.length >= 3) {
-            suffix = s;
-            continue;
-          }
-        }
-        ok = false;
+  const t0 = toks[i]!;
+  if (t0.kind === 'punct') return undefined;
+  const found: Array<{ end: number; forms: FormEntry[]; suffix: string }> = [];
+  let node = index.root;
+  for (let k = i; k < toks.length && k < i + 8; k++) {
+    const t = toks[k]!;
+    if (k > i && t.glued && !t.hyphen && t.kind === 'word' && toks[k - 1]!.kind === 'word') break;
+    const norm = normOf(t);
+    if (lang !== 'en' && t.cap && t.kind === 'word') {
+      // German inflection on the last token: Russlands, Kim Jong Uns, Irans.
+      for (const s of DE_SUFFIXES) {
+        if (norm.length <= s.length + 2 || !norm.endsWith(s)) continue;
+        const c = node.next.get(norm.slice(0, -s.length));
+        if (c && c.forms.length) found.push({ end: k + 1, forms: c.forms, suffix: s });
       }
-      if (!ok) continue;
-      const first = toks[i]!;
-      const needsCap = !fe.cs && fe.kind !== 'adjective' && fe.kind !== 'demonym' && !/^\p{Ll}/u.test(fe.texts[0]!);
-      if (needsCap && !first.cap && first.kind !== 'num') continue;
-      if (fe.kind === 'adjective' && fe.texts[0] && /^\p{Lu}/u.test(fe.texts[0]) && lang === 'en' && !first.cap) continue;
-      if (best && best.end === i + n) {
-        if (!best.alts.some((a) => a.id === fe.id)) best.alts.push(fe);
-        continue;
-      }
-      best = { fe, end: i + n, suffix, alts: [fe] };
     }
+    const child = node.next.get(norm);
+    if (!child) break;
+    if (child.forms.length) found.push({ end: k + 1, forms: child.forms, suffix: '' });
+    node = child;
   }
-  return best;
+  if (!found.length) return undefined;
+  found.sort((a, b) => b.end - a.end || a.suffix.length - b.suffix.length);
+  for (const f of found) {
+    const ok = f.forms.filter((fe) => validForm(fe, toks, i, f.end, f.suffix, lang));
+    if (!ok.length) continue;
+    const alts: FormEntry[] = [];
+    for (const fe of ok) if (!alts.some((a) => a.id === fe.id)) alts.push(fe);
+    return { fe: alts[0]!, end: f.end, suffix: f.suffix, alts };
+  }
+  return undefined;
 }
 
 // ---------- helpers ----------
@@ -181,7 +197,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
   const entities = new Map<string, Entity>();
   const mentions: Mention[] = [];
   const states: SentState[] = doc.sentences.map((s) => ({ sent: s, taken: new Int32Array(s.tokens.length) }));
-  const docForms = new Map<string, FormEntry[]>();
+  const docForms = new FormIndex();
   const roleSpans: RoleSpan[][] = doc.sentences.map(() => []);
 
   const ensureEntity = (id: string, name: string, type: EntityType): Entity => {
@@ -237,7 +253,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
 
   // How often each entity is named unambiguously: ambiguous forms ("Kim", "Bush") resolve to a named one.
   const anchors = new Map<string, number>();
-  const gazPass = (st: SentState, idx: Map<string, FormEntry[]>, allowAmbiguous: boolean) => {
+  const gazPass = (st: SentState, idx: FormIndex, allowAmbiguous: boolean) => {
     const toks = st.sent.tokens;
     for (let i = 0; i < toks.length; i++) {
       if (st.taken[i]) continue;
@@ -265,7 +281,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
         lang !== 'en' &&
         hit.end - i === 1 &&
         toks[i]!.norm.endsWith('s') &&
-        !!idx.get(toks[i]!.norm.slice(0, -1))?.some((f) => f.id === hit.fe.id && f.norms.length === 1);
+        !!idx.root.next.get(toks[i]!.norm.slice(0, -1))?.forms.some((f) => f.id === hit.fe.id);
       addMention(st, i, hit.end, hit.fe.id, hit.fe.kind, actor, {
         poss: hit.suffix === 's' || genitive || possAfter(toks, hit.end),
       });
@@ -315,7 +331,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
     if (nextM && entities.get(nextM.entity)?.type === 'Person') return undefined;
     if (b - a === 1 && toks[b]?.text === '.' ) return undefined;
     let name = surfaceOf(text, toks, a, b);
-    if (lang === 'de' && b - a >= 2 && /s$/.test(name) && docForms.has(toks[b - 1]!.norm.slice(0, -1))) name = name.slice(0, -1);
+    if (lang === 'de' && b - a >= 2 && /s$/.test(name) && docForms.hasFirst(toks[b - 1]!.norm.slice(0, -1))) name = name.slice(0, -1);
     const id = `person:${slug(name)}`;
     if (!slug(name)) return undefined;
     ensureEntity(id, name, 'Person');
@@ -447,7 +463,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
         const b = nameSpan(st, i + 2, 1);
         if (b > i + 2) {
           const surname = surfaceOf(text, toks, i + 2, b);
-          const known = docForms.get(slug(surname).replace(/-/g, ' ').split(' ')[0]!);
+          const known = docForms.hasFirst(slug(surname).replace(/-/g, ' ').split(' ')[0]!);
           if (!known) addPerson(st, i + 2, b);
         }
         continue;
@@ -524,8 +540,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
     }
   }
   // Pass C: names and surnames found in this document, wherever they recur.
-  if (docForms.size) {
-    for (const list of docForms.values()) list.sort((a, b) => b.norms.length - a.norms.length);
+  if (docForms.size > 0) {
     for (const st of states) gazPass(st, docForms, true);
     for (const st of states) gazPass(st, index, true);
   }
@@ -680,8 +695,14 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           if (!candidates.size)
             for (const e of entities.values())
               if (e.type === 'Person' && knownRoles(e.id).some((r) => r.predicate === span.entry.p && r.object === object && !r.to)) candidates.add(e.id);
-          if (candidates.size === 1) {
-            const pid = [...candidates][0]!;
+          let pick = [...candidates];
+          if (pick.length > 1) {
+            // Several holders named (a predecessor and the incumbent): prefer the one still in office.
+            const current = pick.filter((id) => knownRoles(id).some((r) => r.predicate === span.entry.p && r.object === object && !r.to));
+            if (current.length) pick = current;
+          }
+          if (pick.length === 1) {
+            const pid = pick[0]!;
             const a = span.a > 0 && ARTICLES.has(toks[span.a - 1]!.norm) ? span.a - 1 : span.a;
             const adj = mentionAt(span.a - 1);
             const start = adj && adj.entity === object ? adj.tokStart : a;
@@ -703,6 +724,10 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
             // "Benjamin Netanyahu's triumph keeps in place an Israeli prime minister": named in the same sentence.
             if (ms.some((x) => x !== m && x.entity === pid && x.kind !== 'coref'))
               roles.push({ person: pid, predicate: span.entry.p, object, role: span.role, sentence: si });
+          } else {
+            // An office holder the text does not name acts for the state: "der russische Premierminister lud … ein".
+            const adj = mentionAt(span.a - 1);
+            if (adj && adj.entity === object && adj.tokEnd === span.a && typeOf(object) === 'Country') adj.actor = true;
           }
         }
         continue;
@@ -785,7 +810,18 @@ function compoundCountry(t: Token): string | undefined {
   return undefined;
 }
 
-function cueAt(toks: Token[], i: number, cues: string[][]): number {
+function cueAt(toks: Token[], i: number, idx: CueIndex): number {
+  const t = toks[i];
+  if (!t || t.kind === 'punct') return 0;
+  const exact = idx.exact.get(t.norm);
+  if (exact) {
+    const n = cueList(toks, i, exact);
+    if (n) return n;
+  }
+  return idx.prefix.length ? cueList(toks, i, idx.prefix) : 0;
+}
+
+function cueList(toks: Token[], i: number, cues: string[][]): number {
   for (const cue of cues) {
     let ok = true;
     for (let k = 0; k < cue.length && ok; k++) {
@@ -872,9 +908,17 @@ function orgNameSpan(st: SentState, i: number): number {
   return j;
 }
 
+const itemCache = new Map<string, { id: string; name: string } | null>();
+function itemFor(norm: string): { id: string; name: string } | null {
+  let hit = itemCache.get(norm);
+  if (hit === undefined) {
+    hit = ITEMS.find((it) => it.re.test(norm)) ?? null;
+    if (itemCache.size > 100_000) itemCache.clear();
+    itemCache.set(norm, hit);
+  }
+  return hit;
+}
 function itemAt(toks: Token[], i: number): { id: string; name: string } | undefined {
   const t = toks[i]!;
-  const two = toks[i + 1] ? `${t.norm} ${toks[i + 1]!.norm}` : '';
-  for (const it of ITEMS) if (it.re.test(t.norm) || (two && it.re.test(two))) return it;
-  return undefined;
+  return itemFor(t.norm) ?? (toks[i + 1]?.kind === 'word' ? itemFor(`${t.norm} ${toks[i + 1]!.norm}`) ?? undefined : undefined);
 }

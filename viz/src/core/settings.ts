@@ -15,6 +15,8 @@ export interface ViewerSettings {
   /** Mean move per iteration, relative to the graph's extent, under which the layout counts as settled. */
   layoutSettledRatio: number;
   labelDensity: number;
+  /** From this many nodes on, edges are not drawn while the layout runs: software WebGL spends seconds per frame on them. */
+  largeGraphNodes: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
   layoutMaxMs: 8000,
   layoutSettledRatio: 0.0005,
   labelDensity: 1,
+  largeGraphNodes: 2000,
 });
 
 export class SettingsError extends Error {
@@ -40,7 +43,7 @@ export function validateSettings(settings: ViewerSettings): void {
   if (settings.sizeBy !== 'degree' && settings.sizeBy !== 'pagerank') {
     throw new SettingsError(`sizeBy must be 'degree' or 'pagerank', got '${String(settings.sizeBy)}'`);
   }
-  const positive = ['minNodeSize', 'maxNodeSize', 'layoutMaxIterations', 'layoutMaxMs', 'labelDensity'] as const;
+  const positive = ['minNodeSize', 'maxNodeSize', 'layoutMaxIterations', 'layoutMaxMs', 'labelDensity', 'largeGraphNodes'] as const;
   for (const key of positive) {
     if (!Number.isFinite(settings[key]) || settings[key] <= 0) throw new SettingsError(`${key} must be > 0`);
   }

@@ -67,7 +67,7 @@ export function mountCypher(handlers: { onResult(result: CypherResult): void; on
       handlers.onResult(result);
     } catch (err) {
       table.replaceChildren();
-      error.textContent = `Query refused: ${(err as Error).message}`;
+      error.textContent = `Query refused: ${(err as Error).message.replace(/^refused: /, '')}`;
       error.hidden = false;
     } finally {
       busy = false;

@@ -1,0 +1,27 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { VIZ_DIST } from './src/server/build-viewer.js';
+import { startServer } from './src/server/listen.js';
+import { openStore } from './src/store/open.js';
+import { launchChromium } from './tests/viz/browser.js';
+const store = await openStore({ kind: 'embedded', home: await mkdtemp(path.join(os.tmpdir(), 'p-')) });
+const server = await startServer({ store, staticDir: VIZ_DIST, benchGraph: true, port: 0 });
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('console', (m) => console.log('console:', m.text()));
+await page.goto(`${server.url}?bench=${process.argv[2]}`);
+await page.waitForFunction(() => window.__geokg?.metrics.firstFrame, null, { timeout: 60000 });
+const r = await page.evaluate(async () => {
+  const g = window.__geokg;
+  const t0 = performance.now();
+  g.renderToCanvas();
+  const t1 = performance.now();
+  const gl = document.createElement('canvas').getContext('webgl');
+  const dbg = gl?.getExtension('WEBGL_debug_renderer_info');
+  return { renderMs: t1 - t0, renderer: dbg ? gl!.getParameter(dbg.UNMASKED_RENDERER_WEBGL) : 'n/a', m: g.metrics };
+});
+console.log(JSON.stringify(r));
+await page.waitForTimeout(5000);
+console.log(JSON.stringify(await page.evaluate(() => window.__geokg.metrics)));
+await browser.close(); await server.close(); await store.close();

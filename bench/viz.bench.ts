@@ -1,0 +1,152 @@
+// `npm run bench viz`: the viewer in real headless Chromium on generated graphs. Measures page load → first
+// rendered frame and ForceAtlas2 iterations/s and time to settle, against raw sigma on the same graph (same run).
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { ensureViewerBuilt, VIZ_DIST } from '../src/server/build-viewer.js';
+import { startServer } from '../src/server/listen.js';
+import { openStore } from '../src/store/open.js';
+import { launchChromium } from '../tests/viz/browser.js';
+
+interface Case {
+  action: string;
+  nodes: number;
+  edges: number;
+}
+
+const CASES: Case[] = [
+  { action: 'open a small project', nodes: 1000, edges: 5000 },
+  { action: 'open a large project', nodes: 10_000, edges: 50_000 },
+];
+const TARGET_FIRST_FRAME_MS = 2000;
+const TARGET_SETTLED_MS = 10_000;
+const BASELINE_LAYOUT_MS = 4000;
+
+interface AppFigures {
+  firstFrame: number;
+  dataLoaded: number;
+  iterations: number;
+  iterationsPerSecond: number;
+  layoutMs: number;
+  settledAt: number;
+  reason: string;
+}
+
+interface BaselineFigures {
+  firstFrame: number;
+  iterationsPerSecond: number;
+}
+
+async function measureApp(browser: Browser, base: string, c: Case): Promise<AppFigures> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(`${base}?bench=${c.nodes}x${c.edges}`);
+    await page.waitForFunction(() => window.__geokg?.metrics.firstFrame || window.__geokg?.error, null, {
+      timeout: 120_000,
+    });
+    await page.waitForFunction(() => window.__geokg.metrics.layouts.length > 0 || window.__geokg.error, null, {
+      timeout: 120_000,
+    });
+    return await page.evaluate(() => {
+      const g = window.__geokg;
+      if (g.error) throw new Error(g.error);
+      const m = g.metrics;
+      const l = m.layouts[0]!;
+      return {
+        firstFrame: m.firstFrame!,
+        dataLoaded: m.dataLoaded!,
+        iterations: l.iterations,
+        iterationsPerSecond: l.iterationsPerSecond,
+        layoutMs: l.ms + l.noverlapMs,
+        settledAt: l.endedAt,
+        reason: l.reason,
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function measureBaseline(browser: Browser, base: string, c: Case): Promise<BaselineFigures> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(`${base}bench.html?nodes=${c.nodes}&edges=${c.edges}`);
+    type B = { firstFrame?: number; iterations: number; layoutStart?: number };
+    await page.waitForFunction(() => (window as unknown as { __baseline?: B }).__baseline?.firstFrame, null, {
+      timeout: 120_000,
+    });
+    await page.waitForTimeout(BASELINE_LAYOUT_MS);
+    return await page.evaluate(() => {
+      const b = (window as unknown as { __baseline: B }).__baseline;
+      const ms = performance.now() - (b.layoutStart ?? 0);
+      return { firstFrame: b.firstFrame!, iterationsPerSecond: (b.iterations * 1000) / ms };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+async function main(): Promise<void> {
+  await ensureViewerBuilt({ log: (m) => console.log(m) });
+  const home = await mkdtemp(path.join(os.tmpdir(), 'geokg-bench-viz-'));
+  const store = await openStore({ kind: 'embedded', home });
+  const server = await startServer({ store, staticDir: VIZ_DIST, benchGraph: true, port: 0 });
+  const browser = await launchChromium();
+  let failed = false;
+  try {
+    console.log(`viewer bench: headless Chromium, generated graphs; baseline = raw sigma + FA2 worker, same graph`);
+    const rows: string[][] = [];
+    for (const c of CASES) {
+      const app = await measureApp(browser, server.url, c);
+      const raw = await measureBaseline(browser, server.url, c);
+      const ok = app.firstFrame <= TARGET_FIRST_FRAME_MS && app.settledAt <= TARGET_SETTLED_MS;
+      if (c.nodes >= 10_000 && !ok) failed = true;
+      rows.push([
+        c.action,
+        `${c.nodes}/${c.edges}`,
+        fmt(app.firstFrame),
+        fmt(raw.firstFrame),
+        fmt(app.firstFrame / raw.firstFrame, 2),
+        fmt(app.iterationsPerSecond, 1),
+        fmt(raw.iterationsPerSecond, 1),
+        fmt(app.iterationsPerSecond / raw.iterationsPerSecond, 2),
+        `${app.iterations} it, ${app.reason}`,
+        fmt(app.settledAt),
+      ]);
+    }
+    const head = [
+      'case (user action)',
+      'nodes/edges',
+      'first frame ms',
+      'raw sigma ms',
+      'ratio',
+      'FA2 it/s',
+      'raw it/s',
+      'ratio',
+      'layout stop',
+      'settled at ms',
+    ];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
+    console.log(line(head));
+    console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+    for (const r of rows) console.log(line(r));
+    console.log(
+      `targets at 10k/50k: first frame ≤ ${TARGET_FIRST_FRAME_MS} ms, layout settled ≤ ${TARGET_SETTLED_MS} ms ` +
+        `(times from navigation start; 'settled' = FA2 converged, 'time'/'iterations' = budget reached, then noverlap)`,
+    );
+    if (failed) console.log('viewer bench: a 10k/50k target was missed');
+  } finally {
+    await browser.close();
+    await server.close();
+    await store.close();
+    await rm(home, { recursive: true, force: true });
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+await main();

