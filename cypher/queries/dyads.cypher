@@ -7,13 +7,15 @@
 MATCH (x:Entity)-[r]->(y:Entity)
 WHERE $types IS NULL OR type(r) IN $types
 WITH CASE WHEN x.id <= y.id THEN x ELSE y END AS a, CASE WHEN x.id <= y.id THEN y ELSE x END AS b, r
-CALL (r) {
-  MATCH (c:Claim {key: r.key})
-  RETURN collect(DISTINCT c.document) AS docs
-}
 WITH a, b, sum(r.evidenceCount) AS evidence, count(r) AS relationships, collect(DISTINCT type(r)) AS predicates,
-     collect(docs) AS docLists
-RETURN a.id AS a, a.name AS aName, b.id AS b, b.name AS bName, evidence, relationships, predicates,
-       size(reduce(acc = [], l IN docLists | acc + [d IN l WHERE NOT d IN acc])) AS documents
-ORDER BY evidence DESC, relationships DESC, a, b
+     collect(r.key) AS keys
+ORDER BY evidence DESC, relationships DESC, a.id, b.id
 LIMIT $limit
+// Distinct documents only for the dyads kept: claims are looked up by key after the cut.
+CALL (keys) {
+  UNWIND keys AS k
+  MATCH (c:Claim {key: k})
+  RETURN count(DISTINCT c.document) AS documents
+}
+RETURN a.id AS a, a.name AS aName, b.id AS b, b.name AS bName, evidence, relationships, predicates, documents
+ORDER BY evidence DESC, relationships DESC, a, b

@@ -95,6 +95,11 @@ function printStats(stats: StoreStats, store: GraphStore): void {
 }
 
 export function register(program: Command): void {
+  // `geokg query … | head` closes stdout early; that is the reader's choice, not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   program
     .command('init')
     .description('Create the store and apply the schema (constraints, indexes, full-text index); safe to repeat.')

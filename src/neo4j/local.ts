@@ -2,8 +2,8 @@
 // Used by `geokg neo4j start|stop|status` (background, survives the CLI) and by the test harness (attached child).
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { closeSync, constants, existsSync, openSync, readFileSync } from 'node:fs';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { GeokgError } from '../errors.js';
@@ -207,7 +207,14 @@ export async function stopLocalNeo4j(dataDir = defaultDataDir(), timeoutMs = 60_
 export async function startLocalNeo4j(options: StartOptions = {}): Promise<LocalNeo4j> {
   const { port, heap, pageCache, dataDir, mode, timeoutMs } = validate(options);
   const onStatus = options.onStatus ?? (() => {});
-  await mkdir(dataDir, { recursive: true });
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await access(dataDir, constants.W_OK);
+  } catch (err) {
+    throw new GeokgError('neo4j', `cannot use ${dataDir} as the data directory: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
   const logFile = path.join(dataDir, LOG_FILE);
 
   const existing = await localNeo4jStatus(dataDir);

@@ -275,7 +275,7 @@ export function mergeEntityRows(rows: EntityRow[]): EntityRow {
 }
 
 export function toEntity(row: EntityRow): Entity {
-  const e: Entity = { id: row.id, name: row.name, type: row.type, aliases: row.aliases };
+  const e: Entity = { id: row.id, name: row.name, type: row.type, aliases: [...row.aliases] };
   if (row.iso2) e.iso2 = row.iso2;
   if (row.iso3) e.iso3 = row.iso3;
   if (row.wikidata) e.wikidata = row.wikidata;

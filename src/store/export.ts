@@ -91,8 +91,7 @@ export function snapshotToGraph(snapshot: GraphSnapshot): ExportGraph {
     };
     if (e.firstSeen) attrs.firstSeen = e.firstSeen;
     if (e.lastSeen) attrs.lastSeen = e.lastSeen;
-    if (attrs.symmetric)
-      graph.addUndirectedEdgeWithKey(e.key, e.subject, e.object, attrs);
+    if (attrs.symmetric) graph.addUndirectedEdgeWithKey(e.key, e.subject, e.object, attrs);
     else graph.addDirectedEdgeWithKey(e.key, e.subject, e.object, attrs);
   }
   graph.replaceAttributes({
@@ -138,8 +137,9 @@ export function toGexf(graph: AbstractGraph): string {
 }
 
 // XML 1.0 cannot carry these at all, not even escaped: C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF.
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(value: string): string {
   return value.replace(XML_INVALID, '\uFFFD').replace(/[&<>"'\t\n\r]/g, (c) => {

@@ -143,9 +143,17 @@ export function schemaStatements(file = SCHEMA_FILE): string[] {
 const ENTITY_LOCK = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
+WITH e, row, e.type AS oldType
 SET e.name = row.name, e.type = row.type
-RETURN row.id AS id, e.aliases AS aliases, e.searchKeys AS searchKeys, e.iso2 AS iso2, e.iso3 AS iso3,
+RETURN row.id AS id, oldType, e.aliases AS aliases, e.searchKeys AS searchKeys, e.iso2 AS iso2, e.iso3 AS iso3,
        e.wikidata AS wikidata`;
+
+// Only for entities that changed: rewriting an unchanged entity would still churn the full-text index.
+const ENTITY_PROPS = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e.aliases = row.aliases, e.searchKeys = row.searchKeys, e.searchText = row.searchText, e.iso2 = row.iso2,
+    e.iso3 = row.iso3, e.wikidata = row.wikidata`;
 
 const ENTITY_SET = (label: EntityType) => `
 UNWIND $rows AS row
@@ -219,9 +227,11 @@ UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})-[r:${type}]->(o:Entity {id: row.object})
 DELETE r`;
 
-/** The documented provenance query (docs/store.md): from one relationship to its sentences and documents. */
+/** The documented provenance query (docs/store.md, same as cypher/queries/provenance.cypher): relationship → sentences → documents. */
 export const PROVENANCE_QUERY = `
-MATCH (a:Entity {id: $subject})-[r]-(b:Entity {id: $object}) WHERE type(r) = $predicate
+MATCH (a:Entity {id: $subject})-[r]-(b:Entity {id: $object})
+WHERE type(r) = $predicate
+  AND (startNode(r) = a OR type(r) IN ['MEETS', 'COOPERATES_WITH', 'ALLIED_WITH', 'SIGNS_AGREEMENT'])
 MATCH (c:Claim {key: r.key})-[:EVIDENCED_BY]->(s:Sentence)-[:IN_DOCUMENT]->(d:Document)
 RETURN c.modality AS modality, c.attributedTo AS attributedTo, c.time AS time, s.text AS sentence,
        s.start AS start, s.end AS end, d.id AS document, d.source AS source, d.title AS title
@@ -548,9 +558,14 @@ export class Neo4jStore implements GraphStore {
       records: Array<{ get(k: string): unknown }>;
     };
     const old = new Map(locked.records.map((r) => [r.get('id') as string, r]));
-    const merged = batchRows.map((row) => {
+    const relabel: EntityRow[] = [];
+    const update: EntityRow[] = [];
+    for (const row of batchRows) {
       const o = old.get(row.id);
-      if (!o || !Array.isArray(o.get('aliases'))) return row;
+      if (!o || !Array.isArray(o.get('aliases'))) {
+        relabel.push(row);
+        continue;
+      }
       const prev = entityRowFrom(row.id, {
         name: row.name,
         type: row.type,
@@ -560,9 +575,12 @@ export class Neo4jStore implements GraphStore {
         iso3: o.get('iso3'),
         wikidata: o.get('wikidata'),
       });
-      return mergeEntityRows([prev, row]);
-    });
-    this.entitySets(run, merged);
+      const merged = mergeEntityRows([prev, row]);
+      if (o.get('oldType') !== row.type) relabel.push(merged);
+      else if (!sameEntity(prev, merged)) update.push(merged);
+    }
+    this.entitySets(run, relabel);
+    if (update.length > 0) run(ENTITY_PROPS, { rows: update.map(entityParams) });
     await step('entities');
     run(MENTION_WRITE, { rows: fresh.flatMap((d) => d.entities.map((e) => mentionRow(d.document.id, e))) });
     await step('mentions');
@@ -903,7 +921,7 @@ export class Neo4jStore implements GraphStore {
       const n = await this.write(async (tx) => {
         const r = await tx.run(
           `MATCH (n) WHERE n:Entity OR n:Document OR n:Sentence OR n:Claim
-           WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n`,
+           WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n`,
         );
         return num(r.records[0]?.get('n'));
       });
@@ -1048,6 +1066,17 @@ function groupByType<T extends { predicate: string }>(rows: T[]): Map<Predicate,
   const byType = new Map<Predicate, T[]>();
   for (const r of rows) byType.set(relType(r.predicate), [...(byType.get(r.predicate as Predicate) ?? []), r]);
   return byType;
+}
+
+function sameEntity(a: EntityRow, b: EntityRow): boolean {
+  const same = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    same(a.aliases, b.aliases) &&
+    same(a.searchKeys, b.searchKeys) &&
+    (a.iso2 ?? null) === (b.iso2 ?? null) &&
+    (a.iso3 ?? null) === (b.iso3 ?? null) &&
+    (a.wikidata ?? null) === (b.wikidata ?? null)
+  );
 }
 
 function entityParams(r: EntityRow): Record<string, unknown> {

@@ -7,7 +7,14 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { QueryError } from '../../src/errors.js';
-import { bindParams, cypherParamNames, listQueries, loadQuery, parseHeader, parseParams } from '../../src/store/queries.js';
+import {
+  bindParams,
+  cypherParamNames,
+  listQueries,
+  loadQuery,
+  parseHeader,
+  parseParams,
+} from '../../src/store/queries.js';
 
 describe('query headers', () => {
   it('every query file declares name, question, params and returns, and exactly the parameters it uses', () => {
@@ -56,7 +63,10 @@ describe('query headers', () => {
   });
 
   it('finds parameters in code only, not in comments or string literals', () => {
-    expect(cypherParamNames("// $nope\nMATCH (n {id: $id}) WHERE n.x = '$not' AND n.y = $y RETURN $id")).toEqual(['id', 'y']);
+    expect(cypherParamNames("// $nope\nMATCH (n {id: $id}) WHERE n.x = '$not' AND n.y = $y RETURN $id")).toEqual([
+      'id',
+      'y',
+    ]);
   });
 });
 
@@ -87,10 +97,25 @@ describe('loadQuery', () => {
 
 describe('parameters', () => {
   it('coerces CLI strings: integers as Cypher integers, floats, booleans, null, JSON lists, else strings', () => {
-    const p = parseParams(['limit=10', 'score=0.5', 'flag=true', 'none=null', 'types=["SUPPLIES","ATTACKS"]', 'id=IRN', 'q=a=b']);
+    const p = parseParams([
+      'limit=10',
+      'score=0.5',
+      'flag=true',
+      'none=null',
+      'types=["SUPPLIES","ATTACKS"]',
+      'id=IRN',
+      'q=a=b',
+    ]);
     expect(neo4j.isInt(p.limit)).toBe(true);
     expect((p.limit as ReturnType<typeof neo4j.int>).toNumber()).toBe(10);
-    expect(p).toMatchObject({ score: 0.5, flag: true, none: null, types: ['SUPPLIES', 'ATTACKS'], id: 'IRN', q: 'a=b' });
+    expect(p).toMatchObject({
+      score: 0.5,
+      flag: true,
+      none: null,
+      types: ['SUPPLIES', 'ATTACKS'],
+      id: 'IRN',
+      q: 'a=b',
+    });
     expect(parseParams(['id="42"']).id).toBe('42');
     expect(parseParams(['from=2024-10-01']).from).toBe('2024-10-01');
   });

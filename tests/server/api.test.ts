@@ -9,7 +9,7 @@ import type { RunningServer } from '../../src/server/listen.js';
 import { ingestPaths } from '../../src/store/ingest-files.js';
 import { openStore } from '../../src/store/open.js';
 import type { GraphStore } from '../../src/store/types.js';
-import { call, expectCleanError, postCypher, SAMPLE, serve, tempHome } from './http.js';
+import { call, expectCleanError, postCypher, type Loose, SAMPLE, serve, tempHome } from './http.js';
 
 let home: string;
 let store: GraphStore;
@@ -60,9 +60,9 @@ describe('API over the embedded store', () => {
     const iran = await call(base, '/api/entity/IRN');
     expect(iran.status).toBe(200);
     expect(iran.json.entity.name).toBe('Iran');
-    const supplies = iran.json.relations.find((r: any) => r.predicate === 'SUPPLIES' && r.object === 'RUS');
+    const supplies = iran.json.relations.find((r: Loose) => r.predicate === 'SUPPLIES' && r.object === 'RUS');
     expect(supplies).toBeTruthy();
-    expect(iran.json.neighbours.map((n: any) => n.id)).toContain('RUS');
+    expect(iran.json.neighbours.map((n: Loose) => n.id)).toContain('RUS');
     const none = await call(base, '/api/entity/nobody-here');
     expect(none.status).toBe(404);
     expectCleanError(none);
@@ -73,7 +73,7 @@ describe('API over the embedded store', () => {
     expect(one.status).toBe(200);
     const two = await call(base, '/api/neighbourhood/IRN?depth=2');
     expect(two.json.nodes.length).toBeGreaterThanOrEqual(one.json.nodes.length);
-    expect(one.json.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(['IRN', 'RUS']));
+    expect(one.json.nodes.map((n: Loose) => n.id)).toEqual(expect.arrayContaining(['IRN', 'RUS']));
     for (const depth of ['0', '4', 'x']) {
       const a = await call(base, `/api/neighbourhood/IRN?depth=${depth}`);
       expect(a.status).toBe(400);
@@ -84,7 +84,7 @@ describe('API over the embedded store', () => {
   it('returns the evidence of a relation with its document', async () => {
     const a = await call(base, '/api/evidence?subject=IRN&predicate=SUPPLIES&object=RUS');
     expect(a.status).toBe(200);
-    const shahed = a.json.evidence.find((e: any) => /Shahed/.test(e.sentence));
+    const shahed = a.json.evidence.find((e: Loose) => /Shahed/.test(e.sentence));
     expect(shahed).toBeTruthy();
     expect(shahed.document).toBeTruthy();
     expect(typeof shahed.modality).toBe('string');
@@ -97,7 +97,7 @@ describe('API over the embedded store', () => {
 
   it('searches names and aliases in both languages', async () => {
     const de = await call(base, '/api/search?q=Russland');
-    expect(de.json.results.map((e: any) => e.id)).toContain('RUS');
+    expect(de.json.results.map((e: Loose) => e.id)).toContain('RUS');
     const en = await call(base, '/api/search?q=iran');
     expect(en.json.results[0].id).toBe('IRN');
     const empty = await call(base, '/api/search?q=');

@@ -7,7 +7,7 @@ import { ingestPaths } from '../../src/store/ingest-files.js';
 import { openStore } from '../../src/store/open.js';
 import type { GraphStore } from '../../src/store/types.js';
 import { neo4jConfig } from '../helpers/neo4j.js';
-import { call, expectCleanError, postCypher, SAMPLE, serve } from './http.js';
+import { call, expectCleanError, postCypher, type Loose, SAMPLE, serve } from './http.js';
 
 let store: GraphStore;
 let server: RunningServer;
@@ -53,8 +53,8 @@ describe('Cypher endpoint on Neo4j', () => {
     const a = await postCypher(base, 'MATCH (a)-[r:MEMBER_OF]->(b) RETURN a,r,b');
     expect(a.status).toBe(200);
     expect(a.json.columns).toEqual(['a', 'r', 'b']);
-    const iran = a.json.nodes.find((n: any) => n.properties.name === 'Iran');
-    const brics = a.json.nodes.find((n: any) => n.properties.name === 'BRICS');
+    const iran = a.json.nodes.find((n: Loose) => n.properties.name === 'Iran');
+    const brics = a.json.nodes.find((n: Loose) => n.properties.name === 'BRICS');
     expect(iran && brics).toBeTruthy();
     expect(a.json.relationships).toContainEqual(
       expect.objectContaining({ type: 'MEMBER_OF', start: iran.id, end: brics.id }),

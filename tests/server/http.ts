@@ -19,6 +19,9 @@ export async function serve(store: GraphStore, extra: Partial<AppOptions> = {}):
   return startServer({ store, host: '127.0.0.1', port: 0, ...extra });
 }
 
+/** A parsed JSON object of an answer: the tests read fields from it and assert on them. */
+export type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 export interface Answer {
   status: number;
   type: string;
@@ -29,7 +32,7 @@ export interface Answer {
 export async function call(base: string, pathAndQuery: string, init?: RequestInit): Promise<Answer> {
   const res = await fetch(new URL(pathAndQuery, base), init);
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {

@@ -24,7 +24,15 @@ function snapshot(): GraphSnapshot {
   return {
     nodes: [
       { id: 'IRN', name: 'Iran', type: 'Country', aliases: ['Iran', 'Teheran'], iso2: 'IR', iso3: 'IRN', degree: 3 },
-      { id: 'RUS', name: 'Russia', type: 'Country', aliases: ['Russland', 'Moskau'], iso2: 'RU', iso3: 'RUS', degree: 3 },
+      {
+        id: 'RUS',
+        name: 'Russia',
+        type: 'Country',
+        aliases: ['Russland', 'Moskau'],
+        iso2: 'RU',
+        iso3: 'RUS',
+        degree: 3,
+      },
       { id: 'org:brics', name: 'BRICS', type: 'Organization', aliases: [], degree: 1 },
       { id: 'org:<evil>&"x"', name: HOSTILE, type: 'Organization', aliases: [`a'b`, 'c<d'], degree: 1 },
     ],
@@ -301,7 +309,8 @@ describe('exportGraph', () => {
 
   it('handles an empty snapshot in every format and refuses an unknown one', () => {
     const empty: GraphSnapshot = { nodes: [], edges: [], truncated: false, totalNodes: 0, totalEdges: 0 };
-    for (const f of ['graphml', 'gexf', 'json', 'csv'] as ExportFormat[]) expect(exportGraph(empty, f).length).toBeGreaterThan(0);
+    for (const f of ['graphml', 'gexf', 'json', 'csv'] as ExportFormat[])
+      expect(exportGraph(empty, f).length).toBeGreaterThan(0);
     parseXml(exportGraph(empty, 'graphml'));
     expect(parseGexf(MultiGraph, exportGraph(empty, 'gexf')).order).toBe(0);
     expect(() => exportGraph(empty, 'dot' as ExportFormat)).toThrow(InputError);

@@ -71,7 +71,7 @@ const ATTACK_S = 'Russland setzt die Drohnen im Krieg gegen die Ukraine ein.';
 
 /** Stands in for the sample article: IRN SUPPLIES RUS with the Shahed sentence, and more. */
 export function sampleDoc(): DocumentExtraction {
-  return {
+  return structuredClone({
     document: {
       id: A,
       source: 'data/sample/000_72676987deda64ed.txt',
@@ -95,7 +95,7 @@ export function sampleDoc(): DocumentExtraction {
       rel('IRN', 'MEMBER_OF', 'org:brics', A, BRICS_S, 600),
       rel('RUS', 'ATTACKS', 'UKR', A, ATTACK_S, 1600),
     ],
-  };
+  });
 }
 
 const B = 'doc-second-0002';
@@ -105,7 +105,7 @@ const KIM_S = 'Kim Jong Un met Vladimir Putin in Vostochny.';
 
 /** A second article: repeats RUS–IRN cooperation and Putin, adds North Korea. */
 export function secondDoc(): DocumentExtraction {
-  return {
+  return structuredClone({
     document: {
       id: B,
       source: 'tests/second.txt',
@@ -126,7 +126,7 @@ export function secondDoc(): DocumentExtraction {
       rel('person:kim-jong-un', 'MEETS', 'person:vladimir-putin', B, KIM_S, 200),
       rel('person:kim-jong-un', 'HEAD_OF_STATE', 'PRK', B, KIM_S, 200),
     ],
-  };
+  });
 }
 
 /** A synthetic document of n relations among a pool of countries (for bulk tests and the benchmark). */

@@ -65,6 +65,11 @@ describe('Neo4j store', () => {
     const row = r.rows.find((x) => x[col('sentence')] === SHAHED_SENTENCE);
     expect(row?.[col('document')]).toBe(sampleDoc().document.id);
     expect(row?.[col('start')]).toBe(1200);
+    // Direction matters for SUPPLIES; symmetric types are found either way round.
+    const reversed = await store.query(PROVENANCE_QUERY, { subject: 'RUS', predicate: 'SUPPLIES', object: 'IRN' });
+    expect(reversed.rows).toEqual([]);
+    const coop = await store.query(PROVENANCE_QUERY, { subject: 'RUS', predicate: 'COOPERATES_WITH', object: 'IRN' });
+    expect(coop.rows).toHaveLength(1);
   });
 
   it('matches Cypher on typed relationships and plain JSON results', async () => {

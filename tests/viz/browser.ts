@@ -37,9 +37,14 @@ export interface StartedServer {
   stop(): Promise<void>;
 }
 
-/** Runs `bin/geokg start --port 0 …` and resolves with the URL it prints. */
-export function startGeokg(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promise<StartedServer> {
-  const child = spawn(path.join(PROJECT_ROOT, 'bin', 'geokg'), ['start', '--port', '0', ...args], {
+/** Runs `bin/geokg start --port 0 …` (or `serve`) and resolves with the URL it prints. */
+export function startGeokg(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 240_000,
+  command: 'start' | 'serve' = 'start',
+): Promise<StartedServer> {
+  const child = spawn(path.join(PROJECT_ROOT, 'bin', 'geokg'), [command, '--port', '0', ...args], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -39,7 +39,11 @@ function copyPositions(from: SigmaGraph, to: SigmaGraph): void {
   );
 }
 
-export function runLayout(graph: SigmaGraph, settings: ViewerSettings, budget?: { maxIterations?: number }): RunningLayout {
+export function runLayout(
+  graph: SigmaGraph,
+  settings: ViewerSettings,
+  budget?: { maxIterations?: number },
+): RunningLayout {
   const maxIterations = budget?.maxIterations ?? settings.layoutMaxIterations;
   if (graph.order < 2) {
     return {
@@ -53,13 +57,14 @@ export function runLayout(graph: SigmaGraph, settings: ViewerSettings, budget?: 
     settings: { ...inferred, barnesHutOptimize: work.order > 1000, adjustSizes: false },
   });
   const started = performance.now();
-  // Small graphs animate smoothly; big ones get fewer, costlier position syncs.
-  const syncEvery = work.order >= settings.largeGraphNodes ? 2000 : 100;
+  // Small graphs animate; big ones are drawn once placed: each frame of 10k nodes costs seconds in software WebGL,
+  // and every frame the main thread spends drawing is an iteration the worker waits for.
+  const large = work.order >= settings.largeGraphNodes;
   let iterations = 0;
   let previous: Float64Array | null = null;
   let finish: (reason: LayoutReport['reason']) => void = () => {};
 
-  const sync = setInterval(() => copyPositions(work, graph), syncEvery);
+  const sync = large ? undefined : setInterval(() => copyPositions(work, graph), 300);
   const done = new Promise<LayoutReport>((resolve) => {
     let finished = false;
     finish = (reason) => {
@@ -74,7 +79,7 @@ export function runLayout(graph: SigmaGraph, settings: ViewerSettings, budget?: 
         layout.kill();
         const t0 = performance.now();
         if (reason !== 'cancelled') {
-          noverlap.assign(work, { maxIterations: work.order > 2000 ? 10 : 60, settings: { margin: 2, ratio: 1.1 } });
+          noverlap.assign(work, { maxIterations: large ? 2 : 60, settings: { margin: 2, ratio: 1.1 } });
           copyPositions(work, graph);
         }
         resolve({

@@ -1,11 +1,13 @@
 // The viewer's entry point: loads the graph from the API, derives the sigma graph with toSigmaGraph, and wires
 // sigma events and the views to the state. Exposes window.__geokg for the end-to-end tests and the benchmark.
 
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeRectangleProgram, type EdgeProgramType } from 'sigma/rendering';
 import type { Entity } from '../../src/model.js';
 import { api, ApiError, type CypherResult, type ServerConfig } from './api.js';
 import { cypherToSnapshot } from './core/cypher-graph.js';
-import { emptyDataGraph, mergeSnapshot, snapshotToDataGraph, type DataGraph } from './core/data-graph.js';
+import { emptyDataGraph, mergeSnapshot, snapshotToDataGraph } from './core/data-graph.js';
 import { resolveSettings } from './core/settings.js';
 import { activeData, focusSet, toUrlState, type AppState } from './core/state.js';
 import {
@@ -247,6 +249,13 @@ function mountSigma(): void {
     labelGridCellSize: 80,
     labelRenderedSizeThreshold: 4,
     defaultEdgeType: 'arrow',
+    // sigma's programs are typed for plain attributes; ours are a superset, so the cast is sound.
+    edgeProgramClasses: {
+      arrow: EdgeArrowProgram,
+      line: EdgeRectangleProgram,
+      curvedArrow: EdgeCurvedArrowProgram,
+      curved: EdgeCurveProgram,
+    } as unknown as Record<string, EdgeProgramType<SigmaNodeAttributes, SigmaEdgeAttributes>>,
     hideEdgesOnMove: true,
     zIndex: true,
     nodeReducer: (node, attrs) => {

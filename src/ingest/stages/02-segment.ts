@@ -17,9 +17,13 @@ const MONTHS = new Set([
 ]);
 
 /** Tokens of a text span; intra-word hyphens are folded into the `hyphen` flag of the following token. */
+const isUpper = (c: number, s: string) => (c >= 65 && c <= 90) || (c > 127 && UPPER_RE.test(s));
+const isWordStart = (c: number, s: string) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && WORDCHAR_RE.test(s));
+
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(TOKEN_RE.source, 'gu');
+  const re = TOKEN_RE;
   re.lastIndex = offset;
   let m: RegExpExecArray | null;
   let pendingHyphen = false;
@@ -33,15 +37,17 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
       prevEnd = stop;
       continue;
     }
-    const word = WORDCHAR_RE.test(s);
-    const norm = word ? s.toLowerCase().replace(/\u00AD/g, '') : s;
+    const c0 = s.charCodeAt(0);
+    const word = isWordStart(c0, s) || (s.length > 1 && WORDCHAR_RE.test(s));
+    const lower = word ? s.toLowerCase() : s;
+    const norm = word && lower.includes('\u00AD') ? lower.replace(/\u00AD/g, '') : lower;
     out.push({
       text: s,
       norm,
       start,
       end: stop,
-      kind: word ? (NUM_RE.test(s) ? 'num' : 'word') : 'punct',
-      cap: UPPER_RE.test(s),
+      kind: word ? (c0 >= 48 && c0 <= 57 && NUM_RE.test(s) ? 'num' : 'word') : 'punct',
+      cap: isUpper(c0, s),
       hyphen: pendingHyphen,
       glued: start === prevEnd,
     });

@@ -22,6 +22,7 @@ import {
   ROLE_DE_PREFIXES,
   ROLE_DE_SUFFIXES,
   ROLE_INDEX,
+  ROLE_VARIANTS,
   type CueIndex,
   type RoleEntry,
 } from '../lexicon.js';
@@ -38,6 +39,9 @@ interface FormEntry {
   cs: boolean;
   lang?: 'de' | 'en';
   amb?: boolean;
+  /** The first token must be capitalised in the text (case-insensitive proper names). */
+  needsCap: boolean;
+  upperFirst: boolean;
 }
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -78,7 +82,10 @@ const normOf = (t: Token) => (t.norm.includes('’') ? UNIFY_APOS(t.norm) : t.no
 function addForm(index: FormIndex, form: string, id: string, kind: MentionKind, cs: boolean, lang?: 'de' | 'en', amb?: boolean) {
   const toks = tokenize(UNIFY_APOS(form));
   if (!toks.length) return;
-  index.add({ norms: toks.map((t) => t.norm), texts: toks.map((t) => t.text), id, kind, cs, lang, amb });
+  const texts = toks.map((t) => t.text);
+  const upperFirst = /^\p{Lu}/u.test(texts[0]!);
+  const needsCap = !cs && kind !== 'adjective' && kind !== 'demonym' && !/^\p{Ll}/u.test(texts[0]!);
+  index.add({ norms: toks.map((t) => t.norm), texts, id, kind, cs, lang, amb, needsCap, upperFirst });
 }
 
 let matcherCache: { gaz: Gazetteer; m: Matcher } | undefined;
@@ -108,10 +115,14 @@ function validForm(fe: FormEntry, toks: Token[], i: number, end: number, suffix:
     }
   }
   const first = toks[i]!;
-  const needsCap = !fe.cs && fe.kind !== 'adjective' && fe.kind !== 'demonym' && !/^\p{Ll}/u.test(fe.texts[0]!);
-  if (needsCap && !first.cap && first.kind !== 'num') return false;
-  if (fe.kind === 'adjective' && lang === 'en' && /^\p{Lu}/u.test(fe.texts[0]!) && !first.cap) return false;
+  if (fe.needsCap && !first.cap && first.kind !== 'num') return false;
+  if (fe.kind === 'adjective' && lang === 'en' && fe.upperFirst && !first.cap) return false;
   return true;
+}
+
+function hasStem(root: TrieNode, norm: string): boolean {
+  for (const s of DE_SUFFIXES) if (norm.length > s.length + 2 && norm.endsWith(s) && root.next.has(norm.slice(0, -s.length))) return true;
+  return false;
 }
 
 function matchAt(
@@ -122,6 +133,8 @@ function matchAt(
 ): { fe: FormEntry; end: number; suffix: string; alts: FormEntry[] } | undefined {
   const t0 = toks[i]!;
   if (t0.kind === 'punct') return undefined;
+  const first = normOf(t0);
+  if (!index.root.next.has(first) && !(lang !== 'en' && t0.cap && hasStem(index.root, first))) return undefined;
   const found: Array<{ end: number; forms: FormEntry[]; suffix: string }> = [];
   let node = index.root;
   for (let k = i; k < toks.length && k < i + 8; k++) {
@@ -142,7 +155,7 @@ function matchAt(
     node = child;
   }
   if (!found.length) return undefined;
-  found.sort((a, b) => b.end - a.end || a.suffix.length - b.suffix.length);
+  if (found.length > 1) found.sort((a, b) => b.end - a.end || a.suffix.length - b.suffix.length);
   for (const f of found) {
     const ok = f.forms.filter((fe) => validForm(fe, toks, i, f.end, f.suffix, lang));
     if (!ok.length) continue;
@@ -253,6 +266,24 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
 
   // How often each entity is named unambiguously: ambiguous forms ("Kim", "Bush") resolve to a named one.
   const anchors = new Map<string, number>();
+  const pending: Array<{ st: SentState; i: number }> = [];
+  const resolvePending = () => {
+    for (const { st, i } of pending.splice(0)) {
+      if (st.taken[i]) continue;
+      const hit = matchAt(st.sent.tokens, i, index, lang);
+      if (!hit) continue;
+      const anchored = hit.alts.filter((a) => anchors.has(a.id)).sort((a, b) => anchors.get(b.id)! - anchors.get(a.id)!);
+      let free = true;
+      for (let k = i; k < hit.end; k++) if (st.taken[k]) free = false;
+      if (!anchored.length || !free) continue;
+      const fe = anchored[0]!;
+      const g = gazEntries.get(fe.id);
+      if (!g) continue;
+      ensureEntity(fe.id, g.name, g.type);
+      const adjective = fe.kind === 'adjective' || fe.kind === 'demonym';
+      addMention(st, i, hit.end, fe.id, fe.kind, !adjective && isActorType(g.type), { poss: hit.suffix === 's' || possAfter(st.sent.tokens, hit.end) });
+    }
+  };
   const gazPass = (st: SentState, idx: FormIndex, allowAmbiguous: boolean) => {
     const toks = st.sent.tokens;
     for (let i = 0; i < toks.length; i++) {
@@ -261,7 +292,10 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       if (!hit) continue;
       const ambiguous = hit.alts.length > 1 || hit.fe.amb;
       if (ambiguous) {
-        if (!allowAmbiguous) continue;
+        if (!allowAmbiguous) {
+          pending.push({ st, i });
+          continue;
+        }
         const anchored = hit.alts.filter((a) => anchors.has(a.id)).sort((a, b) => anchors.get(b.id)! - anchors.get(a.id)!);
         if (!anchored.length) continue;
         hit.fe = anchored[0]!;
@@ -359,7 +393,6 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
 
   // Pass A: gazetteer names, unambiguous forms first, then ambiguous ones resolved against them.
   for (const st of states) gazPass(st, index, false);
-  for (const st of states) gazPass(st, index, true);
 
   // Pass B: roles, organisations, people, armed groups (cue based), items.
   for (const st of states) {
@@ -372,6 +405,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
         const pm = mentions[st.taken[i]! - 1]!;
         if (!(pm.tokStart === i && pm.tokEnd - pm.tokStart >= 2 && entities.get(pm.entity)?.type === 'Person' && ROLE_INDEX.has(toks[i]!.norm))) continue;
       }
+      const tn = toks[i]!.norm;
+      if (!ROLE_INDEX.has(tn) && !ROLE_VARIANTS.has(tn) && !(toks[i]!.cap && tn.length > 6 && ROLE_SUFFIX_RE.test(tn))) continue;
       const span = roleAt(toks, i, st, mentions);
       if (span) {
         roleSpans[st.sent.index]!.push(span);
@@ -455,6 +490,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
         if (b > j) addPerson(st, j, b);
       }
     }
+    const sentHasSpeech = toks.some((x) => SPEECH.test(x.norm));
     for (let i = 0; i < n; i++) {
       if (st.taken[i]) continue;
       const t = toks[i]!;
@@ -480,7 +516,6 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
         if (b > i && b - i <= 4) {
           const next = toks[b];
           const after = toks[b + 1];
-          const sentHasSpeech = toks.some((x) => SPEECH.test(x.norm));
           const apposRole =
             next?.text === ',' &&
             after &&
@@ -542,8 +577,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
   // Pass C: names and surnames found in this document, wherever they recur.
   if (docForms.size > 0) {
     for (const st of states) gazPass(st, docForms, true);
-    for (const st of states) gazPass(st, index, true);
   }
+  resolvePending();
   // Items, pair phrases, actor nouns.
   for (const st of states) {
     const toks = st.sent.tokens;
@@ -840,10 +875,7 @@ export { cueAt };
 function roleAt(toks: Token[], i: number, st: SentState, mentions: Mention[]): RoleSpan | undefined {
   const t = toks[i]!;
   if (i > 0 && ROLE_BLOCKERS.has(toks[i - 1]!.norm)) return undefined;
-  const strip = (s: string) => {
-    for (const suf of ['innen', 'in', 'en', 'n', 's', 'es', 'e']) if (s.endsWith(suf) && ROLE_INDEX.has(s.slice(0, -suf.length))) return s.slice(0, -suf.length);
-    return s;
-  };
+  const strip = (s: string) => ROLE_VARIANTS.get(s) ?? s;
   const list = ROLE_INDEX.get(t.norm) ?? ROLE_INDEX.get(strip(t.norm));
   if (list) {
     for (const { entry, form } of list) {
@@ -886,6 +918,7 @@ function roleAt(toks: Token[], i: number, st: SentState, mentions: Mention[]): R
   return undefined;
 }
 
+const ROLE_SUFFIX_RE = new RegExp(`(?:${ROLE_DE_SUFFIXES.map(([s]) => s).join('|')})$`, 'u');
 const ORG_TYPE_SUFFIXES = ['unternehmen', 'hersteller', 'herstellers', 'herstellern', 'konzern', 'konzerns', 'zeitung', 'sender', 'agentur', 'zentrum', 'zentrums', 'produzent', 'produzenten', 'medium', 'institut', 'instituts'];
 
 function orgTypeAt(toks: Token[], i: number): number {
@@ -909,6 +942,12 @@ function orgNameSpan(st: SentState, i: number): number {
 }
 
 const itemCache = new Map<string, { id: string; name: string } | null>();
+/** First words of multi-word item patterns ("cruise missiles", "fighter jets"): only these start a two-token lookup. */
+const ITEM_BIGRAM_HEADS = new Set(
+  ITEMS.flatMap((it) => it.re.source.replace(/^\^\(\?:|\)\$$/g, '').split('|'))
+    .filter((alt) => alt.includes(' '))
+    .map((alt) => alt.split(' ')[0]!.replace(/[^\p{L}-]/gu, '')),
+);
 function itemFor(norm: string): { id: string; name: string } | null {
   let hit = itemCache.get(norm);
   if (hit === undefined) {
@@ -920,5 +959,8 @@ function itemFor(norm: string): { id: string; name: string } | null {
 }
 function itemAt(toks: Token[], i: number): { id: string; name: string } | undefined {
   const t = toks[i]!;
-  return itemFor(t.norm) ?? (toks[i + 1]?.kind === 'word' ? itemFor(`${t.norm} ${toks[i + 1]!.norm}`) ?? undefined : undefined);
+  const one = itemFor(t.norm);
+  if (one) return one;
+  if (!ITEM_BIGRAM_HEADS.has(t.norm) || toks[i + 1]?.kind !== 'word') return undefined;
+  return itemFor(`${t.norm} ${toks[i + 1]!.norm}`) ?? undefined;
 }

@@ -45,28 +45,30 @@ interface Cand {
 
 const unmarked = (c: Cand) => c.marker === 'none';
 
-const triggerCache = new Map<string, TriggerEntry[]>();
+const triggerCache = new Map<string, Map<string, TriggerEntry[]>>();
 function triggersFor(lang: string, norm: string): TriggerEntry[] {
-  const key = `${lang}|${norm}`;
-  let hit = triggerCache.get(key);
+  let byLang = triggerCache.get(lang);
+  if (!byLang) triggerCache.set(lang, (byLang = new Map()));
+  let hit = byLang.get(norm);
   if (!hit) {
     hit = TRIGGERS.filter((t) => (t.lang === '*' || t.lang === lang || lang === 'und') && t.re.test(norm));
-    if (triggerCache.size > 200_000) triggerCache.clear();
-    triggerCache.set(key, hit);
+    if (byLang.size > 200_000) byLang.clear();
+    byLang.set(norm, hit);
   }
   return hit;
 }
 
-const MONTHS: Record<string, number> = {
+const MONTHS: Map<string, number> = new Map(Object.entries({
   januar: 1, january: 1, februar: 2, february: 2, märz: 3, march: 3, april: 4, mai: 5, may: 5, juni: 6, june: 6,
   juli: 7, july: 7, august: 8, september: 9, oktober: 10, october: 10, november: 11, dezember: 12, december: 12,
-};
+}));
 
 function timesIn(toks: Token[]): Array<{ at: number; value: string }> {
   const out: Array<{ at: number; value: string }> = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    const mo = MONTHS[t.norm];
+    if (t.kind === 'punct') continue;
+    const mo = MONTHS.get(t.norm);
     if (mo && (t.cap || t.norm === 'mai')) {
       const y = toks[i + 1]?.kind === 'num' && /^(19|20)\d\d$/.test(toks[i + 1]!.text) ? toks[i + 1]!.text : undefined;
       const d = toks[i - 1]?.text === '.' && toks[i - 2]?.kind === 'num' ? toks[i - 2]!.text : toks[i - 1]?.kind === 'num' ? toks[i - 1]!.text : undefined;
@@ -120,13 +122,16 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
     const toks = sent.tokens;
     const segs = segmentIds(toks);
     const lower = sent.text.toLowerCase();
-    const mentionAt = (k: number) => ms.find((m) => m.tokStart <= k && k < m.tokEnd);
+    // Token → mention lookup table (mentions of one sentence never overlap, except the two of a pair phrase).
+    const at: Array<Mention | undefined> = new Array(toks.length);
+    for (const m of ms) for (let k = m.tokStart; k < m.tokEnd; k++) at[k] ??= m;
+    const mentionAt = (k: number) => (k >= 0 ? at[k] : undefined);
     const items = ms.filter((m) => typeOf(m.entity) === 'Item');
     const times = timesIn(toks);
     const actorMs = ms.filter((m) => m.actor && ACTOR_TYPES.has(typeOf(m.entity)!));
 
     structural(doc, sent, ms, out, mentionAt);
-    if (actorMs.length < 1) continue;
+    if (actorMs.length < 2) continue;
 
     const roleTok = new Set<number>();
     for (const [a, b] of doc.roleSpans[sent.index] ?? []) for (let k = a; k < b; k++) roleTok.add(k);
@@ -501,6 +506,43 @@ function negated(toks: Token[], t: number): boolean {
   return false;
 }
 
+interface CueHits {
+  denied: number[];
+  planned: number[];
+  expected: number[];
+  alleged: number[];
+  sources: Array<[number, number]>;
+  reporting: number[];
+  speech: number[];
+  sollHaben: boolean;
+}
+
+const SPEECH_RE = /^(said|says|told|stated|added|noted|argued|sagte|sagt|sagten|erklärte|erklärten|betonte|bemerkte|teilte|schrieb|wrote)$/u;
+const cueCache = new WeakMap<Sentence, CueHits>();
+
+/** Every modality and attribution cue of a sentence, found once and reused for each relation in it. */
+function cuesOf(sent: Sentence): CueHits {
+  let h = cueCache.get(sent);
+  if (h) return h;
+  const toks = sent.tokens;
+  h = { denied: [], planned: [], expected: [], alleged: [], sources: [], reporting: [], speech: [], sollHaben: false };
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.kind !== 'word') continue;
+    if (cueAt(toks, k, CUES.denied)) h.denied.push(k);
+    if (cueAt(toks, k, CUES.planned)) h.planned.push(k);
+    if (cueAt(toks, k, CUES.expected)) h.expected.push(k);
+    if (cueAt(toks, k, CUES.alleged)) h.alleged.push(k);
+    const src = cueAt(toks, k, CUES.sourceBefore);
+    if (src) h.sources.push([k, src]);
+    if (/^(bericht|meldet|gemeldet|reported|reports)/u.test(t.norm)) h.reporting.push(k);
+    if (SPEECH_RE.test(t.norm)) h.speech.push(k);
+    if ((t.norm === 'soll' || t.norm === 'sollen') && toks.slice(k + 1).some((x) => /^(haben|sein|worden)$/u.test(x.norm))) h.sollHaben = true;
+  }
+  cueCache.set(sent, h);
+  return h;
+}
+
 function modalityFor(
   sent: Sentence,
   t: number,
@@ -509,42 +551,47 @@ function modalityFor(
   args: string[],
 ): { modality: Modality; attributedTo?: string } {
   const toks = sent.tokens;
+  const h = cuesOf(sent);
   const seg = segs[t]!;
   const inSeg = (k: number) => segs[k] === seg || Math.abs(k - t) <= 3;
-  let denied = false, expected = false, planned = false, alleged = false, reported = false;
-  let attributedTo: string | undefined;
   const lastSeg = segs[toks.length - 1];
-  for (let k = 0; k < toks.length; k++) {
-    if (toks[k]!.kind !== 'word') continue;
-    if (inSeg(k) && cueAt(toks, k, CUES.denied)) denied = true;
-    if (inSeg(k) && cueAt(toks, k, CUES.planned)) planned = true;
-    if (inSeg(k) && cueAt(toks, k, CUES.expected)) {
-      const w = toks[k]!.norm;
-      // German "wird/werden" is future only with an infinitive, not the passive "wird … geliefert".
-      if (!/^(wird|werden)$/u.test(w) || !/(t|ert)$/u.test(toks[t]!.norm) || /(ieren|en)$/u.test(toks[t]!.norm)) expected = true;
+  const edge = (k: number) => k < 4 || segs[k] === lastSeg || inSeg(k);
+  const denied = h.denied.some(inSeg);
+  const planned = h.planned.some(inSeg);
+  // German "wird/werden" is future only with an infinitive, not the passive "wird … geliefert".
+  const passivePart = /(t|ert)$/u.test(toks[t]!.norm) && !/(ieren|en)$/u.test(toks[t]!.norm);
+  const expected = h.expected.some((k) => inSeg(k) && !(/^(wird|werden)$/u.test(toks[k]!.norm) && passivePart));
+  const alleged = h.sollHaben || h.alleged.some((k) => inSeg(k) || k < 4 || /^(angeblich|reportedly|allegedly|mutmaßlich)/u.test(toks[k]!.norm));
+  let reported = false;
+  let attributedTo: string | undefined;
+  const speaker = (m: Mention | undefined) => (m && m.entity && !args.includes(m.entity) ? m : undefined);
+  for (const [k, len] of h.sources) {
+    if (!edge(k)) continue;
+    if (toks[k]!.norm === 'wie' && !toks.slice(k, k + 5).some((x) => /^(bericht|meldet|report)/u.test(x.norm))) continue;
+    reported = true;
+    for (let j = k + len; j < Math.min(toks.length, k + len + 5); j++) {
+      const m = speaker(mentionAt(j));
+      if (m) {
+        attributedTo ??= m.entity;
+        break;
+      }
     }
-    const al = cueAt(toks, k, CUES.alleged);
-    if (al && (inSeg(k) || k < 4 || /^(angeblich|reportedly|allegedly|mutmaßlich)/u.test(toks[k]!.norm))) alleged = true;
-    if (/^(soll|sollen)$/u.test(toks[k]!.norm) && toks.slice(k + 1).some((x) => /^(haben|sein|worden)$/u.test(x.norm))) alleged = true;
-    const src = cueAt(toks, k, CUES.sourceBefore);
-    if (src && (k < 4 || inSeg(k) || segs[k] === lastSeg)) {
-      if (toks[k]!.norm === 'wie' && !toks.slice(k, k + 5).some((x) => /^(bericht|meldet|report)/u.test(x.norm))) continue;
+  }
+  for (const k of h.reporting) {
+    // "berichtet das Wall Street Journal", "CNN reported".
+    const around = [mentionAt(k + 1), mentionAt(k + 2), mentionAt(k + 3), mentionAt(k - 1)].find((m) => speaker(m));
+    if (around && edge(k)) {
       reported = true;
-      for (let j = k + src; j < Math.min(toks.length, k + src + 5); j++) {
-        const m = mentionAt(j);
-        if (m && m.entity && !args.includes(m.entity)) {
-          attributedTo ??= m.entity;
-          break;
-        }
-      }
+      attributedTo ??= around.entity;
     }
-    if (cueAt(toks, k, CUES.reportingVerbs) && /^(bericht|meldet|gemeldet|reported|reports)/u.test(toks[k]!.norm)) {
-      // "berichtet das Wall Street Journal", "CNN reported".
-      const around = [mentionAt(k + 1), mentionAt(k + 2), mentionAt(k + 3), mentionAt(k - 1)].find((m) => m && m.entity && !args.includes(m.entity));
-      if (around && (segs[k] === lastSeg || k < 4 || inSeg(k))) {
-        reported = true;
-        attributedTo ??= around.entity;
-      }
+  }
+  for (const k of h.speech) {
+    // "…, US officials said." / "said Martin Indyk" / "Analysts said that …": a third party's claim.
+    if (!(segs[k] === lastSeg || k < 6)) continue;
+    const around = [mentionAt(k - 1), mentionAt(k + 1), mentionAt(k + 2), mentionAt(k - 2)].find((m) => m && m.entity);
+    if (around && speaker(around) && Math.abs(k - t) > 2) {
+      reported = true;
+      attributedTo ??= around.entity;
     }
   }
   const modality: Modality = denied ? 'denied' : planned ? 'planned' : expected ? 'expected' : alleged ? 'alleged' : reported ? 'reported' : 'asserted';

@@ -25,7 +25,7 @@ export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
   maxNodeSize: 22,
   uncertainAlpha: 0.3,
   layoutMaxIterations: 600,
-  layoutMaxMs: 8000,
+  layoutMaxMs: 6000,
   layoutSettledRatio: 0.0005,
   labelDensity: 1,
   largeGraphNodes: 2000,
@@ -43,7 +43,14 @@ export function validateSettings(settings: ViewerSettings): void {
   if (settings.sizeBy !== 'degree' && settings.sizeBy !== 'pagerank') {
     throw new SettingsError(`sizeBy must be 'degree' or 'pagerank', got '${String(settings.sizeBy)}'`);
   }
-  const positive = ['minNodeSize', 'maxNodeSize', 'layoutMaxIterations', 'layoutMaxMs', 'labelDensity', 'largeGraphNodes'] as const;
+  const positive = [
+    'minNodeSize',
+    'maxNodeSize',
+    'layoutMaxIterations',
+    'layoutMaxMs',
+    'labelDensity',
+    'largeGraphNodes',
+  ] as const;
   for (const key of positive) {
     if (!Number.isFinite(settings[key]) || settings[key] <= 0) throw new SettingsError(`${key} must be > 0`);
   }

@@ -26,7 +26,9 @@ export interface SigmaNodeAttributes {
 export interface SigmaEdgeAttributes {
   size: number;
   color: string;
-  type: 'arrow' | 'line';
+  /** Straight, or curved (sigma's @sigma/edge-curve programs) when several relations link the same pair. */
+  type: 'arrow' | 'line' | 'curvedArrow' | 'curved';
+  curvature?: number;
   predicate: Predicate;
   modalities: Modality[];
   uncertain: boolean;
@@ -64,8 +66,36 @@ export function toSigmaGraph(data: DataGraph, filters: Filters, settings: Viewer
       evidenceCount: rel.evidenceCount,
     });
   }
+  curveParallelEdges(graph);
   applySizes(graph, settings);
   return graph;
+}
+
+/**
+ * Russia and Iran are linked by five relation types in the sample alone: drawn straight, they would be one line.
+ * Parallel edges fan out symmetrically; the middle one (odd counts) stays straight.
+ */
+export function curveParallelEdges(graph: SigmaGraph): void {
+  const pairs = new Map<string, string[]>();
+  graph.forEachEdge((edge, _attr, source, target) => {
+    const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    const list = pairs.get(pair);
+    if (list) list.push(edge);
+    else pairs.set(pair, [edge]);
+  });
+  for (const edges of pairs.values()) {
+    if (edges.length < 2) continue;
+    const step = Math.min(0.25, 0.9 / edges.length);
+    edges.forEach((edge, i) => {
+      const offset = i - (edges.length - 1) / 2;
+      if (offset === 0) return;
+      const [source, target] = graph.extremities(edge);
+      // Curvature bends relative to the edge's own direction: flip it for edges drawn the other way round.
+      const sign = source < target ? 1 : -1;
+      const directed = graph.getEdgeAttribute(edge, 'type') === 'arrow';
+      graph.mergeEdgeAttributes(edge, { type: directed ? 'curvedArrow' : 'curved', curvature: sign * offset * step });
+    });
+  }
 }
 
 function applySizes(graph: SigmaGraph, settings: ViewerSettings): void {

@@ -1,7 +1,7 @@
 // The entity side panel: the entity, its relations grouped by type, and for each relation the evidence
 // sentences with their documents, modality and attribution (from /api/evidence).
 
-import { INTERACTION_PREDICATES, PREDICATES, type Predicate } from '../../../src/model.js';
+import { PREDICATES, type Predicate } from '../../../src/model.js';
 import type { EvidenceRecord, StoredRelation } from '../../../src/store/types.js';
 import { api, type EntityDetails } from '../api.js';
 import { isUncertain } from '../core/filters.js';
@@ -37,9 +37,23 @@ function evidenceItem(ev: EvidenceRecord, names: Map<string, string>): HTMLEleme
   );
 }
 
-/** Interactions (who supplies, attacks, meets whom) before structure (offices, memberships): the story first. */
+/** The story first: material support and conflict, then alliances and contacts, then structure (offices, memberships). */
+const PANEL_ORDER: readonly Predicate[] = [
+  'SUPPLIES',
+  'ATTACKS',
+  'THREATENS',
+  'SANCTIONS',
+  'SUPPORTS',
+  'ALLIED_WITH',
+  'COOPERATES_WITH',
+  'SIGNS_AGREEMENT',
+  'MEETS',
+  'INVITES',
+  'CRITICIZES',
+];
+
 function rank(p: Predicate): number {
-  const i = (INTERACTION_PREDICATES as readonly string[]).indexOf(p);
+  const i = PANEL_ORDER.indexOf(p);
   return i >= 0 ? i : 100 + PREDICATES.indexOf(p);
 }
 

@@ -9,19 +9,21 @@ const store = await openStore({ kind: 'embedded', home: await mkdtemp(path.join(
 const server = await startServer({ store, staticDir: VIZ_DIST, benchGraph: true, port: 0 });
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-page.on('console', (m) => console.log('console:', m.text()));
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
 await page.goto(`${server.url}?bench=${process.argv[2]}`);
-await page.waitForFunction(() => window.__geokg?.metrics.firstFrame, null, { timeout: 60000 });
-const r = await page.evaluate(async () => {
-  const g = window.__geokg;
-  const t0 = performance.now();
-  g.renderToCanvas();
-  const t1 = performance.now();
-  const gl = document.createElement('canvas').getContext('webgl');
-  const dbg = gl?.getExtension('WEBGL_debug_renderer_info');
-  return { renderMs: t1 - t0, renderer: dbg ? gl!.getParameter(dbg.UNMASKED_RENDERER_WEBGL) : 'n/a', m: g.metrics };
+await cdp.send('Profiler.start');
+await page.waitForTimeout(9000);
+const { profile } = (await cdp.send('Profiler.stop')) as any;
+const self = new Map<string, number>();
+const byId = new Map<number, any>(profile.nodes.map((n: any) => [n.id, n]));
+const dt = profile.timeDeltas as number[];
+profile.samples.forEach((id: number, i: number) => {
+  const n = byId.get(id);
+  const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
 });
-console.log(JSON.stringify(r));
-await page.waitForTimeout(5000);
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(v / 1000).toFixed(0).padStart(6)} ms ${k}`).join('\n'));
 console.log(JSON.stringify(await page.evaluate(() => window.__geokg.metrics)));
 await browser.close(); await server.close(); await store.close();
