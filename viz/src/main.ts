@@ -31,6 +31,8 @@ interface Metrics {
   scriptStart: number;
   dataLoaded?: number;
   firstFrame?: number;
+  /** Frames sigma has drawn: what the main thread spends on rendering while the layout runs. */
+  renders: number;
   layouts: Array<LayoutReport & { endedAt: number }>;
 }
 
@@ -52,7 +54,7 @@ declare global {
   }
 }
 
-const metrics: Metrics = { scriptStart: performance.now(), layouts: [] };
+const metrics: Metrics = { scriptStart: performance.now(), renders: 0, layouts: [] };
 const url = parseUrlState(location.search);
 const state: AppState = {
   store: emptyDataGraph(),
@@ -272,6 +274,7 @@ function mountSigma(): void {
       return { ...attrs, hidden: true };
     },
   });
+  sigma.on('afterRender', () => metrics.renders++);
   // The panel and the Cypher drawer change the stage's size: sigma must follow, or its canvases overflow.
   new ResizeObserver(() => {
     sigma?.resize();

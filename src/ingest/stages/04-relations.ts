@@ -162,13 +162,22 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           }
           return { marker: 'none', norm: '' };
         }
+        if (t.text === ',' && skipped === 0) {
+          // Lists: "The US, Russia, and Switzerland met" — a comma right after another actor coordinates.
+          const prev = mentionAt(j - 1);
+          if (prev && prev.actor && prev.tokEnd === j) {
+            const pm = markerOf(prev);
+            return { marker: pm.marker, norm: pm.norm, conjOf: pm.conjOf ?? prev };
+          }
+          return { marker: 'none', norm: '' };
+        }
         if (t.kind === 'word' && PREPOSITIONS.has(t.norm)) {
           const cls = PREPOSITIONS.get(t.norm)!;
           if (cls === 'and') {
-            const prev = mentionAt(j - 1);
+            const prev = mentionAt(j - 1) ?? (toks[j - 1]?.text === ',' ? mentionAt(j - 2) : undefined);
             if (prev && prev.actor) {
               const pm = markerOf(prev);
-              return { marker: pm.marker, norm: pm.norm, conjOf: prev };
+              return { marker: pm.marker, norm: pm.norm, conjOf: pm.conjOf ?? prev };
             }
             return { marker: 'none', norm: '' };
           }
@@ -330,6 +339,12 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           const subjPos = (c: Cand) => lang !== 'en' || clauseStart(c.m) || /^(who|which|that)$/u.test(toks[c.m.tokEnd]?.norm ?? '');
           const leftUnmarked = L.filter((c) => unmarked(c) && !c.conjOf && subjPos(c) && (c.dist <= 14 || (lang === 'en' && c.dist <= 30)));
           subj = leftUnmarked.filter(sameSeg)[0] ?? leftUnmarked[0];
+          if (!subj) {
+            // "The US, Russia, and Switzerland met": the nearest actor is a conjunct; its head is the subject.
+            const conj = L.find((c) => unmarked(c) && c.conjOf);
+            const head = conj && cands.find((c) => c.m === conj.conjOf);
+            if (head && (lang !== 'en' || clauseStart(head.m))) subj = head;
+          }
           // Pronoun subject ("after it joins", "he will work with") → the first unmarked actor of the sentence.
           const pronTok = toks.slice(Math.max(0, t - 4), t).find((x) => PRONOUNS.has(x.norm));
           if (pronTok && (!subj || subj.m.tokEnd <= toks.indexOf(pronTok))) {
@@ -371,8 +386,8 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
             for (const c of cands) if (c.conjOf === subj.m) res.push([c.m, obj.m, 0.65, 'verb-conj']);
           } else if (sym) for (const c of cands) if (c.conjOf === subj.m) res.push([c.m, obj.m, 0.65, 'verb-conj']);
         } else if (subj && sym) {
-          const conj = cands.find((c) => c.conjOf === subj!.m);
-          if (conj) res.push([subj.m, conj.m, 0.7, 'sym-conj']);
+          const group = [subj.m, ...cands.filter((c) => c.conjOf === subj!.m).map((c) => c.m)];
+          for (let a = 0; a < group.length; a++) for (let b = a + 1; b < group.length; b++) res.push([group[a], group[b], 0.7, 'sym-conj']);
         }
         return res;
       }
@@ -395,7 +410,8 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         let steps = 0;
         while (j >= 0 && steps < 5 && toks[j]!.kind === 'word' && !toks[j]!.cap && !PREPOSITIONS.has(toks[j]!.norm)) (j--, steps++);
         const blocker = toks[j];
-        const inPP = blocker && blocker.kind === 'word' && PREPOSITIONS.has(blocker.norm) && !/^(zur|zum|and|und)$/u.test(blocker.norm);
+        const infinitive = blocker?.norm === 'to' && toks[j + 1] && !ARTICLES.has(toks[j + 1]!.norm) && !toks[j + 1]!.cap && toks[j + 1]!.kind === 'word';
+        const inPP = blocker && blocker.kind === 'word' && PREPOSITIONS.has(blocker.norm) && !/^(zur|zum|and|und)$/u.test(blocker.norm) && !infinitive;
         const pronTok = toks.slice(Math.max(0, t - 6), t).find((x) => PRONOUNS.has(x.norm));
         if (pronTok && !L.some((c) => unmarked(c) && c.m.tokStart > toks.indexOf(pronTok))) {
           const ref = antecedent(pronTok, cands);
