@@ -24,9 +24,11 @@ function sourceMtime(): number {
   return Math.max(
     newestMtime(path.join(VIZ_ROOT, 'src')),
     newestMtime(path.join(VIZ_ROOT, 'index.html')),
+    newestMtime(path.join(VIZ_ROOT, 'bench.html')),
     newestMtime(path.join(VIZ_ROOT, 'vite.config.ts')),
     newestMtime(path.join(PROJECT_ROOT, 'src', 'model.ts')),
     newestMtime(path.join(PROJECT_ROOT, 'src', 'store', 'export.ts')),
+    newestMtime(path.join(PROJECT_ROOT, 'src', 'errors.ts')),
   );
 }
 

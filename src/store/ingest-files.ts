@@ -7,10 +7,11 @@ import type { DocumentExtraction } from '../model.js';
 import type { BatchItemResult, GraphStore, IngestSummary } from './types.js';
 
 export interface IngestProgress {
+  /** Inputs read and extracted (or failed) so far. */
   done: number;
   total?: number;
   source: string;
-  /** Relationships (claims' relations) written so far by this run. */
+  /** Relations written by this run so far; they move when a batch is stored. */
   relations: number;
 }
 
@@ -71,7 +72,6 @@ export async function ingestPaths(
     batch = [];
     const results = await store.ingestMany(current.map((b) => b.doc));
     results.forEach((r, i) => tally(current[i]!.source, r));
-    done += current.length;
     opts.onProgress?.({ done, total, source: current[current.length - 1]!.source, relations: summary.relations });
   };
 
@@ -94,6 +94,9 @@ export async function ingestPaths(
       continue;
     }
     summary.documentsRead++;
+    done++;
+    // Progress per document read; the relation count moves when a batch is stored.
+    opts.onProgress?.({ done, total, source: item.doc.source, relations: summary.relations });
     batch.push({ source: item.doc.source, doc });
     if (batch.length >= batchSize) await flush();
   }

@@ -163,45 +163,53 @@ SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.searchKeys 
 REMOVE e:${TYPE_LABELS}
 SET e:${label}`;
 
+// A document's own nodes and edges are CREATEd, not merged: the transaction has just checked that the document is
+// not stored, and CREATE on the unique Document.id makes a concurrent second ingest of the same document fail on
+// the constraint (then reported as unchanged) instead of doubling anything. MERGE would cost an expand per edge.
 const DOCUMENT_WRITE = `
 UNWIND $rows AS row
-MERGE (d:Document {id: row.id})
-SET d.source = row.source, d.title = row.title, d.language = row.language, d.published = row.published,
-    d.ingestedAt = row.ingestedAt`;
+CREATE (d:Document {id: row.id, source: row.source, title: row.title, language: row.language,
+                    published: row.published, ingestedAt: row.ingestedAt})`;
 
 const MENTION_WRITE = `
 UNWIND $rows AS row
 MATCH (d:Document {id: row.document})
 MATCH (e:Entity {id: row.id})
-MERGE (d)-[m:MENTIONS]->(e)
-SET m.name = row.name, m.type = row.type, m.aliases = row.aliases, m.searchKeys = row.searchKeys,
-    m.iso2 = row.iso2, m.iso3 = row.iso3, m.wikidata = row.wikidata`;
+CREATE (d)-[:MENTIONS {name: row.name, type: row.type, aliases: row.aliases, searchKeys: row.searchKeys,
+                       iso2: row.iso2, iso3: row.iso3, wikidata: row.wikidata}]->(e)`;
 
 const SENTENCE_WRITE = `
 UNWIND $rows AS row
 MATCH (d:Document {id: row.document})
-MERGE (s:Sentence {id: row.id})
-SET s.text = row.text, s.start = row.start, s.end = row.end
-MERGE (s)-[:IN_DOCUMENT]->(d)`;
+CREATE (s:Sentence {id: row.id, text: row.text, start: row.start, end: row.end})-[:IN_DOCUMENT]->(d)`;
 
+const CLAIM_PROPS = `{id: row.id, key: row.key, predicate: row.predicate, subject: row.subject, object: row.object,
+  modality: row.modality, attributedTo: row.attributedTo, time: row.time, confidence: row.confidence,
+  items: row.items, document: row.document, seen: row.seen}`;
+
+/** Claims with an evidence sentence (the usual case) and without one, each without optional matches. */
 const CLAIM_WRITE = `
 UNWIND $rows AS row
 MATCH (d:Document {id: row.document})
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
-MERGE (c:Claim {id: row.id})
-SET c.key = row.key, c.predicate = row.predicate, c.subject = row.subject, c.object = row.object,
-    c.modality = row.modality, c.attributedTo = row.attributedTo, c.time = row.time, c.confidence = row.confidence,
-    c.items = row.items, c.document = row.document, c.seen = row.seen
-MERGE (c)-[:SUBJECT]->(s)
-MERGE (c)-[:OBJECT]->(o)
-MERGE (c)-[:IN_DOCUMENT]->(d)
-WITH c, row
-OPTIONAL MATCH (t:Sentence {id: row.sentenceId})
-FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (c)-[:EVIDENCED_BY]->(t))
-WITH c, row
-OPTIONAL MATCH (a:Entity {id: row.attributedTo})
-FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | MERGE (c)-[:ATTRIBUTED_TO]->(a))`;
+MATCH (t:Sentence {id: row.sentenceId})
+CREATE (c:Claim ${CLAIM_PROPS})
+CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:IN_DOCUMENT]->(d), (c)-[:EVIDENCED_BY]->(t)`;
+
+const CLAIM_WRITE_BARE = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.document})
+MATCH (s:Entity {id: row.subject})
+MATCH (o:Entity {id: row.object})
+CREATE (c:Claim ${CLAIM_PROPS})
+CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:IN_DOCUMENT]->(d)`;
+
+const ATTRIBUTION_WRITE = `
+UNWIND $rows AS row
+MATCH (c:Claim {id: row.id})
+MATCH (a:Entity {id: row.attributedTo})
+CREATE (c)-[:ATTRIBUTED_TO]->(a)`;
 
 // Setting r.key takes the relationship's write lock before its claims are read back (same reason as entities).
 const RELATIONSHIP_LOCK = (type: Predicate) => `
@@ -438,8 +446,15 @@ export class Neo4jStore implements GraphStore {
   async ingest(doc: DocumentExtraction): Promise<IngestResult> {
     const prepared = prepareDocument(doc);
     await this.ensureSchema();
-    const [result] = await this.write((tx) => this.writeBatch(tx, [prepared]));
-    return result!;
+    try {
+      const [result] = await this.write((tx) => this.writeBatch(tx, [prepared]));
+      return result!;
+    } catch (err) {
+      // Another process stored the same document between our check and our write: it is there, unchanged.
+      if (isConstraintError(err) && (await this.hasDocument(prepared.document.id)))
+        return { document: prepared.document.id, written: false, entities: 0, relations: 0, evidence: 0 };
+      throw err;
+    }
   }
 
   async ingestMany(docs: DocumentExtraction[]): Promise<BatchItemResult[]> {
@@ -489,6 +504,14 @@ export class Neo4jStore implements GraphStore {
             out[b.slot] = { ok: true, result: r! };
           } catch (e) {
             if (isConnectionError(e)) throw e;
+            if (isConstraintError(e) && (await this.hasDocument(b.p.document.id))) {
+              const id = b.p.document.id;
+              out[b.slot] = {
+                ok: true,
+                result: { document: id, written: false, entities: 0, relations: 0, evidence: 0 },
+              };
+              continue;
+            }
             out[b.slot] = { ok: false, document: b.p.document.id, error: (e as Error).message };
           }
         }
@@ -590,18 +613,22 @@ export class Neo4jStore implements GraphStore {
       ),
     });
     await step('sentences');
-    run(CLAIM_WRITE, {
-      rows: fresh.flatMap((d) =>
-        d.claims.map((c) => ({
-          ...c,
-          attributedTo: c.attributedTo ?? null,
-          time: c.time ?? null,
-          sentenceId: c.sentenceId ?? null,
-          start: c.start === undefined ? null : neo4j.int(c.start),
-          end: c.end === undefined ? null : neo4j.int(c.end),
-        })),
-      ),
-    });
+    const claimRows = fresh.flatMap((d) =>
+      d.claims.map((c) => ({
+        ...c,
+        attributedTo: c.attributedTo ?? null,
+        time: c.time ?? null,
+        sentenceId: c.sentenceId ?? null,
+        start: c.start === undefined ? null : neo4j.int(c.start),
+        end: c.end === undefined ? null : neo4j.int(c.end),
+      })),
+    );
+    run(CLAIM_WRITE, { rows: claimRows.filter((c) => c.sentenceId !== null) });
+    const bare = claimRows.filter((c) => c.sentenceId === null);
+    if (bare.length > 0) run(CLAIM_WRITE_BARE, { rows: bare });
+    const attributed = claimRows.filter((c) => c.attributedTo !== null);
+    if (attributed.length > 0)
+      run(ATTRIBUTION_WRITE, { rows: attributed.map((c) => ({ id: c.id, attributedTo: c.attributedTo })) });
     await step('claims');
     const rels = new Map<string, RelRow>();
     for (const d of fresh) for (const r of d.relations) rels.set(r.key, r);
@@ -827,7 +854,8 @@ export class Neo4jStore implements GraphStore {
         { ids },
       ),
       tx.run(
-        `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids
+        `UNWIND $ids AS id
+         MATCH (a:Entity {id: id})-[r]->(b:Entity) WHERE b.id IN $ids
          RETURN a.id AS s, type(r) AS p, b.id AS o, r {.*} AS r ORDER BY r.key`,
         { ids },
       ),
@@ -916,16 +944,23 @@ export class Neo4jStore implements GraphStore {
 
   async reset(): Promise<void> {
     await this.connect();
-    // In chunks, so a large graph never needs one huge transaction; only geokg's own labels are touched.
-    for (;;) {
-      const n = await this.write(async (tx) => {
-        const r = await tx.run(
-          `MATCH (n) WHERE n:Entity OR n:Document OR n:Sentence OR n:Claim
-           WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n`,
-        );
-        return num(r.records[0]?.get('n'));
-      });
-      if (n === 0) break;
+    // In chunks, so a large graph never needs one huge transaction (Neo4j caps transaction memory), claims first so
+    // that entities have few relationships left by the time they go. Only geokg's own labels are touched.
+    for (const [label, chunk] of [
+      ['Claim', 5000],
+      ['Sentence', 10000],
+      ['Document', 2000],
+      ['Entity', 1000],
+    ] as const) {
+      for (;;) {
+        const n = await this.write(async (tx) => {
+          const r = await tx.run(`MATCH (n:${label}) WITH n LIMIT $chunk DETACH DELETE n RETURN count(*) AS n`, {
+            chunk: neo4j.int(chunk),
+          });
+          return num(r.records[0]?.get('n'));
+        });
+        if (n === 0) break;
+      }
     }
   }
 
@@ -942,7 +977,7 @@ export class Neo4jStore implements GraphStore {
       const records: unknown[][] = [];
       let columns: string[] = [];
       let truncated = false;
-      const result = tx.run(cypher, params);
+      const result = tx.run(cypher, cypherParams(params) as Record<string, unknown>);
       // Stream and stop at the cap, so a huge result never reaches memory.
       await new Promise<void>((resolve, reject) => {
         const sub = result.subscribe({
@@ -1091,6 +1126,26 @@ function entityParams(r: EntityRow): Record<string, unknown> {
     iso3: r.iso3 ?? null,
     wikidata: r.wikidata ?? null,
   };
+}
+
+/**
+ * Parameters from JSON (the HTTP endpoint) carry integers as JS numbers, which the driver would send as floats —
+ * and `LIMIT $n` refuses a float. Whole numbers become Cypher integers; Cypher compares 5 = 5.0 as equal anyway.
+ */
+export function cypherParams(v: unknown): unknown {
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return neo4j.int(v);
+  if (Array.isArray(v)) return v.map(cypherParams);
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = cypherParams(x);
+    return out;
+  }
+  return v;
+}
+
+function isConstraintError(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string } })?.cause ?? err;
+  return /ConstraintValidationFailed/.test((cause as { code?: string })?.code ?? '');
 }
 
 function isConnectionError(err: unknown): boolean {

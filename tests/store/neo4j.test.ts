@@ -110,6 +110,11 @@ describe('Neo4j store', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
+  it('accepts plain JSON numbers where Cypher needs integers (LIMIT)', async () => {
+    const r = await store.query('UNWIND range(1, 10) AS i RETURN i LIMIT $n', { n: 3 });
+    expect(r.rows).toEqual([[1], [2], [3]]);
+  });
+
   it('reports a syntax error as a query error', async () => {
     await expect(store.query('MATC (n) RETURN n', {})).rejects.toBeInstanceOf(QueryError);
   });
@@ -179,6 +184,17 @@ describe('Neo4j store', () => {
     expect((err as Error).message).not.toContain('do-not-print-me');
     expect(Date.now() - started).toBeLessThan(30_000);
     await dead.close();
+  });
+
+  it('two processes ingesting the same document at once store it once', async () => {
+    const [a, b] = [make(), make()];
+    const results = await Promise.all([a.ingest(sampleDoc()), b.ingest(sampleDoc())]);
+    await Promise.all([a.close(), b.close()]);
+    expect(results.map((r) => r.written).sort()).toEqual([false, true]);
+    const alone = await fullGraph(store);
+    await store.reset();
+    await store.ingest(sampleDoc());
+    expect(await fullGraph(store)).toEqual(alone);
   });
 
   it('rejects a URI that is not neo4j://, bolt:// or neo4j+s://', () => {

@@ -6,9 +6,9 @@ import type { GraphSnapshot, StoredRelation } from '../../src/store/types.js';
 import { relationKey, type Predicate } from '../../src/model.js';
 import { generateSnapshot } from '../../src/server/generate.js';
 import { cypherToSnapshot } from '../../viz/src/core/cypher-graph.js';
-import { mergeSnapshot, snapshotToDataGraph } from '../../viz/src/core/data-graph.js';
+import { mergeSnapshot, snapshotToDataGraph, visibleSnapshot } from '../../viz/src/core/data-graph.js';
 import { EMPTY_FILTERS, type Filters } from '../../viz/src/core/filters.js';
-import { writeGraphml } from '../../viz/src/core/graphml.js';
+import { exportGraph } from '../../src/store/export.js';
 import { predicateColor } from '../../viz/src/core/palette.js';
 import { DEFAULT_SETTINGS, resolveSettings, SettingsError, validateSettings } from '../../viz/src/core/settings.js';
 import { toSigmaGraph } from '../../viz/src/core/to-sigma-graph.js';
@@ -225,20 +225,26 @@ describe('Cypher answers as graphs', () => {
   });
 });
 
-describe('GraphML export', () => {
-  it('writes nodes, edges and typed attributes, escaping text', () => {
-    const data = snapshotToDataGraph({
-      ...SNAPSHOT,
-      nodes: [...SNAPSHOT.nodes.slice(0, 2), { id: 'p:x', name: 'A & <B> "C"', type: 'Person', aliases: [] }],
-      edges: [SNAPSHOT.edges[0]!, rel('p:x', 'CITIZEN_OF', 'IRN')],
-    });
-    const xml = writeGraphml(toSigmaGraph(data, filters(), DEFAULT_SETTINGS));
-    expect(xml).toContain('<graph edgedefault="directed">');
-    expect(xml).toContain('A &amp; &lt;B&gt; &quot;C&quot;');
-    expect(xml).toMatch(/<edge id="IRN\|SUPPLIES\|RUS" source="IRN" target="RUS">/);
-    expect(xml).toContain('attr.name="size" attr.type="double"');
-    expect(xml.match(/<node /g)).toHaveLength(3);
-    expect(xml.match(/<edge /g)).toHaveLength(2);
+describe('export of the current filtered graph', () => {
+  it('contains exactly what is on screen, in GraphML and GEXF', () => {
+    const data = snapshotToDataGraph(SNAPSHOT);
+    const shown = toSigmaGraph(
+      data,
+      filters({ hiddenPredicates: ['SUPPLIES'], hiddenTypes: ['Item'] }),
+      DEFAULT_SETTINGS,
+    );
+    const snap = visibleSnapshot(data, shown);
+    expect(snap.nodes.map((n) => n.id).sort()).toEqual(['IRN', 'RUS', 'armed:houthis', 'org:brics']);
+    expect(snap.edges.map((e) => e.predicate).sort()).toEqual(['COOPERATES_WITH', 'MEMBER_OF', 'SUPPORTS']);
+    expect(snap.nodes.find((n) => n.id === 'IRN')).not.toHaveProperty('x');
+    const graphml = exportGraph(snap, 'graphml');
+    expect(graphml).toContain('<graphml');
+    expect(graphml).toContain('MEMBER_OF');
+    expect(graphml).not.toContain('SUPPLIES');
+    expect(graphml).not.toContain('Shahed');
+    const gexf = exportGraph(snap, 'gexf');
+    expect(gexf).toContain('<gexf');
+    expect(gexf.match(/<node /g)).toHaveLength(4);
   });
 });
 

@@ -129,6 +129,25 @@ describe('viewer on the embedded store (npm start)', () => {
     expect(after.length).toBe(before.filter((e) => e.predicate !== 'SUPPLIES').length);
     expect(new URL(page.url()).searchParams.get('hideRel')).toBe('SUPPLIES');
     await shot(page, '03-filtered-supplies');
+    // Exports carry the filtered graph: no SUPPLIES edge in GEXF or GraphML; the PNG is a real image.
+    const download = async (testid: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+      const chunks: Buffer[] = [];
+      for await (const chunk of (await file.createReadStream()) as AsyncIterable<Buffer>) chunks.push(chunk);
+      return { name: file.suggestedFilename(), body: Buffer.concat(chunks) };
+    };
+    const gexf = await download('export-gexf');
+    expect(gexf.name).toMatch(/\.gexf$/);
+    expect(gexf.body.toString()).toContain('<gexf');
+    expect(gexf.body.toString()).toContain('Iran');
+    expect(gexf.body.toString()).not.toContain('SUPPLIES');
+    const graphml = await download('export-graphml');
+    expect(graphml.body.toString()).toContain('<graphml');
+    expect(graphml.body.toString()).toContain('MEMBER_OF');
+    expect(graphml.body.toString()).not.toContain('SUPPLIES');
+    const png = await download('export-png');
+    expect(png.body.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.body.length).toBeGreaterThan(10_000);
     // A shared link restores the filter and the selection.
     const shared = await openViewer(embedded.url, `?hideRel=SUPPLIES&entity=${encodeURIComponent('IRN')}`);
     expect((await renderedEdges(shared)).some((e) => e.predicate === 'SUPPLIES')).toBe(false);
@@ -138,6 +157,30 @@ describe('viewer on the embedded store (npm start)', () => {
     await page.getByTestId('filter-predicate-SUPPLIES').check();
     expect((await renderedEdges(page)).some((e) => e.predicate === 'SUPPLIES')).toBe(true);
     await shared.close();
+    await page.close();
+  });
+});
+
+describe('viewer interaction with a capped first load', () => {
+  it('hover highlights a node, double-click expands its neighbourhood from the server', async () => {
+    const page = await openViewer(embedded.url, '?limit=2');
+    const first = await page.evaluate(() => ({
+      order: window.__geokg.graph().order,
+      nodes: window.__geokg.graph().nodes(),
+    }));
+    expect(first.order).toBeLessThanOrEqual(2);
+    await expect(page.getByTestId('status').textContent()).resolves.toMatch(/capped/);
+    const id = first.nodes[0]!;
+    const pos = await page.evaluate((n) => window.__geokg.nodePosition(n), id);
+    expect(pos).toBeTruthy();
+    await page.mouse.move(pos!.x, pos!.y);
+    await page.waitForFunction((n) => window.__geokg.state().hovered === n, id, { timeout: 5000 });
+    await page.mouse.dblclick(pos!.x, pos!.y);
+    await page.waitForFunction((n) => window.__geokg.graph().order > n, first.order, { timeout: 15_000 });
+    const after = await page.evaluate((n) => window.__geokg.graph().neighbors(n).length, id);
+    expect(after).toBeGreaterThan(1);
+    await page.waitForFunction(() => !window.__geokg.layoutRunning, null, { timeout: 30_000 });
+    await shot(page, '04-expanded');
     await page.close();
   });
 });
@@ -155,7 +198,7 @@ describe('viewer on Neo4j: the Cypher panel', () => {
     expect(edges.every((e) => e.predicate === 'MEMBER_OF')).toBe(true);
     const rows = await page.getByTestId('cypher-row').allTextContents();
     expect(rows.some((r) => r.includes('Iran') && r.includes('BRICS'))).toBe(true);
-    await shot(page, '04-cypher-member-of');
+    await shot(page, '05-cypher-member-of');
     await page.close();
   });
 
@@ -169,7 +212,7 @@ describe('viewer on Neo4j: the Cypher panel', () => {
     await error.waitFor({ state: 'visible', timeout: 15_000 });
     await expect(error.textContent()).resolves.toMatch(/read-only/);
     expect(await page.evaluate(() => window.__geokg.graph().order)).toBe(order);
-    await shot(page, '05-cypher-write-refused');
+    await shot(page, '06-cypher-write-refused');
     // Nothing was written: ask the same server.
     await page.getByTestId('cypher-input').fill('MATCH (n:Hacked) RETURN count(n) AS hacked');
     await page.getByTestId('cypher-run').click();

@@ -1,13 +1,12 @@
 // Exports of the current view: PNG (sigma's layered canvases composed into one) and GEXF/GraphML of the
-// current filtered graph, downloaded as files.
+// current filtered graph through the store's own exporter (src/store/export.ts), so both tools write the same files.
 
-import { write as gexfWrite } from 'graphology-gexf/browser/index.js';
 import type Sigma from 'sigma';
-import { writeGraphml } from './core/graphml.js';
+import { exportGraph } from '../../src/store/export.js';
+import { visibleSnapshot, type DataGraph } from './core/data-graph.js';
 import type { SigmaEdgeAttributes, SigmaGraph, SigmaNodeAttributes } from './core/to-sigma-graph.js';
 
 type ViewerSigma = Sigma<SigmaNodeAttributes, SigmaEdgeAttributes>;
-const writeGexf = (graph: SigmaGraph, opts: { pretty: boolean }): string => gexfWrite(graph, opts);
 
 /** Composes every sigma layer (WebGL and 2D) in DOM order onto one white canvas. */
 export function renderToCanvas(sigma: ViewerSigma): HTMLCanvasElement {
@@ -42,23 +41,8 @@ export function exportPng(sigma: ViewerSigma): void {
   renderToCanvas(sigma).toBlob((blob) => blob && download('geokg-view.png', blob), 'image/png');
 }
 
-/** Exported attributes: what an analyst needs in Gephi (type, predicate, modality), not rendering internals. */
-function exportable(graph: SigmaGraph): SigmaGraph {
-  const copy = graph.copy();
-  copy.updateEachEdgeAttributes((_e, a) => ({
-    ...a,
-    modalities: a.modalities.join(';') as never,
-    type: undefined as never,
-  }));
-  return copy;
-}
-
-export function exportGexf(graph: SigmaGraph): string {
-  return writeGexf(exportable(graph), { pretty: true });
-}
-
-export function exportGraphml(graph: SigmaGraph): string {
-  return writeGraphml(exportable(graph));
+export function exportFilteredGraph(data: DataGraph, rendered: SigmaGraph, format: 'gexf' | 'graphml'): string {
+  return exportGraph(visibleSnapshot(data, rendered), format);
 }
 
 export function downloadText(name: string, mime: string, text: string): void {

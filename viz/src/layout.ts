@@ -39,12 +39,14 @@ function copyPositions(from: SigmaGraph, to: SigmaGraph): void {
   );
 }
 
-export function runLayout(
-  graph: SigmaGraph,
-  settings: ViewerSettings,
-  budget?: { maxIterations?: number },
-): RunningLayout {
-  const maxIterations = budget?.maxIterations ?? settings.layoutMaxIterations;
+export interface LayoutOptions {
+  maxIterations?: number;
+  /** Milliseconds between two position syncs to the rendered graph, asked before each one (adapts to render cost). */
+  syncInterval?: () => number;
+}
+
+export function runLayout(graph: SigmaGraph, settings: ViewerSettings, options: LayoutOptions = {}): RunningLayout {
+  const maxIterations = options.maxIterations ?? settings.layoutMaxIterations;
   if (graph.order < 2) {
     return {
       done: Promise.resolve({ iterations: 0, ms: 0, iterationsPerSecond: 0, reason: 'empty', noverlapMs: 0 }),
@@ -64,13 +66,20 @@ export function runLayout(
   let previous: Float64Array | null = null;
   let finish: (reason: LayoutReport['reason']) => void = () => {};
 
-  const sync = large ? undefined : setInterval(() => copyPositions(work, graph), 300);
+  let sync: ReturnType<typeof setTimeout> | undefined;
+  const scheduleSync = () => {
+    sync = setTimeout(() => {
+      copyPositions(work, graph);
+      scheduleSync();
+    }, options.syncInterval?.() ?? 300);
+  };
+  if (!large) scheduleSync();
   const done = new Promise<LayoutReport>((resolve) => {
     let finished = false;
     finish = (reason) => {
       if (finished) return;
       finished = true;
-      clearInterval(sync);
+      clearTimeout(sync);
       work.off('eachNodeAttributesUpdated', onIteration);
       // We may be inside the supervisor's message handler: stop now, kill once it has returned.
       layout.stop();

@@ -17,7 +17,7 @@ import {
   type SigmaNodeAttributes,
 } from './core/to-sigma-graph.js';
 import { parseUrlState, serializeUrlState } from './core/url-state.js';
-import { downloadText, exportGexf, exportGraphml, exportPng, renderToCanvas } from './export.js';
+import { downloadText, exportFilteredGraph, exportPng, renderToCanvas } from './export.js';
 import { runLayout, type LayoutReport, type RunningLayout } from './layout.js';
 import { mountCypher } from './views/cypher-view.js';
 import { byId } from './views/dom.js';
@@ -46,6 +46,8 @@ interface GeokgHandle {
   state(): AppState;
   renderToCanvas(): HTMLCanvasElement;
   select(id: string): Promise<void>;
+  /** Page coordinates of a rendered node (for tests that hover or click it with a real mouse). */
+  nodePosition(id: string): { x: number; y: number } | null;
 }
 
 declare global {
@@ -64,6 +66,7 @@ const state: AppState = {
   selected: null,
   hovered: null,
   bench: url.bench,
+  limit: url.limit,
 };
 let sigmaGraph: SigmaGraph = toSigmaGraph(state.store, state.filters, state.settings);
 let sigma: Sigma<SigmaNodeAttributes, SigmaEdgeAttributes> | null = null;
@@ -71,6 +74,8 @@ let layout: RunningLayout | null = null;
 let highlight: Set<string> | null = null;
 /** Edges hidden while a big graph is being laid out (see ViewerSettings.largeGraphNodes). */
 let edgesHidden = false;
+/** Smoothed duration of one sigma frame, in ms. */
+let renderCost = 50;
 
 const handle: GeokgHandle = {
   ready: false,
@@ -85,6 +90,14 @@ const handle: GeokgHandle = {
     return renderToCanvas(sigma);
   },
   select: (id) => select(id),
+  nodePosition: (id) => {
+    if (!sigma || !sigmaGraph.hasNode(id)) return null;
+    const display = sigma.getNodeDisplayData(id);
+    if (!display) return null;
+    const p = sigma.framedGraphToViewport(display);
+    const box = sigma.getContainer().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  },
 };
 window.__geokg = handle;
 
@@ -150,7 +163,12 @@ function startLayout(maxIterations?: number): Promise<LayoutReport> {
     edgesHidden = true;
     sigma?.refresh({ skipIndexation: true });
   }
-  const running = runLayout(sigmaGraph, state.settings, maxIterations ? { maxIterations } : undefined);
+  // Each position sync costs one frame: keep rendering to about a quarter of the main thread, so the FA2 worker
+  // is not kept waiting (software WebGL can take hundreds of ms per frame).
+  const running = runLayout(sigmaGraph, state.settings, {
+    maxIterations,
+    syncInterval: () => Math.max(150, 4 * renderCost),
+  });
   layout = running;
   return running.done.then((report) => {
     if (layout === running) {
@@ -192,7 +210,9 @@ function updateHighlight(): void {
 function centerOn(id: string): void {
   if (!sigma || !sigmaGraph.hasNode(id)) return;
   const pos = sigma.getNodeDisplayData(id);
-  if (pos) void sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.6 }, { duration: 400 });
+  // Keep the zoom the analyst chose (but never stay zoomed out past the whole graph).
+  const camera = sigma.getCamera();
+  if (pos) void camera.animate({ x: pos.x, y: pos.y, ratio: Math.min(camera.ratio, 1) }, { duration: 400 });
 }
 
 async function select(id: string): Promise<void> {
@@ -225,7 +245,12 @@ async function expand(id: string): Promise<void> {
       anchor ? { x: anchor.x, y: anchor.y } : undefined,
     );
     rederive();
-    if (state.store.nodes.size > before) void startLayout(150);
+    // New neighbours land around the node; once placed, show the whole grown graph.
+    if (state.store.nodes.size > before) {
+      void startLayout(150).then((r) => {
+        if (r.reason !== 'cancelled') void sigma?.getCamera().animatedReset({ duration: 300 });
+      });
+    }
     banner(state.store.nodes.size > before ? null : 'No new neighbours to expand.');
     setTimeout(() => banner(null), 2000);
   } catch (err) {
@@ -274,7 +299,14 @@ function mountSigma(): void {
       return { ...attrs, hidden: true };
     },
   });
-  sigma.on('afterRender', () => metrics.renders++);
+  let renderStart = 0;
+  sigma.on('beforeRender', () => {
+    renderStart = performance.now();
+  });
+  sigma.on('afterRender', () => {
+    metrics.renders++;
+    renderCost = 0.7 * renderCost + 0.3 * (performance.now() - renderStart);
+  });
   // The panel and the Cypher drawer change the stage's size: sigma must follow, or its canvases overflow.
   new ResizeObserver(() => {
     sigma?.resize();
@@ -330,10 +362,18 @@ function mountToolbar(): void {
   });
   byId('export-png').addEventListener('click', () => sigma && exportPng(sigma));
   byId('export-gexf').addEventListener('click', () =>
-    downloadText('geokg-graph.gexf', 'application/gexf+xml', exportGexf(sigmaGraph)),
+    downloadText(
+      'geokg-graph.gexf',
+      'application/gexf+xml',
+      exportFilteredGraph(activeData(state), sigmaGraph, 'gexf'),
+    ),
   );
   byId('export-graphml').addEventListener('click', () =>
-    downloadText('geokg-graph.graphml', 'application/graphml+xml', exportGraphml(sigmaGraph)),
+    downloadText(
+      'geokg-graph.graphml',
+      'application/graphml+xml',
+      exportFilteredGraph(activeData(state), sigmaGraph, 'graphml'),
+    ),
   );
   mountSearch((entity: Entity) => {
     if (state.cypher) backToStore();
@@ -358,6 +398,8 @@ async function boot(): Promise<void> {
     if (handle.config.cypher) {
       cypherView = mountCypher({
         onResult: (result) => {
+          // Rows without nodes (counts, property values) are a table only: keep the graph the analyst was on.
+          if (!result.nodes.length) return;
           showCypherResult(result);
           cypherView?.setBackVisible(true);
         },
@@ -365,7 +407,9 @@ async function boot(): Promise<void> {
       });
       cypherView.show();
     }
-    const snapshot = state.bench ? await api.benchGraph(state.bench.nodes, state.bench.edges) : await api.graph();
+    const snapshot = state.bench
+      ? await api.benchGraph(state.bench.nodes, state.bench.edges)
+      : await api.graph(state.limit);
     metrics.dataLoaded = performance.now();
     state.store = snapshotToDataGraph(snapshot);
     // A big graph is first shown as nodes only; its edges appear once the layout has placed them.

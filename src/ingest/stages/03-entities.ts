@@ -67,6 +67,18 @@ class FormIndex {
   hasFirst(norm: string): boolean {
     return this.root.next.has(norm);
   }
+  /** Memo: can a (capitalised, German) token start a match here at all? Most tokens cannot. */
+  private readonly viable = new Map<string, boolean>();
+  canStart(norm: string, stems: boolean): boolean {
+    const key = stems ? norm : `\u0000${norm}`;
+    let v = this.viable.get(key);
+    if (v === undefined) {
+      v = this.root.next.has(norm) || (stems && hasStem(this.root, norm));
+      if (this.viable.size > 200_000) this.viable.clear();
+      this.viable.set(key, v);
+    }
+    return v;
+  }
 }
 
 interface Matcher {
@@ -133,8 +145,7 @@ function matchAt(
 ): { fe: FormEntry; end: number; suffix: string; alts: FormEntry[] } | undefined {
   const t0 = toks[i]!;
   if (t0.kind === 'punct') return undefined;
-  const first = normOf(t0);
-  if (!index.root.next.has(first) && !(lang !== 'en' && t0.cap && hasStem(index.root, first))) return undefined;
+  if (!index.canStart(normOf(t0), lang !== 'en' && t0.cap)) return undefined;
   const found: Array<{ end: number; forms: FormEntry[]; suffix: string }> = [];
   let node = index.root;
   for (let k = i; k < toks.length && k < i + 8; k++) {
@@ -689,6 +700,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       if (!object) {
         let j = span.a - 1;
         while (j >= 0 && (ROLE_BLOCKERS.has(toks[j]!.norm) || /^(former|ehemalige[rnms]?|then|damalige[rn]?|designated|new|neue[rn]?)$/u.test(toks[j]!.norm))) j--;
+        // "Iran's foreign minister": step over the possessive ’s.
+        if (j >= 2 && toks[j]!.norm === 's' && (toks[j - 1]!.text === '’' || toks[j - 1]!.text === "'")) j -= 2;
         const pm = j >= 0 ? mentionAt(j) : undefined;
         if (pm && pm.tokEnd === j + 1 && typeOf(pm.entity) !== 'Person' && typeOf(pm.entity) !== 'Item' && typeOf(pm.entity) !== 'Location') object = pm.entity;
       }

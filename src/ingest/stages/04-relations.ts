@@ -31,6 +31,7 @@ const OBJ_MARKERS: Record<Predicate, string[]> = {
   CITIZEN_OF: [],
 };
 const DIRECT_FIRST = new Set<Predicate>(['CRITICIZES', 'THREATENS', 'SANCTIONS', 'ATTACKS', 'INVITES', 'SUPPORTS']);
+const ADJ_TARGET = new Set<Predicate>(['CRITICIZES', 'ATTACKS', 'SANCTIONS', 'THREATENS']);
 const SEGMENT_BREAK = new Set([';', '–', '—', '(', ')']);
 
 interface Cand {
@@ -131,7 +132,8 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
     const actorMs = ms.filter((m) => m.actor && ACTOR_TYPES.has(typeOf(m.entity)!));
 
     structural(doc, sent, ms, out, mentionAt);
-    if (actorMs.length < 2) continue;
+    const adjCountries = ms.filter((m) => !m.actor && (m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country').length;
+    if (actorMs.length < 1 || actorMs.length + adjCountries < 2) continue;
 
     const roleTok = new Set<number>();
     for (const [a, b] of doc.roleSpans[sent.index] ?? []) for (let k = a; k < b; k++) roleTok.add(k);
@@ -351,6 +353,19 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
             const ref = antecedent(pronTok, cands);
             if (ref) subj = ref;
           }
+          // Infinitive clause: "Iran wies die Vorwürfe zurück, Russland mit Raketen zu beliefern" → Iran is the subject.
+          if (toks[t - 1]?.norm === (lang === 'en' ? 'to' : 'zu') && !DIRECT_FIRST.has(e.p)) {
+            const main = cands.filter((c) => unmarked(c) && c.m.tokStart < t && !c.conjOf).sort((a, b) => a.m.tokStart - b.m.tokStart)[0];
+            if (main && main !== subj) {
+              const inner = lang === 'en' ? R.find((c) => unmarked(c) && c.dist <= 3) : subj && sameSeg(subj) ? subj : undefined;
+              if (inner && inner.m.entity !== main.m.entity && !objMarkers.length) {
+                subj = main;
+                obj = inner;
+              } else if (inner && inner.m.entity !== main.m.entity && e.p === 'SUPPLIES' && lang !== 'en') {
+                return [[main.m, inner.m, 0.6, 'infinitive']];
+              }
+            }
+          }
           // Gerund after a preposition: "accused Beijing of supporting Moscow" → Beijing supports.
           if (lang === 'en' && /ing$/u.test(toks[t]!.norm) && toks[t - 1] && PREPOSITIONS.has(toks[t - 1]!.norm)) {
             const near = L.find((c) => c.dist <= 4 && unmarked(c));
@@ -360,13 +375,14 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           // Transitive stances and acts take the direct object first ("accused Beijing of supporting …").
           if (DIRECT_FIRST.has(e.p)) obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 3);
           if (!obj && objMarkers.length) obj = cands.filter((c) => objMarkers.includes(c.marker) && c !== subj && c.dist <= 14).sort(byDist)[0];
-          if (!obj && e.p === 'CRITICIZES') {
-            // "kritisierte die israelischen Angriffe", "condemned the Russian strikes": the modifier's state is the target.
-            const adj = ms.find((m) => m.tokStart > t && m.tokStart - t <= 3 && (m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country' && m.entity !== subj?.m.entity);
+          if (!obj && ADJ_TARGET.has(e.p)) {
+            // "kritisierte die israelischen Angriffe", "griff russische Ölraffinerien an": the modifier's state is the target.
+            const adj = adjTarget(t, 5, subj?.m.entity);
             if (adj && subj) res.push([subj.m, adj, 0.6, 'verb-adj-object']);
           }
           if (!obj && !sym) {
             obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 6);
+            if (!obj && e.p === 'ATTACKS') obj = R.find((c) => c.marker === 'in' && c.dist <= 8 && typeOf(c.m.entity) === 'Country' && c !== subj);
             // Verb-final clause: "dass Russland die Ukraine angegriffen hat".
             if (!obj && lang === 'de') {
               const lu = leftUnmarked.filter(sameSeg);
@@ -377,6 +393,14 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
             }
           }
           if (!obj && sym) obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 5);
+          if (!obj && sym && lang === 'de') {
+            // Verb-final: "Putin hat den chinesischen Staatschef Xi Jinping in Moskau empfangen".
+            const lu = leftUnmarked.filter(sameSeg);
+            if (lu.length >= 2) {
+              obj = lu[0];
+              subj = lu[1];
+            }
+          }
         }
         if (subj && subj.dist > 14 && !sameSeg(subj)) return undefined;
         if (subj && obj) {
@@ -395,8 +419,18 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       // Nouns (nominalisations) and adjectives.
       const agentNoun = (): Mention[] => {
         // Adjective or name glued before the noun: "russischen Angriffskriegs", "US-Sanktionen", "American sanctions".
-        const pre = ms.filter((m) => m.tokEnd <= t && t - m.tokEnd <= 1 && typeOf(m.entity) && ACTOR_TYPES.has(typeOf(m.entity)!) && (m.kind === 'adjective' || m.kind === 'demonym' || toks[t]!.hyphen || m.poss));
-        if (pre.length) return [pre[pre.length - 1]!];
+        const pre = ms.filter(
+          (m) =>
+            m.tokEnd <= t &&
+            t - m.tokEnd <= 1 &&
+            typeOf(m.entity) &&
+            ACTOR_TYPES.has(typeOf(m.entity)!) &&
+            (m.kind === 'adjective' || m.kind === 'demonym' || (toks[t]!.hyphen && m.tokEnd === t) || m.poss || (lang === 'en' && m.tokEnd === t)),
+        );
+        const agentPre = pre[pre.length - 1];
+        // German "Russland-Sanktionen" names the target, "EU-Sanktionen" the imposer.
+        if (agentPre && e.p === 'SANCTIONS' && toks[t]!.hyphen && agentPre.tokEnd === t && typeOf(agentPre.entity) === 'Country' && lang !== 'en') return [];
+        if (agentPre) return [agentPre];
         const poss = L.find((c) => c.m.poss && c.dist <= 3);
         if (poss) return [poss.m];
         const by = R.find((c) => (c.marker === 'by' || (c.markerNorm === 'von' && e.p === 'ATTACKS')) && c.dist <= 5);
@@ -430,12 +464,16 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         const other = [...L, ...R].filter((c) => unmarked(c) && c !== partner && sameSeg(c) && c.m.entity !== partner.m.entity).sort(byDist)[0];
         if (other) return [[other.m, partner.m, 0.65, 'noun-with']];
       }
-      const agents = e.p === 'CRITICIZES' && e.pos === 'adj' ? speakerOf(t) : agentNoun();
-      if (!agents.length) return undefined;
       if (e.p === 'MEMBER_OF') {
         const o = memberObject(t, undefined);
-        return o ? agents.map((a) => [a, o.m, 0.65, 'noun'] as [Mention, Mention, number, string]) : undefined;
+        if (!o) return undefined;
+        const member = [...L, ...R]
+          .filter((c) => c.m !== o.m && c.dist <= 6 && typeOf(c.m.entity) !== 'Person' && (unmarked(c) || c.m.poss))
+          .sort(byDist)[0];
+        return member ? [[member.m, o.m, 0.65, 'noun-member']] : undefined;
       }
+      const agents = e.p === 'CRITICIZES' && e.pos === 'adj' ? speakerOf(t) : agentNoun();
+      if (!agents.length) return undefined;
       let target: Cand | undefined = cands.filter((c) => objMarkers.includes(c.marker) && c.side === 'R' && c.dist <= 8 && !agents.includes(c.m)).sort(byDist)[0];
       if (!target && (e.p === 'ATTACKS' || e.p === 'SUPPORTS' || (e.p === 'CRITICIZES' && lang === 'en')))
         target = R.find(
@@ -446,6 +484,11 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         );
       if (!target && e.p === 'ATTACKS') target = R.find((c) => c.marker === 'in' && c.dist <= 6 && typeOf(c.m.entity) === 'Country' && !agents.includes(c.m));
       if (!target && e.pos === 'adj') target = R.find((c) => c.dist <= 10 && !agents.includes(c.m));
+      if (!target && ADJ_TARGET.has(e.p)) {
+        // "Sanktionen gegen iranische Unternehmen", "strikes on Russian refineries".
+        const adj = adjTarget(t, 4, agents[0]?.entity);
+        if (adj && objMarkers.includes(candInfoAdj(adj))) return agents.map((a) => [a, adj, 0.55, 'noun-adj-object'] as [Mention, Mention, number, string]);
+      }
       if (!target && sym && !e.needsPartner) {
         if (agents.length >= 2) return [[agents[0], agents[1], 0.65, 'noun-conj']];
         return undefined;
@@ -459,7 +502,7 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       while (j >= 0 && (ARTICLES.has(toks[j]!.norm) || mentionAt(j)?.kind === 'adjective' || (toks[j]!.kind === 'word' && /^(also|then|now|later|meanwhile|already)$/u.test(toks[j]!.norm)))) j--;
       if (j < 0) return true;
       const p = toks[j]!;
-      return p.kind === 'punct' || /^(and|but|while|when|as|if|because|since|after|before|although|that|which|who|where|then|so|or)$/u.test(p.norm);
+      return p.kind === 'punct' || /^(and|but|while|when|as|if|because|since|after|before|although|that|which|who|where|then|so|or|said|says|say|told|added|believe|believes|think|thinks|claimed|claims|warned|announced)$/u.test(p.norm);
     }
 
     /** The actor a pronoun stands for: he/she/er → a person, it/es → a state or organisation, nearest before it. */
@@ -471,6 +514,20 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         .filter((c) => c.m.tokEnd <= at && unmarked(c) && !c.conjOf)
         .filter((c) => (wantPerson ? typeOf(c.m.entity) === 'Person' : wantThing ? typeOf(c.m.entity) !== 'Person' : true))
         .sort((a, b) => b.m.tokEnd - a.m.tokEnd)[0];
+    }
+
+    function adjTarget(t: number, within: number, not?: string): Mention | undefined {
+      return ms.find(
+        (m) => m.tokStart > t && m.tokStart - t <= within && (m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country' && m.entity !== not,
+      );
+    }
+
+    /** The preposition class in front of an adjective mention ("gegen iranische Unternehmen" → against). */
+    function candInfoAdj(m: Mention): string {
+      let j = m.tokStart - 1;
+      while (j >= 0 && ARTICLES.has(toks[j]!.norm)) j--;
+      const p = toks[j];
+      return p && PREPOSITIONS.has(p.norm) ? PREPOSITIONS.get(p.norm)! : 'none';
     }
 
     function memberObject(t: number, subj: Cand | undefined): Cand | undefined {
@@ -546,6 +603,7 @@ function cuesOf(sent: Sentence): CueHits {
     const t = toks[k]!;
     if (t.kind !== 'word') continue;
     if (cueAt(toks, k, CUES.denied)) h.denied.push(k);
+    else if (/^(wies|wiesen|weist|weisen)$/u.test(t.norm) && toks.slice(k + 1).some((x) => x.norm === 'zurück')) h.denied.push(k);
     if (cueAt(toks, k, CUES.planned)) h.planned.push(k);
     if (cueAt(toks, k, CUES.expected)) h.expected.push(k);
     if (cueAt(toks, k, CUES.alleged)) h.alleged.push(k);
@@ -572,7 +630,7 @@ function modalityFor(
   const inSeg = (k: number) => segs[k] === seg || Math.abs(k - t) <= 3;
   const lastSeg = segs[toks.length - 1];
   const edge = (k: number) => k < 4 || segs[k] === lastSeg || inSeg(k);
-  const denied = h.denied.some(inSeg);
+  const denied = h.denied.length > 0;
   const planned = h.planned.some(inSeg);
   // German "wird/werden" is future only with an infinitive, not the passive "wird … geliefert".
   const passivePart = /(t|ert)$/u.test(toks[t]!.norm) && !/(ieren|en)$/u.test(toks[t]!.norm);

@@ -2,6 +2,7 @@
 // with the layout positions. The rendered sigma graph is derived from it; it is never drawn directly.
 
 import type { Entity } from '../../../src/model.js';
+import type { MultiDirectedGraph } from 'graphology';
 import type { GraphSnapshot, StoredRelation } from '../../../src/store/types.js';
 
 export interface DataNode extends Entity {
@@ -67,4 +68,21 @@ export function mergeSnapshot(data: DataGraph, snapshot: GraphSnapshot, anchor?:
 
 export function snapshotToDataGraph(snapshot: GraphSnapshot): DataGraph {
   return mergeSnapshot(emptyDataGraph(), snapshot);
+}
+
+/** What is on screen as a store snapshot: the entities and relations the rendered graph kept (for export). */
+export function visibleSnapshot(data: DataGraph, rendered: MultiDirectedGraph): GraphSnapshot {
+  const nodes: GraphSnapshot['nodes'] = [];
+  rendered.forEachNode((id) => {
+    const node = data.nodes.get(id);
+    if (!node) return;
+    const { x: _x, y: _y, ...entity } = node;
+    nodes.push({ ...entity, degree: rendered.degree(id) });
+  });
+  const edges: StoredRelation[] = [];
+  rendered.forEachEdge((key) => {
+    const rel = data.edges.get(key);
+    if (rel) edges.push(rel);
+  });
+  return { nodes, edges, truncated: false, totalNodes: nodes.length, totalEdges: edges.length };
 }

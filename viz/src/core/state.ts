@@ -16,6 +16,7 @@ export interface AppState {
   selected: string | null;
   hovered: string | null;
   bench?: UrlState['bench'];
+  limit?: number;
 }
 
 export function activeData(state: AppState): DataGraph {
@@ -26,6 +27,7 @@ export function toUrlState(state: AppState): UrlState {
   const url: UrlState = { filters: state.filters, sizeBy: state.settings.sizeBy };
   if (state.selected) url.entity = state.selected;
   if (state.bench) url.bench = state.bench;
+  if (state.limit) url.limit = state.limit;
   return url;
 }
 

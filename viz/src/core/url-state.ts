@@ -16,6 +16,8 @@ export interface UrlState {
   entity?: string;
   filters: Filters;
   sizeBy?: SizeBy;
+  /** Cap on the entities loaded at first (the best connected); double-click expands from there. */
+  limit?: number;
   /** Bench only: load a generated graph of NODESxEDGES instead of the store. */
   bench?: { nodes: number; edges: number };
 }
@@ -43,6 +45,8 @@ export function parseUrlState(search: string): UrlState {
   if (entity && entity.length <= 300) state.entity = entity;
   const size = p.get('size');
   if (size === 'degree' || size === 'pagerank') state.sizeBy = size;
+  const limit = Number(p.get('limit'));
+  if (Number.isInteger(limit) && limit >= 1 && limit <= 50_000) state.limit = limit;
   const bench = /^(\d{1,6})x(\d{1,7})$/.exec(p.get('bench') ?? '');
   if (bench) state.bench = { nodes: Number(bench[1]), edges: Number(bench[2]) };
   return state;
@@ -58,6 +62,7 @@ export function serializeUrlState(state: UrlState): string {
   if (f.dateFrom) p.set('from', f.dateFrom);
   if (f.dateTo) p.set('to', f.dateTo);
   if (state.sizeBy && state.sizeBy !== 'degree') p.set('size', state.sizeBy);
+  if (state.limit) p.set('limit', String(state.limit));
   if (state.bench) p.set('bench', `${state.bench.nodes}x${state.bench.edges}`);
   const text = p.toString();
   return text ? `?${text}` : '';
