@@ -22,7 +22,7 @@ function sources(): string[] {
 /** Deterministic PRNG so every run extracts the same corpus. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function buildCorpus(): RawDocument[] {
@@ -66,12 +66,22 @@ function time(label: string, fn: () => number): number {
 // Baselines first (cheap): the clean stage alone, and Intl.Segmenter sentence splitting alone.
 const tClean = time('baseline: 01-clean only', () => docs.reduce((n, d) => n + clean(d).text.length, 0));
 const seg = new Intl.Segmenter('de', { granularity: 'sentence' });
-const tSeg = time('baseline: Intl.Segmenter sentences', () => docs.reduce((n, d) => n + [...seg.segment(d.text)].length, 0));
+const tSeg = time('baseline: Intl.Segmenter sentences', () =>
+  docs.reduce((n, d) => n + [...seg.segment(d.text)].length, 0),
+);
 extractDocument(docs[0]!); // warm-up: lexicons, gazetteer, JIT
-const tFull = time('geokg extractDocument (full)', () => docs.reduce((n, d) => n + extractDocument(d).relations.length, 0));
+const tFull = time('geokg extractDocument (full)', () =>
+  docs.reduce((n, d) => n + extractDocument(d).relations.length, 0),
+);
 
 const rssMb = process.resourceUsage().maxRSS / 1024;
-console.log(`peak RSS ${rssMb.toFixed(0)} MB; heap used now ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
-console.log(`ratio full/clean-only time ${(tFull / tClean).toFixed(1)}x; full/Intl.Segmenter time ${(tFull / tSeg).toFixed(1)}x`);
+console.log(
+  `peak RSS ${rssMb.toFixed(0)} MB; heap used now ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`,
+);
+console.log(
+  `ratio full/clean-only time ${(tFull / tClean).toFixed(1)}x; full/Intl.Segmenter time ${(tFull / tSeg).toFixed(1)}x`,
+);
 const mbps = mb / tFull;
-console.log(`RESULT extract ${mbps.toFixed(2)} MB/s (target ≥ 2 MB/s on one core): ${mbps >= 2 ? 'OK' : 'BELOW TARGET'}`);
+console.log(
+  `RESULT extract ${mbps.toFixed(2)} MB/s (target ≥ 2 MB/s on one core): ${mbps >= 2 ? 'OK' : 'BELOW TARGET'}`,
+);

@@ -72,7 +72,10 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
   const files = await listInputs(paths);
   const bar =
     process.stderr.isTTY && files.length > 3 && !opts.quiet
-      ? new cliProgress.SingleBar({ format: 'extract [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+      ? new cliProgress.SingleBar(
+          { format: 'extract [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        )
       : undefined;
   bar?.start(files.length, 0);
   const docs: DocumentExtraction[] = [];
@@ -92,7 +95,9 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
     try {
       const d = extractDocument(item.doc, { lang: opts.lang });
       if (d.document.language === 'und')
-        say(`${item.doc.source}: language not recognised as German or English; extracted with both lexicons (use --lang de|en)`);
+        say(
+          `${item.doc.source}: language not recognised as German or English; extracted with both lexicons (use --lang de|en)`,
+        );
       if (!d.relations.length && !opts.quiet) say(`${item.doc.source}: no relations found`);
       docs.push(d);
       if (opts.format === 'jsonl') jsonl.push(JSON.stringify(d));
@@ -123,7 +128,9 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
 export function register(program: Command): void {
   program
     .command('extract')
-    .description('Extract entities and evidenced relations from German/English news articles (text or HTML files, folders).')
+    .description(
+      'Extract entities and evidenced relations from German/English news articles (text or HTML files, folders).',
+    )
     .argument('<paths...>', 'files or folders (folders are read recursively: .txt .html .htm .md)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'table']).default('json'))
     .addOption(new Option('-l, --lang <lang>', 'document language').choices(['de', 'en', 'auto']).default('auto'))

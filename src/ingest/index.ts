@@ -50,7 +50,9 @@ export function mergeExtractions(docs: DocumentExtraction[]): Extraction {
       }
       have.confidence = Math.max(have.confidence, r.confidence);
       have.time ??= r.time;
-      const items = [...new Set([...((have.properties.items as string[]) ?? []), ...((r.properties.items as string[]) ?? [])])];
+      const items = [
+        ...new Set([...((have.properties.items as string[]) ?? []), ...((r.properties.items as string[]) ?? [])]),
+      ];
       if (items.length) have.properties.items = items;
     }
   }

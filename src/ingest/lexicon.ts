@@ -57,10 +57,18 @@ for (const list of ROLE_INDEX.values()) list.sort((a, b) => b.form.length - a.fo
 /** Inflected variants of role words → the base form in ROLE_INDEX (Präsidenten → präsident, analysts → analyst). */
 export const ROLE_VARIANTS = new Map<string, string>();
 for (const base of new Set([...ROLE_INDEX.keys(), ...ROLE_ENTRIES.flatMap((e) => e.forms.flatMap((f) => f.slice(1)))]))
-  for (const suf of ['innen', 'in', 'en', 'n', 's', 'es', 'e']) if (!ROLE_VARIANTS.has(base + suf)) ROLE_VARIANTS.set(base + suf, base);
+  for (const suf of ['innen', 'in', 'en', 'n', 's', 'es', 'e'])
+    if (!ROLE_VARIANTS.has(base + suf)) ROLE_VARIANTS.set(base + suf, base);
 export const ROLE_DE_SUFFIXES = Object.entries(roles.de_suffixes).sort((a, b) => b[0].length - a[0].length);
 export const ROLE_DE_PREFIXES = new Map(Object.entries(roles.de_prefixes));
-export const ROLE_BLOCKERS = new Set(['vice', 'vize', 'deputy', 'stellvertretender', 'stellvertretende', 'stellvertretenden']);
+export const ROLE_BLOCKERS = new Set([
+  'vice',
+  'vize',
+  'deputy',
+  'stellvertretender',
+  'stellvertretende',
+  'stellvertretenden',
+]);
 export const COUNTERPART = new Set(roles.counterpart);
 
 export interface TriggerEntry {

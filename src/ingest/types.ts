@@ -55,16 +55,7 @@ export interface SegmentedDoc extends CleanedDoc {
 }
 
 export type MentionKind =
-  | 'name'
-  | 'alias'
-  | 'surname'
-  | 'metonym'
-  | 'adjective'
-  | 'demonym'
-  | 'abbrev'
-  | 'cue'
-  | 'coref'
-  | 'item';
+  'name' | 'alias' | 'surname' | 'metonym' | 'adjective' | 'demonym' | 'abbrev' | 'cue' | 'coref' | 'item';
 
 export interface Mention {
   entity: string;

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'geokg-cli-extract-'));
-const geokg = (...args: string[]) => spawnSync(process.execPath, ['bin/geokg', 'extract', ...args], { encoding: 'utf8' });
+const geokg = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/geokg', 'extract', ...args], { encoding: 'utf8' });
 const good = join(dir, 'good.txt');
 writeFileSync(good, 'Iran has supplied drones to Russia, US officials said on Tuesday.\n');
 
@@ -27,7 +28,10 @@ describe('geokg extract', () => {
     const other = join(dir, 'other.txt');
     writeFileSync(other, 'Die EU hat neue Sanktionen gegen Russland verhängt, teilte die Kommission mit.\n');
     const j = geokg(good, other, '--format', 'jsonl');
-    const lines = j.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = j.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.document.language)).toEqual(['en', 'de']);
     const t = geokg(good, '--format', 'table');
     expect(t.stdout).toMatch(/SUBJECT\s+PREDICATE\s+OBJECT\s+MODALITY/);
@@ -43,7 +47,10 @@ describe('geokg extract', () => {
     writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3]));
     writeFileSync(big, 'Iran supplied drones to Russia. '.repeat(70_000));
     writeFileSync(french, 'Le président de la République a dit que les relations avec la Russie sont très bonnes.');
-    writeFileSync(html, '<html><body><div><p>Russia attacked Ukraine in February 2022.<p>Unclosed <b>tags <script>x(</body>');
+    writeFileSync(
+      html,
+      '<html><body><div><p>Russia attacked Ukraine in February 2022.<p>Unclosed <b>tags <script>x(</body>',
+    );
     const r = geokg(empty, binary, big, french, html, join(dir, 'missing.txt'), good, '--max-size', '1');
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -55,7 +62,11 @@ describe('geokg extract', () => {
     expect(lines.find((l) => l.includes('missing.txt'))).toMatch(/no such file/);
     const x = JSON.parse(r.stdout);
     expect(x.documents.map((d: { source: string }) => d.source)).toEqual([french, html, good]);
-    expect(x.relations.some((rel: { predicate: string; object: string }) => rel.predicate === 'ATTACKS' && rel.object === 'UKR')).toBe(true);
+    expect(
+      x.relations.some(
+        (rel: { predicate: string; object: string }) => rel.predicate === 'ATTACKS' && rel.object === 'UKR',
+      ),
+    ).toBe(true);
   });
   it('exits non-zero with a clear message when nothing could be read', () => {
     const r = geokg(join(dir, 'nope.txt'));

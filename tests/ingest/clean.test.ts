@@ -29,8 +29,14 @@ describe('clean', () => {
     expect(c.id).toMatch(/^[0-9a-f]{16}$/);
   });
   it('joins hard-wrapped prose lines with spaces, keeping offsets one-to-one', () => {
-    const c = clean(raw('Aside from Russian President Vladimir Putin, few foreign leaders so brazenly\nstand up to Obama and even fewer among longtime allies.'));
-    expect(c.text).toBe('Aside from Russian President Vladimir Putin, few foreign leaders so brazenly stand up to Obama and even fewer among longtime allies.');
+    const c = clean(
+      raw(
+        'Aside from Russian President Vladimir Putin, few foreign leaders so brazenly\nstand up to Obama and even fewer among longtime allies.',
+      ),
+    );
+    expect(c.text).toBe(
+      'Aside from Russian President Vladimir Putin, few foreign leaders so brazenly stand up to Obama and even fewer among longtime allies.',
+    );
   });
   it('gives the same id to the same article read from two differently chromed files', () => {
     const body = 'Iran has supplied drones to Russia, US officials said on Tuesday.';
@@ -57,6 +63,8 @@ describe('clean', () => {
     expect(detectLanguage('Le président a dit que les relations avec l’Iran sont très étroites.').language).toBe('und');
   });
   it('honours a forced language', () => {
-    expect(clean(raw('Le président a dit que les relations sont étroites et bonnes.'), { lang: 'en' }).language).toBe('en');
+    expect(clean(raw('Le président a dit que les relations sont étroites et bonnes.'), { lang: 'en' }).language).toBe(
+      'en',
+    );
   });
 });

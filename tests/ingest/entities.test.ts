@@ -6,7 +6,8 @@ import { clean } from '../../src/ingest/stages/01-clean.js';
 import { segment } from '../../src/ingest/stages/02-segment.js';
 import { recogniseEntities } from '../../src/ingest/stages/03-entities.js';
 
-const run = (text: string, lang: 'de' | 'en') => recogniseEntities(segment(clean({ source: 't', text, format: 'text' }, { lang })));
+const run = (text: string, lang: 'de' | 'en') =>
+  recogniseEntities(segment(clean({ source: 't', text, format: 'text' }, { lang })));
 const linked = (text: string, lang: 'de' | 'en') => run(text, lang).mentions.map((m) => [m.surface, m.entity]);
 
 describe('entities', () => {
@@ -18,12 +19,21 @@ describe('entities', () => {
     expect(ms[0]!.poss).toBe(true);
   });
   it('recognises unknown people from cues and resolves their surnames later', () => {
-    const d = run('"This is bad," said Jane Q. Holloway, a senior fellow at the Arbor Institute. Holloway added more.', 'en');
+    const d = run(
+      '"This is bad," said Jane Q. Holloway, a senior fellow at the Arbor Institute. Holloway added more.',
+      'en',
+    );
     const ids = d.mentions.map((m) => m.entity);
     expect(ids).toContain('person:jane-q-holloway');
     expect(ids).toContain('org:arbor-institute');
     expect(d.mentions.filter((m) => m.entity === 'person:jane-q-holloway')).toHaveLength(2);
-    expect(d.roles).toContainEqual(expect.objectContaining({ person: 'person:jane-q-holloway', predicate: 'AFFILIATED_WITH', object: 'org:arbor-institute' }));
+    expect(d.roles).toContainEqual(
+      expect.objectContaining({
+        person: 'person:jane-q-holloway',
+        predicate: 'AFFILIATED_WITH',
+        object: 'org:arbor-institute',
+      }),
+    );
   });
   it('resolves a role description to the person the text named in that role', () => {
     const d = run(

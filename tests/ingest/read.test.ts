@@ -14,7 +14,10 @@ describe('decodeBytes', () => {
     const s = 'Präsident Wladimir Putin traf Peseschkian in Aschgabat.';
     expect(decodeBytes(Buffer.from(s, 'utf8')).text).toBe(s);
     expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')])).text).toBe(s);
-    expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]))).toEqual({ text: s, encoding: 'utf-16le' });
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]))).toEqual({
+      text: s,
+      encoding: 'utf-16le',
+    });
     const be = Buffer.from(s, 'utf16le').swap16();
     expect(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be])).text).toBe(s);
     const latin1 = decodeBytes(Buffer.from(s, 'latin1'));
@@ -46,7 +49,11 @@ describe('readInputs', () => {
     const ok = items.filter((i) => i.ok);
     const bad = items.filter((i) => !i.ok) as Array<{ source: string; error: string }>;
     expect(ok.map((i) => (i.ok ? i.doc.format : ''))).toEqual(['text', 'html']);
-    expect(bad.map((b) => b.error)).toEqual(['binary file, not text or HTML', 'empty file', 'no such file or directory']);
+    expect(bad.map((b) => b.error)).toEqual([
+      'binary file, not text or HTML',
+      'empty file',
+      'no such file or directory',
+    ]);
   });
   it('refuses files above the size limit with a clear message', async () => {
     const p = join(dir, 'big.txt');

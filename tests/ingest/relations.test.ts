@@ -7,7 +7,8 @@ import { extractText } from '../../src/ingest/index.js';
 type Triple = [string, string, string];
 const triples = (text: string, lang: 'de' | 'en') =>
   extractText(text, { lang }).relations.map((r) => [r.subject, r.predicate, r.object] as Triple);
-const rel = (text: string, lang: 'de' | 'en', p: string) => extractText(text, { lang }).relations.find((r) => r.predicate === p);
+const rel = (text: string, lang: 'de' | 'en', p: string) =>
+  extractText(text, { lang }).relations.find((r) => r.predicate === p);
 
 describe('relations (English)', () => {
   const cases: Array<[string, Triple]> = [
@@ -25,7 +26,9 @@ describe('relations (English)', () => {
   for (const [text, t] of cases) it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, 'en')).toContainEqual(t));
 
   it('reads roles and appositions as structural relations with their role', () => {
-    const r = extractText('"It is over," said Robert Danin, a senior fellow at the Council on Foreign Relations.', { lang: 'en' });
+    const r = extractText('"It is over," said Robert Danin, a senior fellow at the Council on Foreign Relations.', {
+      lang: 'en',
+    });
     const aff = r.relations.find((x) => x.predicate === 'AFFILIATED_WITH');
     expect(aff).toMatchObject({ subject: 'person:robert-danin', object: 'org:cfr', properties: { role: 'fellow' } });
     expect(triples('Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow.', 'en')).toEqual(
@@ -37,10 +40,14 @@ describe('relations (English)', () => {
     );
   });
   it('sets modality and attribution', () => {
-    expect(rel('North Korea has supplied shells to Russia, according to South Korean intelligence.', 'en', 'SUPPLIES')).toMatchObject({ modality: 'reported', attributedTo: 'KOR' });
+    expect(
+      rel('North Korea has supplied shells to Russia, according to South Korean intelligence.', 'en', 'SUPPLIES'),
+    ).toMatchObject({ modality: 'reported', attributedTo: 'KOR' });
     expect(rel('Iran denied supplying missiles to the Houthis.', 'en', 'SUPPLIES')?.modality).toBe('denied');
     expect(rel('Iran reportedly supplied drones to Russia.', 'en', 'SUPPLIES')?.modality).toBe('alleged');
-    expect(rel('The United States is expected to sign a defence pact with Saudi Arabia.', 'en', 'SIGNS_AGREEMENT')?.modality).toBe('expected');
+    expect(
+      rel('The United States is expected to sign a defence pact with Saudi Arabia.', 'en', 'SIGNS_AGREEMENT')?.modality,
+    ).toBe('expected');
   });
   it('leaves negated relations out', () => {
     expect(triples('Iran has not supplied missiles to Russia.', 'en')).toEqual([]);
@@ -57,7 +64,10 @@ describe('relations (German)', () => {
     ['Die Türkei kritisierte die israelischen Angriffe auf Gaza scharf.', ['TUR', 'CRITICIZES', 'ISR']],
     ['Peking hat Taiwan erneut mit militärischen Konsequenzen gedroht.', ['CHN', 'THREATENS', 'TWN']],
     ['Die Drohnen wurden von Iran an Russland geliefert.', ['IRN', 'SUPPLIES', 'RUS']],
-    ['Es gab Berichte über Waffenlieferungen an die vom Iran unterstützten Huthi.', ['IRN', 'SUPPORTS', 'group:houthis']],
+    [
+      'Es gab Berichte über Waffenlieferungen an die vom Iran unterstützten Huthi.',
+      ['IRN', 'SUPPORTS', 'group:houthis'],
+    ],
     ['Moskau und Teheran haben ein Militärbündnis.', ['IRN', 'ALLIED_WITH', 'RUS']],
     ['Seit Beginn des russischen Angriffskriegs auf die Ukraine kamen viele Flüchtlinge.', ['RUS', 'ATTACKS', 'UKR']],
     ['Der russische Premierminister lud den iranischen Präsidenten zum Gipfel ein.', ['RUS', 'INVITES', 'IRN']],
@@ -68,6 +78,12 @@ describe('relations (German)', () => {
     const r = rel('Iran soll Russland im Februar 2023 ballistische Raketen geliefert haben.', 'de', 'SUPPLIES');
     expect(r).toMatchObject({ subject: 'IRN', object: 'RUS', modality: 'alleged', time: '2023-02' });
     expect((r?.properties.items as string[]).length).toBeGreaterThan(0);
-    expect(rel('Laut TASS wollen beide Länder voraussichtlich ein Abkommen unterzeichnen. Russland und Iran.', 'de', 'SIGNS_AGREEMENT')?.modality ?? 'expected').toBe('expected');
+    expect(
+      rel(
+        'Laut TASS wollen beide Länder voraussichtlich ein Abkommen unterzeichnen. Russland und Iran.',
+        'de',
+        'SIGNS_AGREEMENT',
+      )?.modality ?? 'expected',
+    ).toBe('expected');
   });
 });

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 const SCORER = '../shared/eval/score.mjs';
 
 function extract(file: string): string {
-  const r = spawnSync(process.execPath, ['bin/geokg', 'extract', file, '--format', 'json', '--quiet'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/geokg', 'extract', file, '--format', 'json', '--quiet'], {
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -28,7 +30,10 @@ function score(args: string[]): Summary {
   const r = spawnSync(process.execPath, [SCORER, ...args], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   const last = r.stdout.trim().split('\n').pop()!;
-  const m = /precision ([\d.]+) recall ([\d.]+) f1 ([\d.]+) modality (\d+)\/(\d+) evidence (\d+)\/(\d+) page-chrome (\d+)/.exec(last);
+  const m =
+    /precision ([\d.]+) recall ([\d.]+) f1 ([\d.]+) modality (\d+)\/(\d+) evidence (\d+)\/(\d+) page-chrome (\d+)/.exec(
+      last,
+    );
   expect(m, last).not.toBeNull();
   return {
     precision: +m![1]!,
@@ -51,7 +56,11 @@ describe('extraction quality (shared scorer)', () => {
   it('sample article: f1 ≥ 0.80, every checked modality right, all evidence valid, no page chrome', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'geokg-score-')), 'sample.json');
     writeFileSync(out, extract('data/sample/000_72676987deda64ed.txt'));
-    const s = score(['../shared/eval/gold/000_72676987deda64ed.json', out, '../shared/corpus/000_72676987deda64ed.txt']);
+    const s = score([
+      '../shared/eval/gold/000_72676987deda64ed.json',
+      out,
+      '../shared/corpus/000_72676987deda64ed.txt',
+    ]);
     expect(s.f1).toBeGreaterThanOrEqual(0.8);
     expect(s.modality[0]).toBe(s.modality[1]);
     expect(s.modality[1]).toBeGreaterThan(0);
@@ -64,11 +73,14 @@ describe('extraction quality (shared scorer)', () => {
     expect(s.evidence[0]).toBe(s.evidence[1]);
     expect(s.chrome).toBe(0);
   });
-  it.runIf(existsSync('tests/fixtures/devtexts/gold'))('held-out devtexts (German and English, other dyads): micro f1 ≥ 0.45, precision ≥ 0.75', () => {
-    const s = scoreDir('tests/fixtures/devtexts/articles', 'tests/fixtures/devtexts/gold');
-    expect(s.f1).toBeGreaterThanOrEqual(0.45);
-    expect(s.precision).toBeGreaterThanOrEqual(0.75);
-    expect(s.evidence[0]).toBe(s.evidence[1]);
-    expect(s.chrome).toBe(0);
-  });
+  it.runIf(existsSync('tests/fixtures/devtexts/gold'))(
+    'held-out devtexts (German and English, other dyads): micro f1 ≥ 0.45, precision ≥ 0.75',
+    () => {
+      const s = scoreDir('tests/fixtures/devtexts/articles', 'tests/fixtures/devtexts/gold');
+      expect(s.f1).toBeGreaterThanOrEqual(0.45);
+      expect(s.precision).toBeGreaterThanOrEqual(0.75);
+      expect(s.evidence[0]).toBe(s.evidence[1]);
+      expect(s.chrome).toBe(0);
+    },
+  );
 });

@@ -44,7 +44,16 @@ describe('segment', () => {
   });
   it('tokenizes hyphen compounds with a hyphen flag and keeps soft hyphens inside words', () => {
     const toks = tokenize('US-Präsident Netan\u00ADyahu und „Shahed“-Angriffsdrohnen');
-    expect(toks.map((t) => t.norm)).toEqual(['us', 'präsident', 'netanyahu', 'und', '„', 'shahed', '“', 'angriffsdrohnen']);
+    expect(toks.map((t) => t.norm)).toEqual([
+      'us',
+      'präsident',
+      'netanyahu',
+      'und',
+      '„',
+      'shahed',
+      '“',
+      'angriffsdrohnen',
+    ]);
     expect(toks[1]!.hyphen).toBe(true);
     expect(toks[7]!.hyphen).toBe(true);
   });

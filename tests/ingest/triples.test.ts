@@ -7,7 +7,11 @@ import { extractDocument, extractText, mergeExtractions } from '../../src/ingest
 import { clean } from '../../src/ingest/stages/01-clean.js';
 import { typesAllowed } from '../../src/ingest/stages/05-triples.js';
 
-const sample = { source: 'sample', text: readFileSync('data/sample/000_72676987deda64ed.txt', 'utf8'), format: 'text' as const };
+const sample = {
+  source: 'sample',
+  text: readFileSync('data/sample/000_72676987deda64ed.txt', 'utf8'),
+  format: 'text' as const,
+};
 
 describe('triples', () => {
   it('emits one relation per key, symmetric ones in id order, evidence pointing into the cleaned text', () => {
@@ -27,10 +31,14 @@ describe('triples', () => {
       const types = new Map(x.entities.map((e) => [e.id, e.type]));
       expect(typesAllowed(r.predicate, types.get(r.subject), types.get(r.object))).toBe(true);
     }
-    const used = new Set(x.relations.flatMap((r) => [r.subject, r.object, ...((r.properties.items as string[]) ?? [])]));
+    const used = new Set(
+      x.relations.flatMap((r) => [r.subject, r.object, ...((r.properties.items as string[]) ?? [])]),
+    );
     for (const e of x.entities) expect(used.has(e.id) || x.relations.some((r) => r.attributedTo === e.id)).toBe(true);
     const supplies = x.relations.find((r) => r.predicate === 'SUPPLIES' && r.subject === 'IRN' && r.object === 'RUS');
-    expect((supplies?.properties.items as string[]).every((id) => x.entities.some((e) => e.id === id && e.type === 'Item'))).toBe(true);
+    expect(
+      (supplies?.properties.items as string[]).every((id) => x.entities.some((e) => e.id === id && e.type === 'Item')),
+    ).toBe(true);
   });
   it('is deterministic and keys documents by the cleaned text', () => {
     const a = extractDocument(sample);

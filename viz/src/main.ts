@@ -190,7 +190,10 @@ function rederive(): void {
   handle.layoutRunning = false;
   const data = activeData(state);
   sigmaGraph = toSigmaGraph(data, state.filters, state.settings);
-  if (sigma) sigma.setGraph(sigmaGraph);
+  if (sigma) {
+    sigma.setSetting('renderEdgeLabels', sigmaGraph.size <= state.settings.edgeLabelsUpTo);
+    sigma.setGraph(sigmaGraph);
+  }
   renderFilters(data, state.filters, (next) => {
     state.filters = next;
     rederive();
@@ -272,6 +275,8 @@ function mountSigma(): void {
   const container = byId('sigma');
   sigma = new Sigma<SigmaNodeAttributes, SigmaEdgeAttributes>(sigmaGraph, container, {
     renderEdgeLabels: false,
+    edgeLabelSize: 10,
+    edgeLabelColor: { attribute: 'color' },
     labelDensity: state.settings.labelDensity,
     labelGridCellSize: 80,
     labelRenderedSizeThreshold: 4,

@@ -8,12 +8,55 @@ import type { CleanedDoc, ExtractOptions, RawDocument } from '../types.js';
 import { CHROME_PATTERNS, STOPWORDS } from '../lexicon.js';
 
 const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'svg', 'template', 'iframe', 'nav', 'header', 'footer', 'aside', 'form',
-  'button', 'select', 'option', 'head', 'figcaption', 'menu', 'object', 'canvas',
+  'script',
+  'style',
+  'noscript',
+  'svg',
+  'template',
+  'iframe',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'option',
+  'head',
+  'figcaption',
+  'menu',
+  'object',
+  'canvas',
 ]);
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'section', 'article',
-  'blockquote', 'figure', 'main', 'dl', 'dt', 'dd', 'pre', 'hr', 'address', 'body', 'html',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'section',
+  'article',
+  'blockquote',
+  'figure',
+  'main',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'hr',
+  'address',
+  'body',
+  'html',
 ]);
 
 export interface HtmlText {
@@ -84,10 +127,42 @@ function normaliseIsoDate(s: string): string | undefined {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, januar: 1, january: 1, jänner: 1, feb: 2, februar: 2, february: 2, mar: 3, mär: 3, märz: 3, march: 3,
-  apr: 4, april: 4, may: 5, mai: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, august: 8, sep: 9,
-  sept: 9, september: 9, oct: 10, okt: 10, oktober: 10, october: 10, nov: 11, november: 11, dec: 12, dez: 12,
-  dezember: 12, december: 12,
+  jan: 1,
+  januar: 1,
+  january: 1,
+  jänner: 1,
+  feb: 2,
+  februar: 2,
+  february: 2,
+  mar: 3,
+  mär: 3,
+  märz: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  okt: 10,
+  oktober: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  dez: 12,
+  dezember: 12,
+  december: 12,
 };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -96,7 +171,8 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 export function parseDate(line: string): string | undefined {
   let m = /\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/.exec(line);
   if (m) {
-    const d = +m[1]!, mo = +m[2]!;
+    const d = +m[1]!,
+      mo = +m[2]!;
     let y = +m[3]!;
     if (y < 100) y += 2000;
     if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) return `${y}-${pad(mo)}-${pad(d)}`;
@@ -135,7 +211,9 @@ export function isChrome(line: string): boolean {
 
 /** German vs English by stopword counts; 'und' when neither has enough evidence. */
 export function detectLanguage(text: string): { language: Language; de: number; en: number } {
-  let de = 0, en = 0, words = 0;
+  let de = 0,
+    en = 0,
+    words = 0;
   const sample = text.length > 8_000 ? text.slice(0, 8_000) : text;
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -161,13 +239,23 @@ interface Unit {
 function units(text: string): Unit[] {
   const out: Unit[] = [];
   for (const block of text.split(/\n\s*\n/)) {
-    const lines = block.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+    const lines = block
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0);
     if (!lines.length) continue;
     // Hard-wrapped prose: a long line without final punctuation continues on the next line.
     const pieces: string[] = [];
     for (const l of lines) {
       const last = pieces[pieces.length - 1];
-      if (last !== undefined && last.length >= 40 && !TERMINAL_RE.test(last) && !isChrome(last) && !isChrome(l) && /^[\p{L}\p{N}„“"‘'(\u00AD]/u.test(l))
+      if (
+        last !== undefined &&
+        last.length >= 40 &&
+        !TERMINAL_RE.test(last) &&
+        !isChrome(last) &&
+        !isChrome(l) &&
+        /^[\p{L}\p{N}„“"‘'(\u00AD]/u.test(l)
+      )
         pieces[pieces.length - 1] = `${last} ${l}`;
       else pieces.push(l);
     }
@@ -187,7 +275,10 @@ function isContent(u: Unit): boolean {
 
 export function clean(raw: RawDocument, opts: ExtractOptions = {}): CleanedDoc {
   const warnings: string[] = [];
-  let body = raw.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
+  let body = raw.text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u0000/g, '');
   let title: string | undefined;
   let published: string | undefined;
   if (raw.format === 'html') {
@@ -226,7 +317,8 @@ export function clean(raw: RawDocument, opts: ExtractOptions = {}): CleanedDoc {
   else {
     const det = detectLanguage(text || body);
     language = det.language;
-    if (language === 'und') warnings.push('language not recognised as German or English (use --lang de|en to force one)');
+    if (language === 'und')
+      warnings.push('language not recognised as German or English (use --lang de|en to force one)');
   }
   if (!text) warnings.push('no article text left after removing page chrome');
   return { source: raw.source, format: raw.format, text, id, title, published, language, warnings };

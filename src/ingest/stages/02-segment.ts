@@ -12,8 +12,30 @@ const OPENERS = new Set(['„', '“', '"', '«', '»', '‚', "'", '(', '[', '�
 const CLOSERS = new Set(['“', '”', '"', '»', '«', "'", '’', ')', ']', '‘', '›', '‹']);
 const TERMINALS = new Set(['.', '!', '?', '…']);
 const MONTHS = new Set([
-  'januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november',
-  'dezember', 'jan', 'feb', 'mär', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dez',
+  'januar',
+  'februar',
+  'märz',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'dezember',
+  'jan',
+  'feb',
+  'mär',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'okt',
+  'nov',
+  'dez',
 ]);
 
 /** Tokens of a text span; intra-word hyphens are folded into the `hyphen` flag of the following token. */
@@ -62,7 +84,12 @@ function isBoundary(tokens: Token[], i: number): number {
   const t = tokens[i]!;
   if (!TERMINALS.has(t.text)) return -1;
   let j = i;
-  while (j + 1 < tokens.length && (TERMINALS.has(tokens[j + 1]!.text) || CLOSERS.has(tokens[j + 1]!.text)) && tokens[j + 1]!.glued) j++;
+  while (
+    j + 1 < tokens.length &&
+    (TERMINALS.has(tokens[j + 1]!.text) || CLOSERS.has(tokens[j + 1]!.text)) &&
+    tokens[j + 1]!.glued
+  )
+    j++;
   const next = tokens[j + 1];
   if (!next) return j;
   if (next.glued) return -1;

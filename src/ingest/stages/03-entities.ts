@@ -70,12 +70,13 @@ class FormIndex {
   /** Memo: can a (capitalised, German) token start a match here at all? Most tokens cannot. */
   private readonly viable = new Map<string, boolean>();
   canStart(norm: string, stems: boolean): boolean {
-    const key = stems ? norm : `\u0000${norm}`;
-    let v = this.viable.get(key);
+    if (this.root.next.has(norm)) return true;
+    if (!stems) return false;
+    let v = this.viable.get(norm);
     if (v === undefined) {
-      v = this.root.next.has(norm) || (stems && hasStem(this.root, norm));
+      v = hasStem(this.root, norm);
       if (this.viable.size > 200_000) this.viable.clear();
-      this.viable.set(key, v);
+      this.viable.set(norm, v);
     }
     return v;
   }
@@ -86,12 +87,28 @@ interface Matcher {
   entries: Map<string, GazetteerEntry>;
 }
 
-const KIND_RANK: Record<string, number> = { name: 0, alias: 1, abbrev: 2, metonym: 3, surname: 4, demonym: 5, adjective: 6 };
+const KIND_RANK: Record<string, number> = {
+  name: 0,
+  alias: 1,
+  abbrev: 2,
+  metonym: 3,
+  surname: 4,
+  demonym: 5,
+  adjective: 6,
+};
 const DE_SUFFIXES = ['s', 'es', 'n', 'en', 'e', 'er', 'em', 'ns'];
 const UNIFY_APOS = (s: string) => s.replace(/[’‘`´]/g, "'");
 const normOf = (t: Token) => (t.norm.includes('’') ? UNIFY_APOS(t.norm) : t.norm);
 
-function addForm(index: FormIndex, form: string, id: string, kind: MentionKind, cs: boolean, lang?: 'de' | 'en', amb?: boolean) {
+function addForm(
+  index: FormIndex,
+  form: string,
+  id: string,
+  kind: MentionKind,
+  cs: boolean,
+  lang?: 'de' | 'en',
+  amb?: boolean,
+) {
   const toks = tokenize(UNIFY_APOS(form));
   if (!toks.length) return;
   const texts = toks.map((t) => t.text);
@@ -106,7 +123,8 @@ function getMatcher(): Matcher {
   if (matcherCache?.gaz === gaz) return matcherCache.m;
   const index = new FormIndex();
   const entries = new Map<string, GazetteerEntry>(gaz.entries);
-  for (const f of gaz.forms) addForm(index, f.form, f.id, f.kind as SurfaceForm['kind'], f.caseSensitive, f.lang, f.ambiguous);
+  for (const f of gaz.forms)
+    addForm(index, f.form, f.id, f.kind as SurfaceForm['kind'], f.caseSensitive, f.lang, f.ambiguous);
   for (const c of COLLECTIVE_ACTORS) {
     if (!entries.has(c.id)) entries.set(c.id, { id: c.id, name: c.name, type: c.type, aliases: [] });
     for (const f of c.forms) addForm(index, f, c.id, 'alias', false);
@@ -133,7 +151,8 @@ function validForm(fe: FormEntry, toks: Token[], i: number, end: number, suffix:
 }
 
 function hasStem(root: TrieNode, norm: string): boolean {
-  for (const s of DE_SUFFIXES) if (norm.length > s.length + 2 && norm.endsWith(s) && root.next.has(norm.slice(0, -s.length))) return true;
+  for (const s of DE_SUFFIXES)
+    if (norm.length > s.length + 2 && norm.endsWith(s) && root.next.has(norm.slice(0, -s.length))) return true;
   return false;
 }
 
@@ -190,13 +209,34 @@ export function slug(s: string): string {
 }
 
 const STOP_ALL = new Set([...STOPWORDS.de, ...STOPWORDS.en]);
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'abu', 'von', 'van', 'de', 'da', 'di', 'du', 'le', 'la', 'del', 'dos', 'ter', 'bint']);
-const SPEECH = /^(said|says|told|added|noted|argued|warned|wrote|sagte|sagt|sagten|erklärte|betonte|bemerkte|meinte|schrieb|warnte|fügte|kritisierte)$/u;
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'ben',
+  'abu',
+  'von',
+  'van',
+  'de',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'del',
+  'dos',
+  'ter',
+  'bint',
+]);
+const SPEECH =
+  /^(said|says|told|added|noted|argued|warned|wrote|sagte|sagt|sagten|erklärte|betonte|bemerkte|meinte|schrieb|warnte|fügte|kritisierte)$/u;
 const QUOTE_OPEN = new Set(['„', '“', '"', '«', '»', "'", '‚']);
 const ABBR_TOKEN = /^(\p{Lu}\.){2,}$/u;
 
 function surfaceOf(text: string, toks: Token[], a: number, b: number): string {
-  return text.slice(toks[a]!.start, toks[b - 1]!.end).replace(/\u00AD/g, '').replace(/\s+/g, ' ');
+  const s = text.slice(toks[a]!.start, toks[b - 1]!.end);
+  return b - a === 1 && !s.includes('\u00AD') ? s : s.replace(/\u00AD/g, '').replace(/\s+/g, ' ');
 }
 
 interface SentState {
@@ -233,7 +273,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
             id,
             name: g.name,
             type: g.type,
-            aliases: [...new Set([g.name, ...g.aliases])],
+            // Aliases are the surface forms seen in this text (the contract), plus the canonical name.
+            aliases: [g.name],
             ...(g.iso2 ? { iso2: g.iso2 } : {}),
             ...(g.iso3 ? { iso3: g.iso3 } : {}),
             ...(g.wikidata ? { wikidata: g.wikidata } : {}),
@@ -245,7 +286,15 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
   };
   const typeOf = (id: string): EntityType | undefined => entities.get(id)?.type ?? gazEntries.get(id)?.type;
 
-  const addMention = (st: SentState, a: number, b: number, id: string, kind: MentionKind, actor: boolean, extra?: Partial<Mention>) => {
+  const addMention = (
+    st: SentState,
+    a: number,
+    b: number,
+    id: string,
+    kind: MentionKind,
+    actor: boolean,
+    extra?: Partial<Mention>,
+  ) => {
     for (let k = a; k < b; k++) if (st.taken[k]) return undefined;
     const toks = st.sent.tokens;
     const m: Mention = {
@@ -267,7 +316,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
     return m;
   };
 
-  const isActorType = (t?: EntityType) => t === 'Country' || t === 'Person' || t === 'Organization' || t === 'ArmedGroup';
+  const isActorType = (t?: EntityType) =>
+    t === 'Country' || t === 'Person' || t === 'Organization' || t === 'ArmedGroup';
 
   const possAfter = (toks: Token[], end: number): boolean => {
     const a = toks[end];
@@ -283,7 +333,9 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       if (st.taken[i]) continue;
       const hit = matchAt(st.sent.tokens, i, index, lang);
       if (!hit) continue;
-      const anchored = hit.alts.filter((a) => anchors.has(a.id)).sort((a, b) => anchors.get(b.id)! - anchors.get(a.id)!);
+      const anchored = hit.alts
+        .filter((a) => anchors.has(a.id))
+        .sort((a, b) => anchors.get(b.id)! - anchors.get(a.id)!);
       let free = true;
       for (let k = i; k < hit.end; k++) if (st.taken[k]) free = false;
       if (!anchored.length || !free) continue;
@@ -292,7 +344,9 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       if (!g) continue;
       ensureEntity(fe.id, g.name, g.type);
       const adjective = fe.kind === 'adjective' || fe.kind === 'demonym';
-      addMention(st, i, hit.end, fe.id, fe.kind, !adjective && isActorType(g.type), { poss: hit.suffix === 's' || possAfter(st.sent.tokens, hit.end) });
+      addMention(st, i, hit.end, fe.id, fe.kind, !adjective && isActorType(g.type), {
+        poss: hit.suffix === 's' || possAfter(st.sent.tokens, hit.end),
+      });
     }
   };
   const gazPass = (st: SentState, idx: FormIndex, allowAmbiguous: boolean) => {
@@ -307,12 +361,19 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           pending.push({ st, i });
           continue;
         }
-        const anchored = hit.alts.filter((a) => anchors.has(a.id)).sort((a, b) => anchors.get(b.id)! - anchors.get(a.id)!);
+        const anchored = hit.alts
+          .filter((a) => anchors.has(a.id))
+          .sort((a, b) => anchors.get(b.id)! - anchors.get(a.id)!);
         if (!anchored.length) continue;
         hit.fe = anchored[0]!;
       }
       // A surname that is also a sentence-initial function word ("But" for Bout) needs its full name in the text.
-      if (hit.fe.kind === 'surname' && !anchors.has(hit.fe.id) && (STOP_ALL.has(toks[i]!.norm) || NEVER_NAMES.has(toks[i]!.norm))) continue;
+      if (
+        hit.fe.kind === 'surname' &&
+        !anchors.has(hit.fe.id) &&
+        (STOP_ALL.has(toks[i]!.norm) || NEVER_NAMES.has(toks[i]!.norm))
+      )
+        continue;
       let free = true;
       for (let k = i; k < hit.end; k++) if (st.taken[k]) free = false;
       if (!free) continue;
@@ -330,7 +391,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       addMention(st, i, hit.end, hit.fe.id, hit.fe.kind, actor, {
         poss: hit.suffix === 's' || genitive || possAfter(toks, hit.end),
       });
-      if (!ambiguous && hit.fe.kind !== 'adjective' && hit.fe.kind !== 'demonym') anchors.set(hit.fe.id, (anchors.get(hit.fe.id) ?? 0) + (hit.fe.kind === 'surname' ? 1 : 2));
+      if (!ambiguous && hit.fe.kind !== 'adjective' && hit.fe.kind !== 'demonym')
+        anchors.set(hit.fe.id, (anchors.get(hit.fe.id) ?? 0) + (hit.fe.kind === 'surname' ? 1 : 2));
       i = hit.end - 1;
     }
   };
@@ -342,11 +404,25 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
     while (j < toks.length && j - i < 6) {
       const t = toks[j]!;
       if (st.taken[j]) break;
-      if (t.kind === 'word' && count > 0 && t.text.length === 1 && t.cap && toks[j + 1]?.text === '.' && toks[j + 1]!.glued && toks[j + 2]?.cap) {
+      if (
+        t.kind === 'word' &&
+        count > 0 &&
+        t.text.length === 1 &&
+        t.cap &&
+        toks[j + 1]?.text === '.' &&
+        toks[j + 1]!.glued &&
+        toks[j + 2]?.cap
+      ) {
         j += 2;
         continue;
       }
-      if (t.kind === 'word' && t.cap && !NEVER_NAMES.has(t.norm) && !ROLE_INDEX.has(t.norm) && !ACTOR_NOUNS.has(t.norm)) {
+      if (
+        t.kind === 'word' &&
+        t.cap &&
+        !NEVER_NAMES.has(t.norm) &&
+        !ROLE_INDEX.has(t.norm) &&
+        !ACTOR_NOUNS.has(t.norm)
+      ) {
         if (ABBR_TOKEN.test(t.text) && count === 0) break;
         if (count > 0 && !t.hyphen && t.glued) break;
         j++;
@@ -357,7 +433,14 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
         j++;
         continue;
       }
-      if (t.kind === 'word' && count > 0 && t.text.length === 1 && t.cap && toks[j + 1]?.text === '.' && toks[j + 1]!.glued) {
+      if (
+        t.kind === 'word' &&
+        count > 0 &&
+        t.text.length === 1 &&
+        t.cap &&
+        toks[j + 1]?.text === '.' &&
+        toks[j + 1]!.glued
+      ) {
         j += 2;
         continue;
       }
@@ -374,9 +457,10 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
     const toks = st.sent.tokens;
     const nextM = st.taken[b] ? mentions[st.taken[b]! - 1] : undefined;
     if (nextM && entities.get(nextM.entity)?.type === 'Person') return undefined;
-    if (b - a === 1 && toks[b]?.text === '.' ) return undefined;
+    if (b - a === 1 && toks[b]?.text === '.') return undefined;
     let name = surfaceOf(text, toks, a, b);
-    if (lang === 'de' && b - a >= 2 && /s$/.test(name) && docForms.hasFirst(toks[b - 1]!.norm.slice(0, -1))) name = name.slice(0, -1);
+    if (lang === 'de' && b - a >= 2 && /s$/.test(name) && docForms.hasFirst(toks[b - 1]!.norm.slice(0, -1)))
+      name = name.slice(0, -1);
     const id = `person:${slug(name)}`;
     if (!slug(name)) return undefined;
     ensureEntity(id, name, 'Person');
@@ -414,10 +498,17 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       if (toks[i]!.kind !== 'word') continue;
       if (st.taken[i]) {
         const pm = mentions[st.taken[i]! - 1]!;
-        if (!(pm.tokStart === i && pm.tokEnd - pm.tokStart >= 2 && entities.get(pm.entity)?.type === 'Person' && ROLE_INDEX.has(toks[i]!.norm))) continue;
+        if (!(
+          pm.tokStart === i &&
+          pm.tokEnd - pm.tokStart >= 2 &&
+          entities.get(pm.entity)?.type === 'Person' &&
+          ROLE_INDEX.has(toks[i]!.norm)
+        ))
+          continue;
       }
       const tn = toks[i]!.norm;
-      if (!ROLE_INDEX.has(tn) && !ROLE_VARIANTS.has(tn) && !(toks[i]!.cap && tn.length > 6 && ROLE_SUFFIX_RE.test(tn))) continue;
+      if (!ROLE_INDEX.has(tn) && !ROLE_VARIANTS.has(tn) && !(toks[i]!.cap && tn.length > 6 && ROLE_SUFFIX_RE.test(tn)))
+        continue;
       const span = roleAt(toks, i, st, mentions);
       if (span) {
         roleSpans[st.sent.index]!.push(span);
@@ -444,9 +535,16 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           b = orgNameSpan(st, j);
           if (b <= j) break;
         }
-        if (addOrg(st, a, b)) addForm(docForms, surfaceOf(text, toks, a, b), `org:${slug(surfaceOf(text, toks, a, b))}`, 'name', true);
+        if (addOrg(st, a, b))
+          addForm(docForms, surfaceOf(text, toks, a, b), `org:${slug(surfaceOf(text, toks, a, b))}`, 'name', true);
         j = QUOTE_OPEN.has(toks[j]!.text) ? b + 1 : b;
-        if (j < n && (toks[j]!.text === ',' || toks[j]!.norm === 'und' || toks[j]!.norm === 'and' || toks[j]!.norm === 'sowie') && j + 1 < n && toks[j + 1]!.cap && !st.taken[j + 1]) {
+        if (
+          j < n &&
+          (toks[j]!.text === ',' || toks[j]!.norm === 'und' || toks[j]!.norm === 'and' || toks[j]!.norm === 'sowie') &&
+          j + 1 < n &&
+          toks[j + 1]!.cap &&
+          !st.taken[j + 1]
+        ) {
           j++;
           continue;
         }
@@ -522,7 +620,11 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
         continue;
       }
       // "Martin Indyk said", "Eric Reeves, one of …, said", "Viktor Bout, der russische Waffenhändler"
-      if (t.cap && t.kind === 'word' && (i === 0 || toks[i - 1]!.kind === 'punct' || ARTICLES.has(toks[i - 1]!.norm) === false)) {
+      if (
+        t.cap &&
+        t.kind === 'word' &&
+        (i === 0 || toks[i - 1]!.kind === 'punct' || ARTICLES.has(toks[i - 1]!.norm) === false)
+      ) {
         const b = nameSpan(st, i, 2);
         if (b > i && b - i <= 4) {
           const next = toks[b];
@@ -530,8 +632,14 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           const apposRole =
             next?.text === ',' &&
             after &&
-            (ARTICLES.has(after.norm) || after.norm === 'one' || ROLE_INDEX.has(after.norm) || /^(leitende[rn]?|senior|former|ehemalige[rn]?)$/u.test(after.norm));
-          if ((next && SPEECH.test(next.norm)) || (apposRole && (sentHasSpeech || i === 0 || toks[i - 1]!.kind === 'punct'))) {
+            (ARTICLES.has(after.norm) ||
+              after.norm === 'one' ||
+              ROLE_INDEX.has(after.norm) ||
+              /^(leitende[rn]?|senior|former|ehemalige[rn]?)$/u.test(after.norm));
+          if (
+            (next && SPEECH.test(next.norm)) ||
+            (apposRole && (sentHasSpeech || i === 0 || toks[i - 1]!.kind === 'punct'))
+          ) {
             addPerson(st, i, b);
             i = b - 1;
           }
@@ -544,7 +652,13 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       if (!m || m.kind !== 'adjective' || m.tokStart !== i) continue;
       let j = m.tokEnd;
       let skipped = 0;
-      while (j < n && skipped < 2 && toks[j]!.kind === 'word' && !st.taken[j] && (lang === 'de' ? skipped === 0 && toks[j]!.cap : !toks[j]!.cap)) {
+      while (
+        j < n &&
+        skipped < 2 &&
+        toks[j]!.kind === 'word' &&
+        !st.taken[j] &&
+        (lang === 'de' ? skipped === 0 && toks[j]!.cap : !toks[j]!.cap)
+      ) {
         if (ROLE_INDEX.has(toks[j]!.norm) || ACTOR_NOUNS.has(toks[j]!.norm)) break;
         j++;
         skipped++;
@@ -599,7 +713,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       let item: { id: string; name: string } | undefined;
       const have = st.taken[i] ? mentions[st.taken[i]! - 1]! : undefined;
       if (have) {
-        if (have.tokStart !== i || have.tokEnd !== i + 1 || typeOf(have.entity) !== 'Item' || !toks[i]!.hyphen) continue;
+        if (have.tokStart !== i || have.tokEnd !== i + 1 || typeOf(have.entity) !== 'Item' || !toks[i]!.hyphen)
+          continue;
         // A gazetteer item with a model name glued in front: „Shahed“-Angriffsdrohnen.
         item = { id: have.entity, name: entities.get(have.entity)?.name ?? have.surface };
         const idx = mentions.indexOf(have);
@@ -611,9 +726,19 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
         let id = item.id;
         let name = item.name;
         // Model names: „Shahed“-Angriffsdrohnen, Iskander-Raketen, Shahed drones.
-        const prevIdx = toks[i]!.hyphen ? (QUOTE_OPEN.has(toks[i - 1]?.text ?? '') || toks[i - 1]?.text === '“' || toks[i - 1]?.text === '”' ? i - 2 : i - 1) : -1;
+        const prevIdx = toks[i]!.hyphen
+          ? QUOTE_OPEN.has(toks[i - 1]?.text ?? '') || toks[i - 1]?.text === '“' || toks[i - 1]?.text === '”'
+            ? i - 2
+            : i - 1
+          : -1;
         const modelTok = prevIdx >= 0 ? toks[prevIdx] : toks[i - 1]?.cap && lang === 'en' ? toks[i - 1] : undefined;
-        if (modelTok && modelTok.kind === 'word' && modelTok.cap && !st.taken[toks.indexOf(modelTok)] && !NEVER_NAMES.has(modelTok.norm)) {
+        if (
+          modelTok &&
+          modelTok.kind === 'word' &&
+          modelTok.cap &&
+          !st.taken[toks.indexOf(modelTok)] &&
+          !NEVER_NAMES.has(modelTok.norm)
+        ) {
           id = `item:${slug(modelTok.text)}-${item.id.slice(5)}`;
           name = `${modelTok.text} ${item.name}`;
           a = toks.indexOf(modelTok);
@@ -635,18 +760,44 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
     // "iranische Regierung", "American officials", "zwischen dem iranischen und russischen Militär".
     for (let i = 0; i < n; i++) {
       const m = st.taken[i] ? mentions[st.taken[i]! - 1] : undefined;
-      if (!m || m.tokStart !== i || !m.entity || (m.kind !== 'adjective' && m.kind !== 'demonym' && typeOf(m.entity) !== 'Country')) continue;
+      if (
+        !m ||
+        m.tokStart !== i ||
+        !m.entity ||
+        (m.kind !== 'adjective' && m.kind !== 'demonym' && typeOf(m.entity) !== 'Country')
+      )
+        continue;
       let j = m.tokEnd;
-      while (j < n && j < m.tokEnd + 2 && !st.taken[j] && toks[j]!.kind === 'word' && !ACTOR_NOUNS.has(toks[j]!.norm) && !toks[j]!.cap && lang === 'en') j++;
+      while (
+        j < n &&
+        j < m.tokEnd + 2 &&
+        !st.taken[j] &&
+        toks[j]!.kind === 'word' &&
+        !ACTOR_NOUNS.has(toks[j]!.norm) &&
+        !toks[j]!.cap &&
+        lang === 'en'
+      )
+        j++;
       const noun = toks[j];
-      if (noun && ACTOR_NOUNS.has(noun.norm) && !st.taken[j] && (m.kind !== 'adjective' || typeOf(m.entity) === 'Country')) {
+      if (
+        noun &&
+        ACTOR_NOUNS.has(noun.norm) &&
+        !st.taken[j] &&
+        (m.kind !== 'adjective' || typeOf(m.entity) === 'Country')
+      ) {
         m.actor = typeOf(m.entity) === 'Country';
         continue;
       }
       // Coordinated adjectives: "dem iranischen und russischen Militär".
       const conj = toks[m.tokEnd];
       const m2 = st.taken[m.tokEnd + 1] ? mentions[st.taken[m.tokEnd + 1]! - 1] : undefined;
-      if (conj && (conj.norm === 'und' || conj.norm === 'and') && m2 && m2.kind === 'adjective' && m2.tokStart === m.tokEnd + 1) {
+      if (
+        conj &&
+        (conj.norm === 'und' || conj.norm === 'and') &&
+        m2 &&
+        m2.kind === 'adjective' &&
+        m2.tokStart === m.tokEnd + 1
+      ) {
         const noun2 = toks[m2.tokEnd];
         if (noun2 && ACTOR_NOUNS.has(noun2.norm)) {
           m.actor = typeOf(m.entity) === 'Country';
@@ -699,11 +850,23 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       let object: string | undefined = span.prefixCountry;
       if (!object) {
         let j = span.a - 1;
-        while (j >= 0 && (ROLE_BLOCKERS.has(toks[j]!.norm) || /^(former|ehemalige[rnms]?|then|damalige[rn]?|designated|new|neue[rn]?)$/u.test(toks[j]!.norm))) j--;
+        while (
+          j >= 0 &&
+          (ROLE_BLOCKERS.has(toks[j]!.norm) ||
+            /^(former|ehemalige[rnms]?|then|damalige[rn]?|designated|new|neue[rn]?)$/u.test(toks[j]!.norm))
+        )
+          j--;
         // "Iran's foreign minister": step over the possessive ’s.
         if (j >= 2 && toks[j]!.norm === 's' && (toks[j - 1]!.text === '’' || toks[j - 1]!.text === "'")) j -= 2;
         const pm = j >= 0 ? mentionAt(j) : undefined;
-        if (pm && pm.tokEnd === j + 1 && typeOf(pm.entity) !== 'Person' && typeOf(pm.entity) !== 'Item' && typeOf(pm.entity) !== 'Location') object = pm.entity;
+        if (
+          pm &&
+          pm.tokEnd === j + 1 &&
+          typeOf(pm.entity) !== 'Person' &&
+          typeOf(pm.entity) !== 'Item' &&
+          typeOf(pm.entity) !== 'Location'
+        )
+          object = pm.entity;
       }
       if (!object && (!personAfter || span.entry.p === 'AFFILIATED_WITH')) {
         let j = personAfter ? (after ? after.tokEnd : span.b) : span.b;
@@ -713,27 +876,49 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           let steps = 0;
           while (j < toks.length && steps < 5) {
             const mm = mentionAt(j);
-            if (mm && mm.kind !== 'adjective' && mm.kind !== 'demonym' && (typeOf(mm.entity) === 'Organization' || typeOf(mm.entity) === 'Country')) {
+            if (
+              mm &&
+              mm.kind !== 'adjective' &&
+              mm.kind !== 'demonym' &&
+              (typeOf(mm.entity) === 'Organization' || typeOf(mm.entity) === 'Country')
+            ) {
               object = mm.entity;
               break;
             }
             if (mm && mm.kind !== 'adjective' && typeOf(mm.entity) !== 'Item') break;
-            if (toks[j]!.text === ',' || (toks[j]!.kind === 'word' && PREPOSITIONS.has(toks[j]!.norm) && steps > 0)) break;
+            if (toks[j]!.text === ',' || (toks[j]!.kind === 'word' && PREPOSITIONS.has(toks[j]!.norm) && steps > 0))
+              break;
             j = mm ? mm.tokEnd : j + 1;
             steps++;
           }
         }
       }
-      if (person && !object && (span.entry.p === 'HEAD_OF_STATE' || span.entry.p === 'HEAD_OF_GOVERNMENT') && personAfter) {
+      if (
+        person &&
+        !object &&
+        (span.entry.p === 'HEAD_OF_STATE' || span.entry.p === 'HEAD_OF_GOVERNMENT') &&
+        personAfter
+      ) {
         // "Prime Minister Netanyahu": the text gives the office, the gazetteer says of which state.
-        const states = [...new Set(knownRoles(person).filter((r) => r.predicate === span.entry.p).map((r) => r.object))];
+        const states = [
+          ...new Set(
+            knownRoles(person)
+              .filter((r) => r.predicate === span.entry.p)
+              .map((r) => r.object),
+          ),
+        ];
         if (states.length === 1) object = states[0];
       }
       const artBefore = (() => {
         let j = span.a - 1;
         const adj = mentionAt(j);
         if (adj && adj.tokEnd === span.a) j = adj.tokStart - 1;
-        return j >= 0 && /^(der|die|den|dem|des|the|a|an|this|that|dieser|diese|diesem|diesen|seinem|seinen|its|their)$/u.test(toks[j]!.norm);
+        return (
+          j >= 0 &&
+          /^(der|die|den|dem|des|the|a|an|this|that|dieser|diese|diesem|diesen|seinem|seinen|its|their)$/u.test(
+            toks[j]!.norm,
+          )
+        );
       })();
       if (!person) {
         // A role description without a name: "der iranische Staatschef" → the person the text or gazetteer gives that role.
@@ -742,11 +927,17 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           for (const r of roles) if (r.predicate === span.entry.p && r.object === object) candidates.add(r.person);
           if (!candidates.size)
             for (const e of entities.values())
-              if (e.type === 'Person' && knownRoles(e.id).some((r) => r.predicate === span.entry.p && r.object === object && !r.to)) candidates.add(e.id);
+              if (
+                e.type === 'Person' &&
+                knownRoles(e.id).some((r) => r.predicate === span.entry.p && r.object === object && !r.to)
+              )
+                candidates.add(e.id);
           let pick = [...candidates];
           if (pick.length > 1) {
             // Several holders named (a predecessor and the incumbent): prefer the one still in office.
-            const current = pick.filter((id) => knownRoles(id).some((r) => r.predicate === span.entry.p && r.object === object && !r.to));
+            const current = pick.filter((id) =>
+              knownRoles(id).some((r) => r.predicate === span.entry.p && r.object === object && !r.to),
+            );
             if (current.length) pick = current;
           }
           if (pick.length === 1) {
@@ -766,7 +957,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
               actor: true,
             };
             // The coreferent mention replaces the adjective: the person, not the state, acts.
-            for (let q = ms.length - 1; q >= 0; q--) if (ms[q]!.tokStart >= start && ms[q]!.tokEnd <= span.b) ms.splice(q, 1);
+            for (let q = ms.length - 1; q >= 0; q--)
+              if (ms[q]!.tokStart >= start && ms[q]!.tokEnd <= span.b) ms.splice(q, 1);
             ms.push(m);
             ms.sort((x, y) => x.tokStart - y.tokStart);
             // "Benjamin Netanyahu's triumph keeps in place an Israeli prime minister": named in the same sentence.
@@ -798,8 +990,21 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       const adj = mentionAt(i - 1);
       const next = mentionAt(i + 1) ?? (toks[i + 1]?.text === ',' ? mentionAt(i + 2) : undefined);
       const earlier = roles.filter((r) => r.sentence === si).pop();
-      if (adj && typeOf(adj.entity) === 'Country' && next && typeOf(next.entity) === 'Person' && earlier && earlier.predicate !== 'CITIZEN_OF')
-        roles.push({ person: next.entity, predicate: earlier.predicate, object: adj.entity, role: earlier.role, sentence: si });
+      if (
+        adj &&
+        typeOf(adj.entity) === 'Country' &&
+        next &&
+        typeOf(next.entity) === 'Person' &&
+        earlier &&
+        earlier.predicate !== 'CITIZEN_OF'
+      )
+        roles.push({
+          person: next.entity,
+          predicate: earlier.predicate,
+          object: adj.entity,
+          role: earlier.role,
+          sentence: si,
+        });
     }
     // "die beiden Länder" → the two countries last named before it.
     for (let q = 0; q < ms.length; q++) {
@@ -815,8 +1020,12 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       }
       if (typeOf(m.entity) === 'Country') pushCountry(m.entity);
       if (typeOf(m.entity) === 'Person') {
-        const r = roles.find((x) => x.person === m.entity && x.predicate !== 'AFFILIATED_WITH' && typeOf(x.object) === 'Country');
-        const kr = knownRoles(m.entity).find((x) => x.predicate === 'HEAD_OF_STATE' || x.predicate === 'HEAD_OF_GOVERNMENT');
+        const r = roles.find(
+          (x) => x.person === m.entity && x.predicate !== 'AFFILIATED_WITH' && typeOf(x.object) === 'Country',
+        );
+        const kr = knownRoles(m.entity).find(
+          (x) => x.predicate === 'HEAD_OF_STATE' || x.predicate === 'HEAD_OF_GOVERNMENT',
+        );
         const c = r?.object ?? kr?.object;
         if (c) pushCountry(c);
       }
@@ -826,8 +1035,12 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       if (typeOf(m.entity) !== 'Person') continue;
       const nx = toks[m.tokEnd];
       if (!nx || !/^(administration|regierung|government|white)$/u.test(nx.norm)) continue;
-      const r = roles.find((x) => x.person === m.entity && (x.predicate === 'HEAD_OF_STATE' || x.predicate === 'HEAD_OF_GOVERNMENT'));
-      const kr = knownRoles(m.entity).find((x) => x.predicate === 'HEAD_OF_STATE' || x.predicate === 'HEAD_OF_GOVERNMENT');
+      const r = roles.find(
+        (x) => x.person === m.entity && (x.predicate === 'HEAD_OF_STATE' || x.predicate === 'HEAD_OF_GOVERNMENT'),
+      );
+      const kr = knownRoles(m.entity).find(
+        (x) => x.predicate === 'HEAD_OF_STATE' || x.predicate === 'HEAD_OF_GOVERNMENT',
+      );
       const c = r?.object ?? kr?.object;
       if (c) {
         ensureEntity(c, c, 'Country');
@@ -838,9 +1051,17 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       }
     }
   }
-  for (const list of bySentence) for (const m of list) if (m.entity !== '@pair') ensureEntity(m.entity, m.entity, 'Country');
+  for (const list of bySentence)
+    for (const m of list) if (m.entity !== '@pair') ensureEntity(m.entity, m.entity, 'Country');
   const finalMentions = bySentence.flat();
-  return { ...doc, entities, mentions: finalMentions, bySentence, roles, roleSpans: roleSpans.map((l) => l.map((r) => [r.a, r.b] as [number, number])) };
+  return {
+    ...doc,
+    entities,
+    mentions: finalMentions,
+    bySentence,
+    roles,
+    roleSpans: roleSpans.map((l) => l.map((r) => [r.a, r.b] as [number, number])),
+  };
 }
 
 // ---------- lexical recognisers ----------
@@ -851,7 +1072,12 @@ function compoundCountry(t: Token): string | undefined {
     if (!t.norm.endsWith(suf) || t.norm.length - suf.length < 2) continue;
     const prefix = t.norm.slice(0, -suf.length);
     for (const p of [prefix, prefix.replace(/s$/, '')]) {
-      const hit = matchAt([{ ...t, text: p[0]!.toUpperCase() + p.slice(1), norm: p, cap: true }], 0, getMatcher().index, 'de');
+      const hit = matchAt(
+        [{ ...t, text: p[0]!.toUpperCase() + p.slice(1), norm: p, cap: true }],
+        0,
+        getMatcher().index,
+        'de',
+      );
       if (hit && (hit.fe.kind === 'metonym' || hit.fe.kind === 'name' || hit.fe.kind === 'abbrev')) return hit.fe.id;
     }
   }
@@ -895,7 +1121,10 @@ function roleAt(toks: Token[], i: number, st: SentState, mentions: Mention[]): R
       let ok = true;
       for (let k = 1; k < form.length && ok; k++) {
         const tk = toks[i + k];
-        ok = !!tk && (!st.taken[i + k] || st.taken[i + k] === st.taken[i]) && (tk.norm === form[k] || strip(tk.norm) === form[k]);
+        ok =
+          !!tk &&
+          (!st.taken[i + k] || st.taken[i + k] === st.taken[i]) &&
+          (tk.norm === form[k] || strip(tk.norm) === form[k]);
       }
       if (!ok) continue;
       const b = i + form.length;
@@ -914,7 +1143,12 @@ function roleAt(toks: Token[], i: number, st: SentState, mentions: Mention[]): R
       const prefix = t.norm.slice(0, -suf.length);
       const mod = ROLE_DE_PREFIXES.get(prefix) ?? ROLE_DE_PREFIXES.get(prefix.replace(/s$/, ''));
       let prefixCountry: string | undefined;
-      const hit = matchAt([{ ...t, text: t.text.slice(0, prefix.length), norm: prefix, cap: true }], 0, getMatcher().index, 'de');
+      const hit = matchAt(
+        [{ ...t, text: t.text.slice(0, prefix.length), norm: prefix, cap: true }],
+        0,
+        getMatcher().index,
+        'de',
+      );
       if (hit) prefixCountry = hit.fe.id;
       if (!mod && !prefixCountry) continue;
       const base = ROLE_INDEX.get(suf)?.[0]?.entry ?? ROLE_INDEX.get(suf.replace(/in$/, ''))?.[0]?.entry;
@@ -932,13 +1166,31 @@ function roleAt(toks: Token[], i: number, st: SentState, mentions: Mention[]): R
 }
 
 const ROLE_SUFFIX_RE = new RegExp(`(?:${ROLE_DE_SUFFIXES.map(([s]) => s).join('|')})$`, 'u');
-const ORG_TYPE_SUFFIXES = ['unternehmen', 'hersteller', 'herstellers', 'herstellern', 'konzern', 'konzerns', 'zeitung', 'sender', 'agentur', 'zentrum', 'zentrums', 'produzent', 'produzenten', 'medium', 'institut', 'instituts'];
+const ORG_TYPE_SUFFIXES = [
+  'unternehmen',
+  'hersteller',
+  'herstellers',
+  'herstellern',
+  'konzern',
+  'konzerns',
+  'zeitung',
+  'sender',
+  'agentur',
+  'zentrum',
+  'zentrums',
+  'produzent',
+  'produzenten',
+  'medium',
+  'institut',
+  'instituts',
+];
 
 function orgTypeAt(toks: Token[], i: number): number {
   const len = cueAt(toks, i, ORG_TYPE_NOUNS);
   if (len) return i + len;
   const t = toks[i]!;
-  if (t.cap && t.kind === 'word' && t.norm.length > 8 && ORG_TYPE_SUFFIXES.some((s) => t.norm.endsWith(s))) return i + 1;
+  if (t.cap && t.kind === 'word' && t.norm.length > 8 && ORG_TYPE_SUFFIXES.some((s) => t.norm.endsWith(s)))
+    return i + 1;
   return -1;
 }
 

@@ -59,10 +59,30 @@ function triggersFor(lang: string, norm: string): TriggerEntry[] {
   return hit;
 }
 
-const MONTHS: Map<string, number> = new Map(Object.entries({
-  januar: 1, january: 1, februar: 2, february: 2, märz: 3, march: 3, april: 4, mai: 5, may: 5, juni: 6, june: 6,
-  juli: 7, july: 7, august: 8, september: 9, oktober: 10, october: 10, november: 11, dezember: 12, december: 12,
-}));
+const MONTHS: Map<string, number> = new Map(
+  Object.entries({
+    januar: 1,
+    january: 1,
+    februar: 2,
+    february: 2,
+    märz: 3,
+    march: 3,
+    april: 4,
+    mai: 5,
+    may: 5,
+    juni: 6,
+    june: 6,
+    juli: 7,
+    july: 7,
+    august: 8,
+    september: 9,
+    oktober: 10,
+    october: 10,
+    november: 11,
+    dezember: 12,
+    december: 12,
+  }),
+);
 
 function timesIn(toks: Token[]): Array<{ at: number; value: string }> {
   const out: Array<{ at: number; value: string }> = [];
@@ -72,16 +92,31 @@ function timesIn(toks: Token[]): Array<{ at: number; value: string }> {
     const mo = MONTHS.get(t.norm);
     if (mo && (t.cap || t.norm === 'mai')) {
       const y = toks[i + 1]?.kind === 'num' && /^(19|20)\d\d$/.test(toks[i + 1]!.text) ? toks[i + 1]!.text : undefined;
-      const d = toks[i - 1]?.text === '.' && toks[i - 2]?.kind === 'num' ? toks[i - 2]!.text : toks[i - 1]?.kind === 'num' ? toks[i - 1]!.text : undefined;
+      const d =
+        toks[i - 1]?.text === '.' && toks[i - 2]?.kind === 'num'
+          ? toks[i - 2]!.text
+          : toks[i - 1]?.kind === 'num'
+            ? toks[i - 1]!.text
+            : undefined;
       if (y) {
-        out.push({ at: i, value: d && +d >= 1 && +d <= 31 ? `${y}-${String(mo).padStart(2, '0')}-${d.padStart(2, '0')}` : `${y}-${String(mo).padStart(2, '0')}` });
+        out.push({
+          at: i,
+          value:
+            d && +d >= 1 && +d <= 31
+              ? `${y}-${String(mo).padStart(2, '0')}-${d.padStart(2, '0')}`
+              : `${y}-${String(mo).padStart(2, '0')}`,
+        });
         i++;
       }
       continue;
     }
     if (t.kind === 'num' && /^(19|20)\d\d$/.test(t.text)) {
       const prev = toks[i - 1]?.norm;
-      if (prev && /^(in|im|seit|since|jahr|year|ab|bis|until|von|from|of|by|early|late|mid|ende|anfang|mitte)$/u.test(prev)) out.push({ at: i, value: t.text });
+      if (
+        prev &&
+        /^(in|im|seit|since|jahr|year|ab|bis|until|von|from|of|by|early|late|mid|ende|anfang|mitte)$/u.test(prev)
+      )
+        out.push({ at: i, value: t.text });
     }
   }
   return out;
@@ -132,7 +167,9 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
     const actorMs = ms.filter((m) => m.actor && ACTOR_TYPES.has(typeOf(m.entity)!));
 
     structural(doc, sent, ms, out, mentionAt);
-    const adjCountries = ms.filter((m) => !m.actor && (m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country').length;
+    const adjCountries = ms.filter(
+      (m) => !m.actor && (m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country',
+    ).length;
     if (actorMs.length < 1 || actorMs.length + adjCountries < 2) continue;
 
     const roleTok = new Set<number>();
@@ -185,7 +222,12 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           }
           return { marker: cls, norm: t.norm };
         }
-        if (t.kind === 'word' && (ARTICLES.has(t.norm) || (!t.cap && skipped < 3 && !PASSIVE_AUX.test(t.norm) && lang === 'de') || t.kind !== 'word')) {
+        if (
+          t.kind === 'word' &&
+          (ARTICLES.has(t.norm) ||
+            (!t.cap && skipped < 3 && !PASSIVE_AUX.test(t.norm) && lang === 'de') ||
+            t.kind !== 'word')
+        ) {
           j--;
           skipped++;
           continue;
@@ -235,7 +277,9 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           if (e.p === 'MEMBER_OF' && (ot !== 'Organization' || st === 'Person')) continue;
           if (e.p === 'INVITES' && ot === 'Organization' && st !== 'Organization') continue;
           const { modality, attributedTo } = modalityFor(sent, t, segs, mentionAt, [s.entity, o.entity]);
-          const near = times.filter((x) => Math.abs(x.at - t) <= 15).sort((a, b) => Math.abs(a.at - t) - Math.abs(b.at - t))[0];
+          const near = times
+            .filter((x) => Math.abs(x.at - t) <= 15)
+            .sort((a, b) => Math.abs(a.at - t) - Math.abs(b.at - t))[0];
           const cand: RelationCandidate = {
             subject: s.entity,
             predicate: e.p,
@@ -252,7 +296,11 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
             if (its.length) cand.items = [...new Set(its)];
           }
           if (e.p === 'COOPERATES_WITH') {
-            const dom = /milit/u.test(lower) ? 'military' : /(wirtschaft|handel|econom|trade)/u.test(lower) ? 'economic' : undefined;
+            const dom = /milit/u.test(lower)
+              ? 'military'
+              : /(wirtschaft|handel|econom|trade)/u.test(lower)
+                ? 'economic'
+                : undefined;
             if (dom) cand.domain = dom;
           }
           out.push(cand);
@@ -261,7 +309,10 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
     }
 
     // ---- argument assignment for one trigger ----
-    function assign(e: TriggerEntry, t: number): Array<[Mention | undefined, Mention | undefined, number, string]> | undefined {
+    function assign(
+      e: TriggerEntry,
+      t: number,
+    ): Array<[Mention | undefined, Mention | undefined, number, string]> | undefined {
       const cands: Cand[] = [];
       for (const m of actorMs) {
         if ((m.tokStart <= t && t < m.tokEnd) || sources.has(m)) continue;
@@ -269,7 +320,15 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         const dist = side === 'L' ? t - m.tokEnd + 1 : m.tokStart - t;
         if (dist > 22) continue;
         const info = candInfo.get(m)!;
-        cands.push({ m, marker: info.marker, markerNorm: info.norm, side, dist, conjOf: info.conjOf, segment: segs[m.tokStart]! });
+        cands.push({
+          m,
+          marker: info.marker,
+          markerNorm: info.norm,
+          side,
+          dist,
+          conjOf: info.conjOf,
+          segment: segs[m.tokStart]!,
+        });
       }
       if (!cands.length) return undefined;
       const seg = segs[t]!;
@@ -285,14 +344,22 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       if (sym) {
         const between = cands.filter((c) => c.marker === 'between' && c.dist <= 8);
         if (between.length >= 2) return [[between[0]!.m, between[1]!.m, 0.75, 'between']];
-        const pairSpan = cands.filter((c) => c.m.kind === 'coref' && cands.some((d) => d !== c && d.m.start === c.m.start));
+        const pairSpan = cands.filter(
+          (c) => c.m.kind === 'coref' && cands.some((d) => d !== c && d.m.start === c.m.start),
+        );
         if (pairSpan.length >= 2 && pairSpan[0]!.dist <= 12) return [[pairSpan[0]!.m, pairSpan[1]!.m, 0.7, 'pair']];
         if (e.pos === 'noun') {
           // Adjectives directly before the noun: "russisch-iranische Beziehungen", "U.S.-Israeli relations".
-          const adjs = ms.filter((m) => (m.kind === 'adjective' || m.kind === 'demonym' || typeOf(m.entity) === 'Country') && m.tokEnd <= t && t - m.tokEnd <= 2);
+          const adjs = ms.filter(
+            (m) =>
+              (m.kind === 'adjective' || m.kind === 'demonym' || typeOf(m.entity) === 'Country') &&
+              m.tokEnd <= t &&
+              t - m.tokEnd <= 2,
+          );
           if (adjs.length >= 2) {
             const [a, b] = adjs.slice(-2);
-            if (a!.entity !== b!.entity && typeOf(a!.entity) === 'Country' && typeOf(b!.entity) === 'Country') return [[a, b, 0.7, 'adj-pair']];
+            if (a!.entity !== b!.entity && typeOf(a!.entity) === 'Country' && typeOf(b!.entity) === 'Country')
+              return [[a, b, 0.7, 'adj-pair']];
           }
         }
       }
@@ -301,7 +368,12 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       if (e.pos === 'verb') {
         const agent = L.find((c) => c.dist <= 1 && (isAgentMarker(c) || toks[t]!.hyphen));
         const patient = R.find((c) => c.dist <= 2);
-        if (agent && patient && !PASSIVE_AUX.test(toks[t + 1]?.norm ?? '') && (toks[t]!.hyphen || /(t|te|ten|ed)$/u.test(toks[t]!.norm))) {
+        if (
+          agent &&
+          patient &&
+          !PASSIVE_AUX.test(toks[t + 1]?.norm ?? '') &&
+          (toks[t]!.hyphen || /(t|te|ten|ed)$/u.test(toks[t]!.norm))
+        ) {
           if (!(e.p === 'SUPPLIES' && e.voice)) return [[agent.m, patient.m, 0.75, 'participle']];
         }
       }
@@ -311,7 +383,9 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       const sameSeg = (c: Cand) => c.segment === seg;
 
       if (e.pos === 'verb') {
-        const passive = toks.slice(Math.max(0, t - 5), t).some((x) => PASSIVE_AUX.test(x.norm)) || PASSIVE_AUX.test(toks[t + 1]?.norm ?? '');
+        const passive =
+          toks.slice(Math.max(0, t - 5), t).some((x) => PASSIVE_AUX.test(x.norm)) ||
+          PASSIVE_AUX.test(toks[t + 1]?.norm ?? '');
         const agent = cands.find((c) => isAgentMarker(c) && c.dist <= 8);
         if (e.voice === 'receive') {
           const recipient = L.find((c) => unmarked(c) && !c.conjOf) ?? R.find((c) => unmarked(c) && c.dist <= 4);
@@ -321,8 +395,19 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         }
         if (e.voice === 'transfer') {
           const to = cands.filter((c) => c.marker === 'to').sort(byDist)[0];
-          const from = cands.filter((c) => (c.marker === 'from' || c.markerNorm === 'aus') && c.m !== to?.m).sort(byDist)[0];
-          const maker = ms.find((m) => m.entity && typeOf(m.entity) !== 'Item' && m.actor && Math.abs(m.tokStart - t) <= 12 && candInfo.get(m)?.marker === 'none' && m !== to?.m && /herstell|manufactur|firm|compan|unternehm/u.test(toks[m.tokEnd - 1]!.norm));
+          const from = cands
+            .filter((c) => (c.marker === 'from' || c.markerNorm === 'aus') && c.m !== to?.m)
+            .sort(byDist)[0];
+          const maker = ms.find(
+            (m) =>
+              m.entity &&
+              typeOf(m.entity) !== 'Item' &&
+              m.actor &&
+              Math.abs(m.tokStart - t) <= 12 &&
+              candInfo.get(m)?.marker === 'none' &&
+              m !== to?.m &&
+              /herstell|manufactur|firm|compan|unternehm/u.test(toks[m.tokEnd - 1]!.norm),
+          );
           const r: Array<[Mention | undefined, Mention | undefined, number, string]> = [];
           if (to && from) r.push([from.m, to.m, 0.65, 'transfer']);
           if (to && maker) r.push([maker, to.m, 0.6, 'transfer']);
@@ -334,12 +419,17 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           obj ??= L.find((c) => unmarked(c) && c !== agent) ?? R.find((c) => unmarked(c) && c !== agent);
         } else if (e.p === 'MEMBER_OF') {
           obj = memberObject(t, undefined);
-          subj = L.filter((c) => unmarked(c) && !c.conjOf && c.m !== obj?.m && typeOf(c.m.entity) !== 'Person').sort(byDist)[0];
+          subj = L.filter((c) => unmarked(c) && !c.conjOf && c.m !== obj?.m && typeOf(c.m.entity) !== 'Person').sort(
+            byDist,
+          )[0];
           if (!subj && lang === 'de') subj = R.find((c) => unmarked(c) && c.m !== obj?.m && c.dist <= 4);
         } else {
           // English subjects stand at a clause start ("…, Sudan will …", "Russia launched …", "X, who …").
-          const subjPos = (c: Cand) => lang !== 'en' || clauseStart(c.m) || /^(who|which|that)$/u.test(toks[c.m.tokEnd]?.norm ?? '');
-          const leftUnmarked = L.filter((c) => unmarked(c) && !c.conjOf && subjPos(c) && (c.dist <= 14 || (lang === 'en' && c.dist <= 30)));
+          const subjPos = (c: Cand) =>
+            lang !== 'en' || clauseStart(c.m) || /^(who|which|that)$/u.test(toks[c.m.tokEnd]?.norm ?? '');
+          const leftUnmarked = L.filter(
+            (c) => unmarked(c) && !c.conjOf && subjPos(c) && (c.dist <= 14 || (lang === 'en' && c.dist <= 30)),
+          );
           subj = leftUnmarked.filter(sameSeg)[0] ?? leftUnmarked[0];
           if (!subj) {
             // "The US, Russia, and Switzerland met": the nearest actor is a conjunct; its head is the subject.
@@ -355,9 +445,12 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           }
           // Infinitive clause: "Iran wies die Vorwürfe zurück, Russland mit Raketen zu beliefern" → Iran is the subject.
           if (toks[t - 1]?.norm === (lang === 'en' ? 'to' : 'zu') && !DIRECT_FIRST.has(e.p)) {
-            const main = cands.filter((c) => unmarked(c) && c.m.tokStart < t && !c.conjOf).sort((a, b) => a.m.tokStart - b.m.tokStart)[0];
+            const main = cands
+              .filter((c) => unmarked(c) && c.m.tokStart < t && !c.conjOf)
+              .sort((a, b) => a.m.tokStart - b.m.tokStart)[0];
             if (main && main !== subj) {
-              const inner = lang === 'en' ? R.find((c) => unmarked(c) && c.dist <= 3) : subj && sameSeg(subj) ? subj : undefined;
+              const inner =
+                lang === 'en' ? R.find((c) => unmarked(c) && c.dist <= 3) : subj && sameSeg(subj) ? subj : undefined;
               if (inner && inner.m.entity !== main.m.entity && !objMarkers.length) {
                 subj = main;
                 obj = inner;
@@ -374,7 +467,8 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           if (!subj && lang === 'de') subj = R.find((c) => unmarked(c) && c.dist <= 4);
           // Transitive stances and acts take the direct object first ("accused Beijing of supporting …").
           if (DIRECT_FIRST.has(e.p)) obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 3);
-          if (!obj && objMarkers.length) obj = cands.filter((c) => objMarkers.includes(c.marker) && c !== subj && c.dist <= 14).sort(byDist)[0];
+          if (!obj && objMarkers.length)
+            obj = cands.filter((c) => objMarkers.includes(c.marker) && c !== subj && c.dist <= 14).sort(byDist)[0];
           if (!obj && ADJ_TARGET.has(e.p)) {
             // "kritisierte die israelischen Angriffe", "griff russische Ölraffinerien an": the modifier's state is the target.
             const adj = adjTarget(t, 5, subj?.m.entity);
@@ -382,7 +476,8 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           }
           if (!obj && !sym) {
             obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 6);
-            if (!obj && e.p === 'ATTACKS') obj = R.find((c) => c.marker === 'in' && c.dist <= 8 && typeOf(c.m.entity) === 'Country' && c !== subj);
+            if (!obj && e.p === 'ATTACKS')
+              obj = R.find((c) => c.marker === 'in' && c.dist <= 8 && typeOf(c.m.entity) === 'Country' && c !== subj);
             // Verb-final clause: "dass Russland die Ukraine angegriffen hat".
             if (!obj && lang === 'de') {
               const lu = leftUnmarked.filter(sameSeg);
@@ -411,7 +506,8 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           } else if (sym) for (const c of cands) if (c.conjOf === subj.m) res.push([c.m, obj.m, 0.65, 'verb-conj']);
         } else if (subj && sym) {
           const group = [subj.m, ...cands.filter((c) => c.conjOf === subj!.m).map((c) => c.m)];
-          for (let a = 0; a < group.length; a++) for (let b = a + 1; b < group.length; b++) res.push([group[a], group[b], 0.7, 'sym-conj']);
+          for (let a = 0; a < group.length; a++)
+            for (let b = a + 1; b < group.length; b++) res.push([group[a], group[b], 0.7, 'sym-conj']);
         }
         return res;
       }
@@ -425,27 +521,56 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
             t - m.tokEnd <= 1 &&
             typeOf(m.entity) &&
             ACTOR_TYPES.has(typeOf(m.entity)!) &&
-            (m.kind === 'adjective' || m.kind === 'demonym' || (toks[t]!.hyphen && m.tokEnd === t) || m.poss || (lang === 'en' && m.tokEnd === t)),
+            (m.kind === 'adjective' ||
+              m.kind === 'demonym' ||
+              (toks[t]!.hyphen && m.tokEnd === t) ||
+              m.poss ||
+              (lang === 'en' && m.tokEnd === t)),
         );
         const agentPre = pre[pre.length - 1];
         // German "Russland-Sanktionen" names the target, "EU-Sanktionen" the imposer.
-        if (agentPre && e.p === 'SANCTIONS' && toks[t]!.hyphen && agentPre.tokEnd === t && typeOf(agentPre.entity) === 'Country' && lang !== 'en') return [];
+        if (
+          agentPre &&
+          e.p === 'SANCTIONS' &&
+          toks[t]!.hyphen &&
+          agentPre.tokEnd === t &&
+          typeOf(agentPre.entity) === 'Country' &&
+          lang !== 'en'
+        )
+          return [];
         if (agentPre) return [agentPre];
         const poss = L.find((c) => c.m.poss && c.dist <= 3);
         if (poss) return [poss.m];
         const by = R.find((c) => (c.marker === 'by' || (c.markerNorm === 'von' && e.p === 'ATTACKS')) && c.dist <= 5);
         if (by) return [by.m];
         if (e.p !== 'ATTACKS' && e.p !== 'SUPPORTS') {
-          const gen = R.find((c) => unmarked(c) && c.dist <= 3 && (toks[t + 1]?.norm === 'des' || toks[t + 1]?.norm === 'der' || c.dist === 1) && lang === 'de');
+          const gen = R.find(
+            (c) =>
+              unmarked(c) &&
+              c.dist <= 3 &&
+              (toks[t + 1]?.norm === 'des' || toks[t + 1]?.norm === 'der' || c.dist === 1) &&
+              lang === 'de',
+          );
           if (gen) return [gen.m];
         }
         // The noun as object of a light verb: "Moskau und Teheran haben … ein Militärbündnis".
         let j = t - 1;
         let steps = 0;
-        while (j >= 0 && steps < 5 && toks[j]!.kind === 'word' && !toks[j]!.cap && !PREPOSITIONS.has(toks[j]!.norm)) (j--, steps++);
+        while (j >= 0 && steps < 5 && toks[j]!.kind === 'word' && !toks[j]!.cap && !PREPOSITIONS.has(toks[j]!.norm))
+          (j--, steps++);
         const blocker = toks[j];
-        const infinitive = blocker?.norm === 'to' && toks[j + 1] && !ARTICLES.has(toks[j + 1]!.norm) && !toks[j + 1]!.cap && toks[j + 1]!.kind === 'word';
-        const inPP = blocker && blocker.kind === 'word' && PREPOSITIONS.has(blocker.norm) && !/^(zur|zum|and|und)$/u.test(blocker.norm) && !infinitive;
+        const infinitive =
+          blocker?.norm === 'to' &&
+          toks[j + 1] &&
+          !ARTICLES.has(toks[j + 1]!.norm) &&
+          !toks[j + 1]!.cap &&
+          toks[j + 1]!.kind === 'word';
+        const inPP =
+          blocker &&
+          blocker.kind === 'word' &&
+          PREPOSITIONS.has(blocker.norm) &&
+          !/^(zur|zum|and|und)$/u.test(blocker.norm) &&
+          !infinitive;
         const pronTok = toks.slice(Math.max(0, t - 6), t).find((x) => PRONOUNS.has(x.norm));
         if (pronTok && !L.some((c) => unmarked(c) && c.m.tokStart > toks.indexOf(pronTok))) {
           const ref = antecedent(pronTok, cands);
@@ -459,9 +584,13 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         return [];
       };
       // "Bei einem Treffen mit X … forderte Y": a symmetric noun with a with-partner takes the clause subject anywhere.
-      const partner = sym ? cands.filter((c) => c.marker === 'with' && c.side === 'R' && c.dist <= 6).sort(byDist)[0] : undefined;
+      const partner = sym
+        ? cands.filter((c) => c.marker === 'with' && c.side === 'R' && c.dist <= 6).sort(byDist)[0]
+        : undefined;
       if (partner) {
-        const other = [...L, ...R].filter((c) => unmarked(c) && c !== partner && sameSeg(c) && c.m.entity !== partner.m.entity).sort(byDist)[0];
+        const other = [...L, ...R]
+          .filter((c) => unmarked(c) && c !== partner && sameSeg(c) && c.m.entity !== partner.m.entity)
+          .sort(byDist)[0];
         if (other) return [[other.m, partner.m, 0.65, 'noun-with']];
       }
       if (e.p === 'MEMBER_OF') {
@@ -474,20 +603,35 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       }
       const agents = e.p === 'CRITICIZES' && e.pos === 'adj' ? speakerOf(t) : agentNoun();
       if (!agents.length) return undefined;
-      let target: Cand | undefined = cands.filter((c) => objMarkers.includes(c.marker) && c.side === 'R' && c.dist <= 8 && !agents.includes(c.m)).sort(byDist)[0];
+      let target: Cand | undefined = cands
+        .filter((c) => objMarkers.includes(c.marker) && c.side === 'R' && c.dist <= 8 && !agents.includes(c.m))
+        .sort(byDist)[0];
       if (!target && (e.p === 'ATTACKS' || e.p === 'SUPPORTS' || (e.p === 'CRITICIZES' && lang === 'en')))
         target = R.find(
           (c) =>
             (unmarked(c) || c.marker === 'of') &&
             !agents.includes(c.m) &&
-            (c.dist <= 4 || (c.dist <= 8 && toks.slice(t + 1, c.m.tokStart).every((x) => x.kind === 'word' && !PREPOSITIONS.has(x.norm) && (x.cap || ARTICLES.has(x.norm) || !!mentionAt(toks.indexOf(x)))))),
+            (c.dist <= 4 ||
+              (c.dist <= 8 &&
+                toks
+                  .slice(t + 1, c.m.tokStart)
+                  .every(
+                    (x) =>
+                      x.kind === 'word' &&
+                      !PREPOSITIONS.has(x.norm) &&
+                      (x.cap || ARTICLES.has(x.norm) || !!mentionAt(toks.indexOf(x))),
+                  ))),
         );
-      if (!target && e.p === 'ATTACKS') target = R.find((c) => c.marker === 'in' && c.dist <= 6 && typeOf(c.m.entity) === 'Country' && !agents.includes(c.m));
+      if (!target && e.p === 'ATTACKS')
+        target = R.find(
+          (c) => c.marker === 'in' && c.dist <= 6 && typeOf(c.m.entity) === 'Country' && !agents.includes(c.m),
+        );
       if (!target && e.pos === 'adj') target = R.find((c) => c.dist <= 10 && !agents.includes(c.m));
       if (!target && ADJ_TARGET.has(e.p)) {
         // "Sanktionen gegen iranische Unternehmen", "strikes on Russian refineries".
         const adj = adjTarget(t, 4, agents[0]?.entity);
-        if (adj && objMarkers.includes(candInfoAdj(adj))) return agents.map((a) => [a, adj, 0.55, 'noun-adj-object'] as [Mention, Mention, number, string]);
+        if (adj && objMarkers.includes(candInfoAdj(adj)))
+          return agents.map((a) => [a, adj, 0.55, 'noun-adj-object'] as [Mention, Mention, number, string]);
       }
       if (!target && sym && !e.needsPartner) {
         if (agents.length >= 2) return [[agents[0], agents[1], 0.65, 'noun-conj']];
@@ -499,10 +643,21 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
 
     function clauseStart(m: Mention): boolean {
       let j = m.tokStart - 1;
-      while (j >= 0 && (ARTICLES.has(toks[j]!.norm) || mentionAt(j)?.kind === 'adjective' || (toks[j]!.kind === 'word' && /^(also|then|now|later|meanwhile|already)$/u.test(toks[j]!.norm)))) j--;
+      while (
+        j >= 0 &&
+        (ARTICLES.has(toks[j]!.norm) ||
+          mentionAt(j)?.kind === 'adjective' ||
+          (toks[j]!.kind === 'word' && /^(also|then|now|later|meanwhile|already)$/u.test(toks[j]!.norm)))
+      )
+        j--;
       if (j < 0) return true;
       const p = toks[j]!;
-      return p.kind === 'punct' || /^(and|but|while|when|as|if|because|since|after|before|although|that|which|who|where|then|so|or|said|says|say|told|added|believe|believes|think|thinks|claimed|claims|warned|announced)$/u.test(p.norm);
+      return (
+        p.kind === 'punct' ||
+        /^(and|but|while|when|as|if|because|since|after|before|although|that|which|who|where|then|so|or|said|says|say|told|added|believe|believes|think|thinks|claimed|claims|warned|announced)$/u.test(
+          p.norm,
+        )
+      );
     }
 
     /** The actor a pronoun stands for: he/she/er → a person, it/es → a state or organisation, nearest before it. */
@@ -512,13 +667,20 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       const wantThing = /^(it|es)$/u.test(pron.norm);
       return cs
         .filter((c) => c.m.tokEnd <= at && unmarked(c) && !c.conjOf)
-        .filter((c) => (wantPerson ? typeOf(c.m.entity) === 'Person' : wantThing ? typeOf(c.m.entity) !== 'Person' : true))
+        .filter((c) =>
+          wantPerson ? typeOf(c.m.entity) === 'Person' : wantThing ? typeOf(c.m.entity) !== 'Person' : true,
+        )
         .sort((a, b) => b.m.tokEnd - a.m.tokEnd)[0];
     }
 
     function adjTarget(t: number, within: number, not?: string): Mention | undefined {
       return ms.find(
-        (m) => m.tokStart > t && m.tokStart - t <= within && (m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country' && m.entity !== not,
+        (m) =>
+          m.tokStart > t &&
+          m.tokStart - t <= within &&
+          (m.kind === 'adjective' || m.kind === 'demonym') &&
+          typeOf(m.entity) === 'Country' &&
+          m.entity !== not,
       );
     }
 
@@ -542,7 +704,9 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
     }
 
     function speakerOf(t: number): Mention[] {
-      const sp = actorMs.filter((m) => m.tokEnd <= t && typeOf(m.entity) === 'Person').sort((a, b) => b.tokEnd - a.tokEnd)[0];
+      const sp = actorMs
+        .filter((m) => m.tokEnd <= t && typeOf(m.entity) === 'Person')
+        .sort((a, b) => b.tokEnd - a.tokEnd)[0];
       return sp ? [sp] : [];
     }
   }
@@ -590,7 +754,8 @@ interface CueHits {
   sollHaben: boolean;
 }
 
-const SPEECH_RE = /^(said|says|told|stated|added|noted|argued|sagte|sagt|sagten|erklärte|erklärten|betonte|bemerkte|teilte|schrieb|wrote)$/u;
+const SPEECH_RE =
+  /^(said|says|told|stated|added|noted|argued|sagte|sagt|sagten|erklärte|erklärten|betonte|bemerkte|teilte|schrieb|wrote)$/u;
 const cueCache = new WeakMap<Sentence, CueHits>();
 
 /** Every modality and attribution cue of a sentence, found once and reused for each relation in it. */
@@ -603,7 +768,8 @@ function cuesOf(sent: Sentence): CueHits {
     const t = toks[k]!;
     if (t.kind !== 'word') continue;
     if (cueAt(toks, k, CUES.denied)) h.denied.push(k);
-    else if (/^(wies|wiesen|weist|weisen)$/u.test(t.norm) && toks.slice(k + 1).some((x) => x.norm === 'zurück')) h.denied.push(k);
+    else if (/^(wies|wiesen|weist|weisen)$/u.test(t.norm) && toks.slice(k + 1).some((x) => x.norm === 'zurück'))
+      h.denied.push(k);
     if (cueAt(toks, k, CUES.planned)) h.planned.push(k);
     if (cueAt(toks, k, CUES.expected)) h.expected.push(k);
     if (cueAt(toks, k, CUES.alleged)) h.alleged.push(k);
@@ -611,7 +777,11 @@ function cuesOf(sent: Sentence): CueHits {
     if (src) h.sources.push([k, src]);
     if (/^(bericht|meldet|gemeldet|reported|reports)/u.test(t.norm)) h.reporting.push(k);
     if (SPEECH_RE.test(t.norm)) h.speech.push(k);
-    if ((t.norm === 'soll' || t.norm === 'sollen') && toks.slice(k + 1).some((x) => /^(haben|sein|worden)$/u.test(x.norm))) h.sollHaben = true;
+    if (
+      (t.norm === 'soll' || t.norm === 'sollen') &&
+      toks.slice(k + 1).some((x) => /^(haben|sein|worden)$/u.test(x.norm))
+    )
+      h.sollHaben = true;
   }
   cueCache.set(sent, h);
   return h;
@@ -635,13 +805,16 @@ function modalityFor(
   // German "wird/werden" is future only with an infinitive, not the passive "wird … geliefert".
   const passivePart = /(t|ert)$/u.test(toks[t]!.norm) && !/(ieren|en)$/u.test(toks[t]!.norm);
   const expected = h.expected.some((k) => inSeg(k) && !(/^(wird|werden)$/u.test(toks[k]!.norm) && passivePart));
-  const alleged = h.sollHaben || h.alleged.some((k) => inSeg(k) || k < 4 || /^(angeblich|reportedly|allegedly|mutmaßlich)/u.test(toks[k]!.norm));
+  const alleged =
+    h.sollHaben ||
+    h.alleged.some((k) => inSeg(k) || k < 4 || /^(angeblich|reportedly|allegedly|mutmaßlich)/u.test(toks[k]!.norm));
   let reported = false;
   let attributedTo: string | undefined;
   const speaker = (m: Mention | undefined) => (m && m.entity && !args.includes(m.entity) ? m : undefined);
   for (const [k, len] of h.sources) {
     if (!edge(k)) continue;
-    if (toks[k]!.norm === 'wie' && !toks.slice(k, k + 5).some((x) => /^(bericht|meldet|report)/u.test(x.norm))) continue;
+    if (toks[k]!.norm === 'wie' && !toks.slice(k, k + 5).some((x) => /^(bericht|meldet|report)/u.test(x.norm)))
+      continue;
     reported = true;
     for (let j = k + len; j < Math.min(toks.length, k + len + 5); j++) {
       const m = speaker(mentionAt(j));
@@ -668,46 +841,103 @@ function modalityFor(
       attributedTo ??= around.entity;
     }
   }
-  const modality: Modality = denied ? 'denied' : planned ? 'planned' : expected ? 'expected' : alleged ? 'alleged' : reported ? 'reported' : 'asserted';
+  const modality: Modality = denied
+    ? 'denied'
+    : planned
+      ? 'planned'
+      : expected
+        ? 'expected'
+        : alleged
+          ? 'alleged'
+          : reported
+            ? 'reported'
+            : 'asserted';
   return { modality, attributedTo };
 }
 
 /** LOCATED_IN and CITIZEN_OF from appositions and modifiers. */
-function structural(doc: RecognisedDoc, sent: Sentence, ms: Mention[], out: RelationCandidate[], mentionAt: (k: number) => Mention | undefined) {
+function structural(
+  doc: RecognisedDoc,
+  sent: Sentence,
+  ms: Mention[],
+  out: RelationCandidate[],
+  mentionAt: (k: number) => Mention | undefined,
+) {
   const toks = sent.tokens;
   const typeOf = (id: string): EntityType | undefined => doc.entities.get(id)?.type;
   const push = (s: string, p: Predicate, o: string, conf: number, rule: string) => {
-    if (s !== o) out.push({ subject: s, predicate: p, object: o, modality: 'asserted', confidence: conf, sentence: sent.index, rule });
+    if (s !== o)
+      out.push({
+        subject: s,
+        predicate: p,
+        object: o,
+        modality: 'asserted',
+        confidence: conf,
+        sentence: sent.index,
+        rule,
+      });
   };
   for (const m of ms) {
     const mt = typeOf(m.entity);
     // "des deutschen Herstellers Blaser", "beim britischen Think Tank Chatham House", "dem russischen Staatsmedium TASS".
     if ((m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country') {
-      const len = cueAt(toks, m.tokEnd, ORG_TYPE_NOUNS) || (toks[m.tokEnd]?.cap && /(hersteller|unternehmen|konzern|firm|zeitung|sender|agentur|medium|zentrum)/u.test(toks[m.tokEnd]!.norm) ? 1 : 0);
+      const len =
+        cueAt(toks, m.tokEnd, ORG_TYPE_NOUNS) ||
+        (toks[m.tokEnd]?.cap &&
+        /(hersteller|unternehmen|konzern|firm|zeitung|sender|agentur|medium|zentrum)/u.test(toks[m.tokEnd]!.norm)
+          ? 1
+          : 0);
       if (len) {
         let j = m.tokEnd + len;
         if (toks[j]?.text === ':') {
           // "mehrere deutsche Firmen: die Waffenproduzenten A … sowie die Munitionshersteller B, C und D"
-          for (const o of ms) if (o.tokStart > j && typeOf(o.entity) === 'Organization' && o.kind === 'name') push(o.entity, 'LOCATED_IN', m.entity, 0.7, 'org-list');
+          for (const o of ms)
+            if (o.tokStart > j && typeOf(o.entity) === 'Organization' && o.kind === 'name')
+              push(o.entity, 'LOCATED_IN', m.entity, 0.7, 'org-list');
           continue;
         }
         if (toks[j] && (toks[j]!.text === '„' || toks[j]!.text === '"')) j++;
         const o = mentionAt(j);
-        if (o && o.tokStart === j && typeOf(o.entity) === 'Organization') push(o.entity, 'LOCATED_IN', m.entity, 0.75, 'adj-org');
+        if (o && o.tokStart === j && typeOf(o.entity) === 'Organization')
+          push(o.entity, 'LOCATED_IN', m.entity, 0.75, 'adj-org');
         continue;
       }
       // "der russische Waffenhändler Viktor Bout", "the American basketball star Brittney Griner".
       let j = m.tokEnd;
       let skipped = 0;
-      while (j < toks.length && skipped < 3 && toks[j]!.kind === 'word' && !mentionAt(j) && !PREPOSITIONS.has(toks[j]!.norm) && !ARTICLES.has(toks[j]!.norm)) (j++, skipped++);
+      while (
+        j < toks.length &&
+        skipped < 3 &&
+        toks[j]!.kind === 'word' &&
+        !mentionAt(j) &&
+        !PREPOSITIONS.has(toks[j]!.norm) &&
+        !ARTICLES.has(toks[j]!.norm)
+      )
+        (j++, skipped++);
       const p = mentionAt(j);
-      if (skipped >= 1 && p && p.tokStart === j && p.kind === 'name' && typeOf(p.entity) === 'Person' && !doc.roles.some((r) => r.person === p.entity && r.sentence === sent.index))
+      if (
+        skipped >= 1 &&
+        p &&
+        p.tokStart === j &&
+        p.kind === 'name' &&
+        typeOf(p.entity) === 'Person' &&
+        !doc.roles.some((r) => r.person === p.entity && r.sentence === sent.index)
+      )
         push(p.entity, 'CITIZEN_OF', m.entity, 0.7, 'adj-person');
       // "Viktor Bout, der russische Waffenhändler,"
       const art = toks[m.tokStart - 1];
       const comma = toks[m.tokStart - 2];
       const before = mentionAt(m.tokStart - 3);
-      if (art && ARTICLES.has(art.norm) && comma?.text === ',' && before && typeOf(before.entity) === 'Person' && before.tokEnd === m.tokStart - 2 && toks[m.tokEnd]?.cap && !toks[m.tokEnd + 1]?.cap)
+      if (
+        art &&
+        ARTICLES.has(art.norm) &&
+        comma?.text === ',' &&
+        before &&
+        typeOf(before.entity) === 'Person' &&
+        before.tokEnd === m.tokStart - 2 &&
+        toks[m.tokEnd]?.cap &&
+        !toks[m.tokEnd + 1]?.cap
+      )
         push(before.entity, 'CITIZEN_OF', m.entity, 0.7, 'appos-citizen');
     }
     // "Aschgabat, der Hauptstadt des … Landes Turkmenistan", "Khartoum, the capital of Sudan"
@@ -730,7 +960,8 @@ function structural(doc: RecognisedDoc, sent: Sentence, ms: Mention[], out: Rela
       if (toks[j]?.norm === 'sitz') j++;
       if (/^(in|aus)$/u.test(toks[j]?.norm ?? '')) {
         const c = mentionAt(j + 1);
-        if (c && c.tokStart === j + 1 && typeOf(c.entity) === 'Country' && c.kind !== 'adjective') push(m.entity, 'LOCATED_IN', c.entity, 0.6, 'org-in');
+        if (c && c.tokStart === j + 1 && typeOf(c.entity) === 'Country' && c.kind !== 'adjective')
+          push(m.entity, 'LOCATED_IN', c.entity, 0.6, 'org-in');
       }
     }
   }

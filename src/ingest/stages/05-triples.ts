@@ -72,7 +72,8 @@ export function toTriples(doc: RelationsDoc): DocumentExtraction {
       confidence: Math.round(confidence * 100) / 100,
       evidence,
     };
-    const attributed = main.attributedTo ?? cands.find((c) => c.modality === main.modality && c.attributedTo)?.attributedTo;
+    const attributed =
+      main.attributedTo ?? cands.find((c) => c.modality === main.modality && c.attributedTo)?.attributedTo;
     if (attributed && doc.entities.has(attributed)) rel.attributedTo = attributed;
     const time = cands.find((c) => c.time)?.time;
     if (time) rel.time = time;

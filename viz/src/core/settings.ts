@@ -17,6 +17,8 @@ export interface ViewerSettings {
   labelDensity: number;
   /** From this many nodes on, edges are not drawn while the layout runs: software WebGL spends seconds per frame on them. */
   largeGraphNodes: number;
+  /** Edge labels (relation type, supplied items) are drawn up to this many edges; beyond, they are clutter. */
+  edgeLabelsUpTo: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
   layoutSettledRatio: 0.0005,
   labelDensity: 1,
   largeGraphNodes: 2000,
+  edgeLabelsUpTo: 150,
 });
 
 export class SettingsError extends Error {
@@ -53,6 +56,9 @@ export function validateSettings(settings: ViewerSettings): void {
   ] as const;
   for (const key of positive) {
     if (!Number.isFinite(settings[key]) || settings[key] <= 0) throw new SettingsError(`${key} must be > 0`);
+  }
+  if (!(Number.isInteger(settings.edgeLabelsUpTo) && settings.edgeLabelsUpTo >= 0)) {
+    throw new SettingsError('edgeLabelsUpTo must be an integer ≥ 0');
   }
   if (settings.minNodeSize > settings.maxNodeSize) throw new SettingsError('minNodeSize must be ≤ maxNodeSize');
   if (!(settings.uncertainAlpha >= 0 && settings.uncertainAlpha <= 1)) {

@@ -24,6 +24,8 @@ export interface SigmaNodeAttributes {
 }
 
 export interface SigmaEdgeAttributes {
+  /** The relation type, plus what is supplied for SUPPLIES (shown when the graph is small enough for edge labels). */
+  label: string;
   size: number;
   color: string;
   /** Straight, or curved (sigma's @sigma/edge-curve programs) when several relations link the same pair. */
@@ -56,7 +58,9 @@ export function toSigmaGraph(data: DataGraph, filters: Filters, settings: Viewer
     if (!relationPasses(rel, filters)) continue;
     const uncertain = isUncertain(rel);
     const base = predicateColor(rel.predicate);
+    const items = (rel.items ?? []).map((id) => data.nodes.get(id)?.name ?? id);
     graph.addDirectedEdgeWithKey(rel.key, rel.subject, rel.object, {
+      label: items.length ? `${rel.predicate}: ${items.join(', ')}` : rel.predicate,
       size: Math.min(1 + Math.log2(1 + rel.evidenceCount), 5),
       color: uncertain ? withAlpha(base, settings.uncertainAlpha) : base,
       type: SYMMETRIC_PREDICATES.has(rel.predicate) ? 'line' : 'arrow',
