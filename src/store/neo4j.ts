@@ -212,12 +212,15 @@ MATCH (a:Entity {id: row.attributedTo})
 CREATE (c)-[:ATTRIBUTED_TO]->(a)`;
 
 // Setting r.key takes the relationship's write lock before its claims are read back (same reason as entities).
+// A relationship created here has no claims but this batch's, so its aggregates (row.props) are final at once;
+// an existing one is locked (SET) and recomputed from the claims read back after it.
 const RELATIONSHIP_LOCK = (type: Predicate) => `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
 MERGE (s)-[r:${type}]->(o)
-SET r.key = row.key`;
+ON CREATE SET r += row.props
+ON MATCH SET r.key = row.key`;
 
 /** Every claim of the given keys: aggregates are recomputed from these (never incremented), so retries are safe. */
 const CLAIMS_READ = `
@@ -426,7 +429,14 @@ export class Neo4jStore implements GraphStore {
         await this.connect();
         const statements = schemaStatements();
         // Schema changes cannot share a transaction with data writes; each is idempotent (IF NOT EXISTS).
-        for (const statement of statements) await this.write((tx) => tx.run(statement));
+        for (const statement of statements) {
+          try {
+            await this.write((tx) => tx.run(statement));
+          } catch (err) {
+            // Another process created the same index or constraint a moment ago: the schema is there, as wanted.
+            if (!/AlreadyExists/.test(((err as { cause?: { code?: string } }).cause?.code ?? '') as string)) throw err;
+          }
+        }
         const session = this.session('READ');
         try {
           await session.run('CALL db.awaitIndexes(60)');
@@ -632,8 +642,16 @@ export class Neo4jStore implements GraphStore {
     await step('claims');
     const rels = new Map<string, RelRow>();
     for (const d of fresh) for (const r of d.relations) rels.set(r.key, r);
-    for (const [type, rows] of groupByType([...rels.values()])) run(RELATIONSHIP_LOCK(type), { rows });
-    await this.setAggregates(run, [...rels.values()]);
+    const batchClaims = new Map<string, ClaimProps[]>();
+    for (const d of fresh)
+      for (const c of d.claims) {
+        const props = { ...c, time: c.time ?? null };
+        batchClaims.set(c.key, [...(batchClaims.get(c.key) ?? []), props]);
+      }
+    const lockRows = [...rels.values()].map((r) => ({ ...r, props: aggregateProps(r, batchClaims.get(r.key) ?? []) }));
+    for (const [type, rows] of groupByType(lockRows)) run(RELATIONSHIP_LOCK(type), { rows });
+    const freshIds = new Set(fresh.map((d) => d.document.id));
+    await this.setAggregates(run, [...rels.values()], freshIds);
     await Promise.all(pending);
     await step('relationships');
     return results;
@@ -645,8 +663,11 @@ export class Neo4jStore implements GraphStore {
     for (const [type, list] of byType) run(ENTITY_SET(type), { rows: list.map(entityParams) });
   }
 
-  /** Reads back every claim of the keys (this transaction's included) and sets or drops each relationship. */
-  private async setAggregates(run: Runner, rels: RelRow[]): Promise<void> {
+  /**
+   * Reads back every claim of the keys (this transaction's included) and sets or drops each relationship. With
+   * `batch`, a key whose claims all come from the batch's documents was just created with final aggregates: skipped.
+   */
+  private async setAggregates(run: Runner, rels: RelRow[], batch?: Set<string>): Promise<void> {
     const read = (await run(CLAIMS_READ, { keys: rels.map((r) => r.key) })) as {
       records: Array<{ get(k: string): unknown }>;
     };
@@ -659,31 +680,8 @@ export class Neo4jStore implements GraphStore {
         drop.push(rel);
         continue;
       }
-      const a = aggregate(
-        rel,
-        list.map((c) => ({
-          modality: c.modality as Modality,
-          time: c.time ?? undefined,
-          confidence: num(c.confidence),
-          items: c.items ?? [],
-          document: c.document,
-          seen: c.seen,
-        })),
-      );
-      keep.push({
-        ...rel,
-        props: {
-          key: rel.key,
-          evidenceCount: neo4j.int(a.evidenceCount),
-          documentCount: neo4j.int(a.documentCount),
-          modalities: a.modalities,
-          items: a.items ?? [],
-          times: a.time ?? [],
-          firstSeen: a.firstSeen ?? null,
-          lastSeen: a.lastSeen ?? null,
-          confidence: a.confidence,
-        },
-      });
+      if (batch && list.every((c) => batch.has(c.document))) continue;
+      keep.push({ ...rel, props: aggregateProps(rel, list) });
     }
     for (const [type, rows] of groupByType(drop)) run(RELATIONSHIP_DROP(type), { rows });
     for (const [type, rows] of groupByType(keep)) run(RELATIONSHIP_SET(type), { rows });
@@ -1101,6 +1099,32 @@ function groupByType<T extends { predicate: string }>(rows: T[]): Map<Predicate,
   const byType = new Map<Predicate, T[]>();
   for (const r of rows) byType.set(relType(r.predicate), [...(byType.get(r.predicate as Predicate) ?? []), r]);
   return byType;
+}
+
+/** The stored properties of a direct relationship, from all of its claims. */
+function aggregateProps(rel: RelRow, list: ClaimProps[]): Record<string, unknown> {
+  const a = aggregate(
+    rel,
+    list.map((c) => ({
+      modality: c.modality as Modality,
+      time: c.time ?? undefined,
+      confidence: num(c.confidence),
+      items: c.items ?? [],
+      document: c.document,
+      seen: c.seen,
+    })),
+  );
+  return {
+    key: rel.key,
+    evidenceCount: neo4j.int(a.evidenceCount),
+    documentCount: neo4j.int(a.documentCount),
+    modalities: a.modalities,
+    items: a.items ?? [],
+    times: a.time ?? [],
+    firstSeen: a.firstSeen ?? null,
+    lastSeen: a.lastSeen ?? null,
+    confidence: a.confidence,
+  };
 }
 
 function sameEntity(a: EntityRow, b: EntityRow): boolean {

@@ -178,14 +178,16 @@ export function listQueries(dir = QUERIES_DIR): QueryInfo[] {
  * An unknown name fails with the list of names that exist.
  */
 export function loadQuery(nameOrPath: string, dir = QUERIES_DIR): LoadedQuery {
-  const isPath = /[\\/]/.test(nameOrPath) || nameOrPath.endsWith('.cypher');
+  // `supplies.cypher` without a folder is a file here if there is one, else the library query of that name.
+  const isPath = /[\\/]/.test(nameOrPath) || (nameOrPath.endsWith('.cypher') && existsSync(nameOrPath));
   let file: string;
   if (isPath) {
     file = path.resolve(nameOrPath);
     if (!existsSync(file)) throw new QueryError(`no query file ${JSON.stringify(nameOrPath)}`);
   } else {
-    file = path.join(dir, `${nameOrPath}.cypher`);
-    if (!IDENT.test(nameOrPath.replace(/-/g, '_')) || !existsSync(file)) {
+    const name = nameOrPath.replace(/\.cypher$/, '');
+    file = path.join(dir, `${name}.cypher`);
+    if (!IDENT.test(name.replace(/-/g, '_')) || !existsSync(file)) {
       const names = queryFiles(dir).map((f) => path.basename(f, '.cypher'));
       throw new QueryError(
         `no query named ${JSON.stringify(nameOrPath)}; available: ${names.length ? names.join(', ') : '(none)'}`,

@@ -76,6 +76,7 @@ describe('loadQuery', () => {
     expect(q.name).toBe('provenance');
     expect(q.params).toEqual(['subject', 'object', 'predicate']);
     expect(loadQuery(q.file).text).toBe(q.text);
+    expect(loadQuery('provenance.cypher').file).toBe(q.file);
   });
 
   it('names the available queries when the name is unknown', () => {

@@ -274,3 +274,19 @@ describe('parallel relations', () => {
     expect(g.getEdgeAttribute('IRN|MEMBER_OF|org:brics', 'curvature')).toBeUndefined();
   });
 });
+
+describe('edge labels', () => {
+  it('name the relation type and, for SUPPLIES, what is supplied', () => {
+    const data = snapshotToDataGraph({
+      ...SNAPSHOT,
+      edges: [
+        rel('IRN', 'SUPPLIES', 'RUS', { items: ['item:shahed', 'item:unknown'] }),
+        rel('IRN', 'MEMBER_OF', 'org:brics'),
+      ],
+    });
+    const g = toSigmaGraph(data, filters(), DEFAULT_SETTINGS);
+    expect(g.getEdgeAttribute('IRN|SUPPLIES|RUS', 'label')).toBe('SUPPLIES: Shahed drones, item:unknown');
+    expect(g.getEdgeAttribute('IRN|MEMBER_OF|org:brics', 'label')).toBe('MEMBER_OF');
+    expect(() => resolveSettings({ edgeLabelsUpTo: -1 })).toThrow(/edgeLabelsUpTo/);
+  });
+});

@@ -89,15 +89,11 @@ export function runLayout(graph: SigmaGraph, settings: ViewerSettings, options: 
         const t0 = performance.now();
         if (reason !== 'cancelled') {
           noverlap.assign(work, { maxIterations: large ? 2 : 60, settings: { margin: 2, ratio: 1.1 } });
-          copyPositions(work, graph);
         }
-        resolve({
-          iterations,
-          ms,
-          iterationsPerSecond: ms > 0 ? (iterations * 1000) / ms : 0,
-          reason,
-          noverlapMs: performance.now() - t0,
-        });
+        const noverlapMs = performance.now() - t0;
+        // Positions only: sigma draws them on its next frame (for big graphs, with their edges, which takes a while).
+        if (reason !== 'cancelled') copyPositions(work, graph);
+        resolve({ iterations, ms, iterationsPerSecond: ms > 0 ? (iterations * 1000) / ms : 0, reason, noverlapMs });
       }, 0);
     };
   });

@@ -109,6 +109,7 @@ const panel = new EntityPanel({
     syncUrl();
   },
   onFocus: (id) => void select(id),
+  nameOf: (id) => state.store.nodes.get(id)?.name,
 });
 
 function banner(message: string | null, kind: 'info' | 'error' = 'info'): void {
@@ -171,14 +172,15 @@ function startLayout(maxIterations?: number): Promise<LayoutReport> {
   });
   layout = running;
   return running.done.then((report) => {
+    // Settled = final positions known; the frame that then draws them (all edges of a big graph) comes after.
+    if (report.reason !== 'cancelled') metrics.layouts.push({ ...report, endedAt: performance.now() });
     if (layout === running) {
       layout = null;
       handle.layoutRunning = false;
       edgesHidden = false;
       savePositions();
-      sigma?.refresh();
+      sigma?.scheduleRefresh();
     }
-    if (report.reason !== 'cancelled') metrics.layouts.push({ ...report, endedAt: performance.now() });
     return report;
   });
 }

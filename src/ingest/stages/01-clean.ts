@@ -278,7 +278,7 @@ export function clean(raw: RawDocument, opts: ExtractOptions = {}): CleanedDoc {
   let body = raw.text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/\u0000/g, '');
+    .replaceAll(String.fromCharCode(0), '');
   let title: string | undefined;
   let published: string | undefined;
   if (raw.format === 'html') {
@@ -307,7 +307,11 @@ export function clean(raw: RawDocument, opts: ExtractOptions = {}): CleanedDoc {
   }
   if (!kept.length) {
     // Short inputs (one headline, one short sentence) have no prose block: keep every non-chrome line.
-    for (const u of us) if (!u.chrome && u.words >= 2 && !seen.has(u.key)) (seen.add(u.key), kept.push(u.text));
+    for (const u of us)
+      if (!u.chrome && u.words >= 2 && !seen.has(u.key)) {
+        seen.add(u.key);
+        kept.push(u.text);
+      }
   }
   if (!title) title = us.find((u) => headlineLike(u) && !isContent(u))?.text;
   const text = kept.join('\n\n');

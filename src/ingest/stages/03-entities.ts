@@ -841,7 +841,10 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       } else {
         let j = span.a - 1;
         let steps = 0;
-        while (j >= 0 && steps < 4 && toks[j]!.text !== ',' && !mentionAt(j)) (j--, steps++);
+        while (j >= 0 && steps < 4 && toks[j]!.text !== ',' && !mentionAt(j)) {
+          j--;
+          steps++;
+        }
         const prev = j >= 1 && toks[j]!.text === ',' ? mentionAt(j - 1) : undefined;
         if (prev && typeOf(prev.entity) === 'Person' && prev.tokEnd === j) person = prev.entity;
         else if (apposPerson && span.a - apposPerson.end < 16) person = apposPerson.id;

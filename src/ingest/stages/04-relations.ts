@@ -157,13 +157,11 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
     if (!ms.length) continue;
     const toks = sent.tokens;
     const segs = segmentIds(toks);
-    const lower = sent.text.toLowerCase();
     // Token → mention lookup table (mentions of one sentence never overlap, except the two of a pair phrase).
     const at: Array<Mention | undefined> = new Array(toks.length);
     for (const m of ms) for (let k = m.tokStart; k < m.tokEnd; k++) at[k] ??= m;
     const mentionAt = (k: number) => (k >= 0 ? at[k] : undefined);
     const items = ms.filter((m) => typeOf(m.entity) === 'Item');
-    const times = timesIn(toks);
     const actorMs = ms.filter((m) => m.actor && ACTOR_TYPES.has(typeOf(m.entity)!));
 
     structural(doc, sent, ms, out, mentionAt);
@@ -171,6 +169,18 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       (m) => !m.actor && (m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country',
     ).length;
     if (actorMs.length < 1 || actorMs.length + adjCountries < 2) continue;
+    // Most sentences hold no trigger at all: find that out before any argument analysis.
+    const triggerAt: number[] = [];
+    for (let t = 0; t < toks.length; t++) {
+      const tok = toks[t]!;
+      if (tok.kind !== 'word') continue;
+      const inMention = mentionAt(t);
+      if (inMention && typeOf(inMention.entity) !== 'Item') continue;
+      if (triggersFor(lang, tok.norm).length) triggerAt.push(t);
+    }
+    if (!triggerAt.length) continue;
+    const lower = sent.text.toLowerCase();
+    const times = timesIn(toks);
 
     const roleTok = new Set<number>();
     for (const [a, b] of doc.roleSpans[sent.index] ?? []) for (let k = a; k < b; k++) roleTok.add(k);
@@ -257,13 +267,9 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       }
     }
 
-    for (let t = 0; t < toks.length; t++) {
+    for (const t of triggerAt) {
       const tok = toks[t]!;
-      if (tok.kind !== 'word') continue;
-      const inMention = mentionAt(t);
-      if (inMention && typeOf(inMention.entity) !== 'Item') continue;
       const entries = triggersFor(lang, tok.norm);
-      if (!entries.length) continue;
       for (const e of entries) {
         if (!checkTrigger(e, toks, t, lower, items.length > 0)) continue;
         if (negated(toks, t)) continue;
@@ -556,8 +562,10 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         // The noun as object of a light verb: "Moskau und Teheran haben … ein Militärbündnis".
         let j = t - 1;
         let steps = 0;
-        while (j >= 0 && steps < 5 && toks[j]!.kind === 'word' && !toks[j]!.cap && !PREPOSITIONS.has(toks[j]!.norm))
-          (j--, steps++);
+        while (j >= 0 && steps < 5 && toks[j]!.kind === 'word' && !toks[j]!.cap && !PREPOSITIONS.has(toks[j]!.norm)) {
+          j--;
+          steps++;
+        }
         const blocker = toks[j];
         const infinitive =
           blocker?.norm === 'to' &&
@@ -710,7 +718,43 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       return sp ? [sp] : [];
     }
   }
+  carryAttribution(doc, out);
   return { ...doc, candidates: out };
+}
+
+const CARRY_START = /^(das|dies|this|that|these|those|so)$/u;
+const CARRY_VERB =
+  /^(ist|sind|war|waren|ergab|ergaben|ergibt|zeigt|zeigte|zeigen|is|was|are|were|according|berichtete|berichtet|reported)$/u;
+const CARRY_NOUN =
+  /^(recherche|recherchen|bericht|berichte|analyse|angaben|auswertung|studie|report|reports|investigation|analysis|findings|study)$/u;
+
+/**
+ * "… auch aus Deutschland. Das ist das Ergebnis einer Recherche von Correctiv." — a short follow-up sentence that
+ * names the source makes the previous sentence's assertions reported, attributed to that source.
+ */
+function carryAttribution(doc: RecognisedDoc, out: RelationCandidate[]): void {
+  for (const sent of doc.sentences) {
+    if (sent.index === 0) continue;
+    const toks = sent.tokens;
+    if (toks.length > 14 || !CARRY_START.test(toks[0]?.norm ?? '') || !CARRY_VERB.test(toks[1]?.norm ?? '')) continue;
+    if (!toks.some((t) => CARRY_NOUN.test(t.norm))) continue;
+    const src = (doc.bySentence[sent.index] ?? []).find((m) => {
+      const ty = doc.entities.get(m.entity)?.type;
+      return ty === 'Organization' || ty === 'Person';
+    });
+    if (!src) continue;
+    for (const c of out)
+      if (
+        c.sentence === sent.index - 1 &&
+        c.modality === 'asserted' &&
+        c.rule !== 'role' &&
+        c.subject !== src.entity &&
+        c.object !== src.entity
+      ) {
+        c.modality = 'reported';
+        c.attributedTo = src.entity;
+      }
+  }
 }
 
 function checkTrigger(e: TriggerEntry, toks: Token[], t: number, lower: string, hasItem: boolean): boolean {
@@ -803,8 +847,20 @@ function modalityFor(
   const denied = h.denied.length > 0;
   const planned = h.planned.some(inSeg);
   // German "wird/werden" is future only with an infinitive, not the passive "wird … geliefert".
-  const passivePart = /(t|ert)$/u.test(toks[t]!.norm) && !/(ieren|en)$/u.test(toks[t]!.norm);
-  const expected = h.expected.some((k) => inSeg(k) && !(/^(wird|werden)$/u.test(toks[k]!.norm) && passivePart));
+  // "werden … geliefert/durchgeführt" is a passive; future needs an infinitive at the end of the clause.
+  const passiveAfter = (k: number): boolean => {
+    let j = k + 1;
+    while (j < toks.length && segs[j] === segs[k]) j++;
+    for (let q = j - 1; q > k; q--) {
+      const w = toks[q]!;
+      if (w.kind !== 'word' || w.cap) continue;
+      return /^ge\p{L}+(t|en)$|\p{L}iert$|\p{L}t$/u.test(w.norm) || /^(worden|geworden)$/u.test(w.norm);
+    }
+    return false;
+  };
+  const expected = h.expected.some(
+    (k) => inSeg(k) && !(/^(wird|werden|wurde|wurden)$/u.test(toks[k]!.norm) && passiveAfter(k)),
+  );
   const alleged =
     h.sollHaben ||
     h.alleged.some((k) => inSeg(k) || k < 4 || /^(angeblich|reportedly|allegedly|mutmaßlich)/u.test(toks[k]!.norm));
@@ -912,8 +968,10 @@ function structural(
         !mentionAt(j) &&
         !PREPOSITIONS.has(toks[j]!.norm) &&
         !ARTICLES.has(toks[j]!.norm)
-      )
-        (j++, skipped++);
+      ) {
+        j++;
+        skipped++;
+      }
       const p = mentionAt(j);
       if (
         skipped >= 1 &&

@@ -11,6 +11,8 @@ import { byId, h } from './dom.js';
 export interface PanelCallbacks {
   onClose(): void;
   onFocus(entityId: string): void;
+  /** Names of entities the viewer has loaded (items of SUPPLIES are not neighbours, so the panel asks). */
+  nameOf(entityId: string): string | undefined;
 }
 
 function evidenceItem(ev: EvidenceRecord, names: Map<string, string>): HTMLElement {
@@ -114,6 +116,7 @@ export class EntityPanel {
           h('span', { class: 'badge' }, `${rel.evidenceCount} evidence`),
         );
         title.addEventListener('click', () => this.callbacks.onFocus(otherId));
+        const items = (rel.items ?? []).map((id) => names.get(id) ?? this.callbacks.nameOf(id) ?? id);
         const evidenceBox = h('div', { 'data-testid': 'evidence-list' }, h('div', { class: 'muted' }, 'evidence…'));
         section.append(
           h(
@@ -126,6 +129,9 @@ export class EntityPanel {
               'data-other': otherId,
             },
             title,
+            items.length
+              ? h('div', { class: 'items', 'data-testid': 'relation-items' }, `items: ${items.join(', ')}`)
+              : null,
             evidenceBox,
           ),
         );
