@@ -69,6 +69,37 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
     expect(rows.every((r) => typeof r.otherType === 'string')).toBe(true);
   },
 
+  'dyad-timeline': async () => {
+    const rows = await run('dyad-timeline', { a: 'RUS', b: 'IRN' });
+    const dates = rows.map((r) => String(r.date));
+    expect(dates).toEqual([...dates].sort());
+    // The second article (published 2024-10-22) comes before the undated sample (its ingest day).
+    expect(rows[0]).toMatchObject({ date: SECOND_PUBLISHED, document: SECOND_ID, predicate: 'SUPPLIES' });
+    expect(rows[0]!.subject).toBe('IRN');
+    const sample = rows.filter((r) => r.document === sampleId);
+    expect(sample.some((r) => r.predicate === 'SUPPLIES' && String(r.sentence).includes('Shahed'))).toBe(true);
+    expect(sample.some((r) => r.predicate === 'COOPERATES_WITH')).toBe(true);
+    expect(rows.every((r) => r.kind === 'cooperation')).toBe(true);
+    const conflict = await run('dyad-timeline', { a: 'USA', b: 'IRN' });
+    expect(conflict.map((r) => `${r.subject} ${r.predicate} ${r.object} ${r.kind}`).sort()).toEqual([
+      'IRN CRITICIZES USA conflict',
+      'USA SANCTIONS IRN conflict',
+    ]);
+  },
+
+  'co-mentions': async () => {
+    const rows = await run('co-mentions', { actor: 'IRN' });
+    expect(rows.some((r) => r.id === 'IRN')).toBe(false);
+    expect(must(rows, { id: 'RUS', documents: 2, related: true }).predicates).toEqual(
+      expect.arrayContaining(['COOPERATES_WITH', 'SUPPLIES']),
+    );
+    // Mentioned with Iran in the sample, but no relation to Iran was extracted.
+    expect(must(rows, { id: 'org:tass' })).toMatchObject({ documents: 1, related: false, predicates: [] });
+    const people = await run('co-mentions', { actor: 'IRN', type: 'Person', limit: 2 });
+    expect(people).toHaveLength(2);
+    expect(people.every((r) => r.type === 'Person')).toBe(true);
+  },
+
   members: async () => {
     const rows = await run('members', { organisation: 'org:brics' });
     expect(must(rows, { member: 'IRN' }).memberName).toBe('Iran');

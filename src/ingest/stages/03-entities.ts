@@ -871,6 +871,11 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
         )
           object = pm.entity;
       }
+      if (!object && !personAfter) {
+        // "X, Präsident Russlands," / "X, Russia's president": a genitive state right after the role.
+        const g = mentionAt(span.b);
+        if (g && g.tokStart === span.b && g.poss && typeOf(g.entity) === 'Country') object = g.entity;
+      }
       if (!object && (!personAfter || span.entry.p === 'AFFILIATED_WITH')) {
         let j = personAfter ? (after ? after.tokEnd : span.b) : span.b;
         const prep = toks[j];

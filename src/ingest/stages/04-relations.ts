@@ -31,6 +31,8 @@ const OBJ_MARKERS: Record<Predicate, string[]> = {
   CITIZEN_OF: [],
 };
 const DIRECT_FIRST = new Set<Predicate>(['CRITICIZES', 'THREATENS', 'SANCTIONS', 'ATTACKS', 'INVITES', 'SUPPORTS']);
+const MEMBER_NOUNS = /^(staaten|länder|ländern|mitglieder|mitgliedern|mitgliedstaaten|mitgliedsstaaten|mitgliedsländer|states|countries|nations|members|member|allies|verbündete|verbündeten)$/u;
+const lang = (doc: RecognisedDoc) => doc.language;
 const ADJ_TARGET = new Set<Predicate>(['CRITICIZES', 'ATTACKS', 'SANCTIONS', 'THREATENS']);
 const SEGMENT_BREAK = new Set([';', '–', '—', '(', ')']);
 
@@ -935,6 +937,40 @@ function structural(
   };
   for (const m of ms) {
     const mt = typeOf(m.entity);
+    // "die BRICS-Staaten Brasilien, Russland, Indien, China und Südafrika", "NATO members Turkey and Hungary".
+    if (mt === 'Organization' && m.kind !== 'adjective') {
+      const noun = toks[m.tokEnd];
+      if (noun && (noun.hyphen || lang(doc) === 'en') && MEMBER_NOUNS.test(noun.norm)) {
+        let j = m.tokEnd + 1;
+        while (j < toks.length) {
+          const c = mentionAt(j);
+          if (c && c.tokStart === j && typeOf(c.entity) === 'Country' && c.kind !== 'adjective') {
+            push(c.entity, 'MEMBER_OF', m.entity, 0.7, 'member-list');
+            j = c.tokEnd;
+            continue;
+          }
+          if (j === m.tokEnd + 1 && /^(wie|like|such|as|including|darunter|namely|gehören|gehörten|zählen|zählten|include|included|includes|are|were|sind|waren)$/u.test(toks[j]!.norm)) {
+            j++;
+            continue;
+          }
+          if (j > m.tokEnd + 1 && /^(,|und|and|sowie|as|or|oder)$/u.test(toks[j]!.norm)) {
+            j++;
+            continue;
+          }
+          break;
+        }
+      }
+    }
+    // "the Moscow-based think tank X": a place hyphen-glued to "based" before an organisation.
+    if (mt === 'Country' && m.kind !== 'adjective' && toks[m.tokEnd]?.hyphen && /^(based|basierte[nr]?|ansässige[nr]?)$/u.test(toks[m.tokEnd]!.norm)) {
+      for (let j = m.tokEnd + 1; j < Math.min(toks.length, m.tokEnd + 5); j++) {
+        const o = mentionAt(j);
+        if (o && typeOf(o.entity) === 'Organization') {
+          push(o.entity, 'LOCATED_IN', m.entity, 0.7, 'x-based');
+          break;
+        }
+      }
+    }
     // "des deutschen Herstellers Blaser", "beim britischen Think Tank Chatham House", "dem russischen Staatsmedium TASS".
     if ((m.kind === 'adjective' || m.kind === 'demonym') && typeOf(m.entity) === 'Country') {
       const len =
