@@ -31,7 +31,8 @@ const OBJ_MARKERS: Record<Predicate, string[]> = {
   CITIZEN_OF: [],
 };
 const DIRECT_FIRST = new Set<Predicate>(['CRITICIZES', 'THREATENS', 'SANCTIONS', 'ATTACKS', 'INVITES', 'SUPPORTS']);
-const MEMBER_NOUNS = /^(staaten|länder|ländern|mitglieder|mitgliedern|mitgliedstaaten|mitgliedsstaaten|mitgliedsländer|states|countries|nations|members|member|allies|verbündete|verbündeten)$/u;
+const MEMBER_NOUNS =
+  /^(staaten|länder|ländern|mitglieder|mitgliedern|mitgliedstaaten|mitgliedsstaaten|mitgliedsländer|states|countries|nations|members|member|allies|verbündete|verbündeten)$/u;
 const lang = (doc: RecognisedDoc) => doc.language;
 const ADJ_TARGET = new Set<Predicate>(['CRITICIZES', 'ATTACKS', 'SANCTIONS', 'THREATENS']);
 const SEGMENT_BREAK = new Set([';', '–', '—', '(', ')']);
@@ -438,7 +439,10 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           const leftUnmarked = L.filter(
             (c) => unmarked(c) && !c.conjOf && subjPos(c) && (c.dist <= 14 || (lang === 'en' && c.dist <= 30)),
           );
-          subj = leftUnmarked.filter(sameSeg)[0] ?? leftUnmarked[0];
+          // A genitive inside an apposition ("Putin, Präsident Russlands, kam …") is not the subject.
+          const byPoss = (a: Cand, b: Cand) =>
+            Number(!!a.m.poss && lang !== 'en') - Number(!!b.m.poss && lang !== 'en') || a.dist - b.dist;
+          subj = [...leftUnmarked.filter(sameSeg)].sort(byPoss)[0] ?? [...leftUnmarked].sort(byPoss)[0];
           if (!subj) {
             // "The US, Russia, and Switzerland met": the nearest actor is a conjunct; its head is the subject.
             const conj = L.find((c) => unmarked(c) && c.conjOf);
@@ -606,9 +610,11 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       if (e.p === 'MEMBER_OF') {
         const o = memberObject(t, undefined);
         if (!o) return undefined;
-        const member = [...L, ...R]
-          .filter((c) => c.m !== o.m && c.dist <= 6 && typeOf(c.m.entity) !== 'Person' && (unmarked(c) || c.m.poss))
-          .sort(byDist)[0];
+        const pool = [...L, ...R].filter(
+          (c) => c.m !== o.m && c.dist <= 6 && typeOf(c.m.entity) !== 'Person' && (unmarked(c) || c.m.poss),
+        );
+        // States are members far more often than organisations; take an organisation only when no state is near.
+        const member = pool.filter((c) => typeOf(c.m.entity) === 'Country').sort(byDist)[0] ?? pool.sort(byDist)[0];
         return member ? [[member.m, o.m, 0.65, 'noun-member']] : undefined;
       }
       const agents = e.p === 'CRITICIZES' && e.pos === 'adj' ? speakerOf(t) : agentNoun();
@@ -949,7 +955,12 @@ function structural(
             j = c.tokEnd;
             continue;
           }
-          if (j === m.tokEnd + 1 && /^(wie|like|such|as|including|darunter|namely|gehören|gehörten|zählen|zählten|include|included|includes|are|were|sind|waren)$/u.test(toks[j]!.norm)) {
+          if (
+            j === m.tokEnd + 1 &&
+            /^(wie|like|such|as|including|darunter|namely|gehören|gehörten|zählen|zählten|include|included|includes|are|were|sind|waren)$/u.test(
+              toks[j]!.norm,
+            )
+          ) {
             j++;
             continue;
           }
@@ -962,7 +973,12 @@ function structural(
       }
     }
     // "the Moscow-based think tank X": a place hyphen-glued to "based" before an organisation.
-    if (mt === 'Country' && m.kind !== 'adjective' && toks[m.tokEnd]?.hyphen && /^(based|basierte[nr]?|ansässige[nr]?)$/u.test(toks[m.tokEnd]!.norm)) {
+    if (
+      mt === 'Country' &&
+      m.kind !== 'adjective' &&
+      toks[m.tokEnd]?.hyphen &&
+      /^(based|basierte[nr]?|ansässige[nr]?)$/u.test(toks[m.tokEnd]!.norm)
+    ) {
       for (let j = m.tokEnd + 1; j < Math.min(toks.length, m.tokEnd + 5); j++) {
         const o = mentionAt(j);
         if (o && typeOf(o.entity) === 'Organization') {
