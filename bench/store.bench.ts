@@ -143,7 +143,7 @@ async function main(): Promise<void> {
         `end to end (${label}): ${docsDone} documents in ${secs.toFixed(2)} s = ${(docsDone / secs).toFixed(1)} documents/s`,
       );
       if (s !== store) {
-        await rm((s as EmbeddedStore).file, { force: true });
+        await rm(path.dirname((s as EmbeddedStore).file), { recursive: true, force: true });
         await s.close();
       }
     }

@@ -131,7 +131,7 @@ export function register(program: Command): void {
     .description(
       'Extract entities and evidenced relations from German/English news articles (text or HTML files, folders).',
     )
-    .argument('<paths...>', 'files or folders (folders are read recursively: .txt .html .htm .md)')
+    .argument('<paths...>', 'files or folders (folders are read recursively: .txt .text .html .htm .xhtml)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'table']).default('json'))
     .addOption(new Option('-l, --lang <lang>', 'document language').choices(['de', 'en', 'auto']).default('auto'))
     .option('-o, --output <file>', 'write the output to FILE instead of stdout')

@@ -8,7 +8,8 @@ import type { InputItem, RawDocument } from './types.js';
 /** Files above this size are refused (override with GEOKG_MAX_INPUT_MB or the CLI's --max-size). */
 export const DEFAULT_MAX_INPUT_MB = 20;
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.xml']);
+// Folders are walked for articles only; READMEs and other .md files are skipped (pass them explicitly to read them).
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '.xhtml']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 
 export interface ReadOptions {

@@ -2,7 +2,7 @@
 // Exit codes, messages without stack traces, read-only queries refused by the server, a dead server named.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,20 @@ describe('geokg store commands (embedded)', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/--yes/);
     expect(JSON.parse(geokg(['stats', '--format', 'json']).stdout).documents).toBe(1);
+  });
+
+  it('exports the stored graph as JSON to stdout and GraphML to a file', async () => {
+    geokg(['ingest', SAMPLE]);
+    const stats = JSON.parse(geokg(['stats', '--format', 'json']).stdout) as { entities: number; relations: number };
+    const json = geokg(['export', '--format', 'json']);
+    expect(json.status, json.stderr).toBe(0);
+    const graph = JSON.parse(json.stdout) as { nodes: Array<{ key: string }>; edges: unknown[] };
+    expect(graph.nodes).toHaveLength(stats.entities);
+    expect(graph.edges).toHaveLength(stats.relations);
+    expect(graph.nodes.map((n) => n.key)).toEqual(expect.arrayContaining(['IRN', 'RUS']));
+    const file = path.join(home, 'out.graphml');
+    expect(geokg(['export', '--format', 'graphml', '--output', file]).status).toBe(0);
+    expect(await readFile(file, 'utf8')).toMatch(/<graphml[\s\S]*IRN/);
   });
 
   it('refuses Cypher without Neo4j, with a clear message', () => {

@@ -1,10 +1,10 @@
 // Tests of src/ingest/read.ts: encodings, binary/empty/oversized refusal, folders, one bad file never stops a run.
 
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, looksBinary, readInputs, readOne } from '../../src/ingest/index.js';
+import { decodeBytes, extractDocument, looksBinary, readInputs, readOne } from '../../src/ingest/index.js';
 import { sniffFormat } from '../../src/ingest/read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'geokg-read-'));
@@ -61,5 +61,34 @@ describe('readInputs', () => {
     const r = await readOne(p, { maxBytes: 1024 * 1024 });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(/file too large \(2\.0 MB, limit 1 MB/);
+  });
+});
+
+describe('encoding and HTML fixtures (tests/fixtures/html)', () => {
+  const fx = 'tests/fixtures/html';
+  it.runIf(existsSync(fx))('reads a UTF-16LE copy as the same document as the UTF-8 original', async () => {
+    const a = await readOne(`${fx}/02_nordkorea-russland-kursk.de.utf16le.txt`);
+    const b = await readOne('tests/fixtures/devtexts/articles/02_nordkorea-russland-kursk.de.txt');
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(a.doc.text).toBe(b.doc.text);
+    expect(extractDocument(a.doc).document.id).toBe(extractDocument(b.doc).document.id);
+  });
+  it.runIf(existsSync(fx))('decodes a Latin-1 file exactly', async () => {
+    const l = await readOne(`${fx}/03_eu-sanktionen-iran-russland.de.latin1.txt`);
+    expect(l.ok && l.doc.text).toBe(
+      readFileSync(`${fx}/expected/03_eu-sanktionen-iran-russland.de.latin1.txt`, 'utf8'),
+    );
+  });
+  it.runIf(existsSync(fx))('extracts a real HTML page: German, titled, with relations', async () => {
+    const h = await readOne(`${fx}/04_nato-schweden-beitritt.de.html`);
+    expect(h.ok && h.doc.format).toBe('html');
+    if (!h.ok) return;
+    const x = extractDocument(h.doc);
+    expect(x.document.language).toBe('de');
+    expect(x.document.title).toMatch(/Schweden/);
+    expect(x.relations.some((r) => r.subject === 'SWE' && r.predicate === 'MEMBER_OF' && r.object === 'org:nato')).toBe(
+      true,
+    );
   });
 });

@@ -71,9 +71,50 @@ describe('relations (German)', () => {
     ['Moskau und Teheran haben ein Militärbündnis.', ['IRN', 'ALLIED_WITH', 'RUS']],
     ['Seit Beginn des russischen Angriffskriegs auf die Ukraine kamen viele Flüchtlinge.', ['RUS', 'ATTACKS', 'UKR']],
     ['Der russische Premierminister lud den iranischen Präsidenten zum Gipfel ein.', ['RUS', 'INVITES', 'IRN']],
+    [
+      'Zu den BRICS-Staaten gehören Brasilien, Russland, Indien, China und Südafrika.',
+      ['ZAF', 'MEMBER_OF', 'org:brics'],
+    ],
+    [
+      'Wladimir Putin, Präsident Russlands, kam mit Xi Jinping zusammen.',
+      ['person:vladimir-putin', 'MEETS', 'person:xi-jinping'],
+    ],
+    [
+      'Wladimir Putin, Präsident Russlands, kam mit Xi Jinping zusammen.',
+      ['person:vladimir-putin', 'HEAD_OF_STATE', 'RUS'],
+    ],
+    [
+      'Kremlchef Wladimir Putin hat den chinesischen Staatschef Xi Jinping in Moskau empfangen.',
+      ['person:vladimir-putin', 'MEETS', 'person:xi-jinping'],
+    ],
+    ['Die Ukraine griff in der Nacht russische Ölraffinerien mit Drohnen an.', ['UKR', 'ATTACKS', 'RUS']],
+    ['Washington verhängte Sanktionen gegen iranische Unternehmen.', ['USA', 'SANCTIONS', 'IRN']],
   ];
   for (const [text, t] of cases) it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, 'de')).toContainEqual(t));
 
+  it('reads denials of infinitive clauses and tells the passive "werden" from the future', () => {
+    expect(rel('Iran wies die Vorwürfe zurück, Russland mit Raketen zu beliefern.', 'de', 'SUPPLIES')).toMatchObject({
+      subject: 'IRN',
+      object: 'RUS',
+      modality: 'denied',
+    });
+    expect(rel('Die Drohnen werden von Iran an Russland geliefert.', 'de', 'SUPPLIES')?.modality).toBe('asserted');
+    expect(rel('Russland und Iran werden ein Abkommen unterzeichnen.', 'de', 'SIGNS_AGREEMENT')?.modality).toBe(
+      'expected',
+    );
+  });
+  it('carries a source named in the next sentence back ("Das ist das Ergebnis einer Recherche von X")', () => {
+    const r = extractText(
+      'Waffen und Munition gelangen weiter nach Russland, auch aus Deutschland. Das ist das Ergebnis einer Recherche des Recherchezentrums Correctiv.',
+      { lang: 'de' },
+    );
+    expect(r.relations.find((x) => x.predicate === 'SUPPLIES')).toMatchObject({
+      subject: 'DEU',
+      object: 'RUS',
+      modality: 'reported',
+      attributedTo: 'org:correctiv',
+    });
+  });
   it('keeps time, items and alleged modality', () => {
     const r = rel('Iran soll Russland im Februar 2023 ballistische Raketen geliefert haben.', 'de', 'SUPPLIES');
     expect(r).toMatchObject({ subject: 'IRN', object: 'RUS', modality: 'alleged', time: '2023-02' });

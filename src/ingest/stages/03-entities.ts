@@ -333,11 +333,21 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       if (st.taken[i]) continue;
       const hit = matchAt(st.sent.tokens, i, index, lang);
       if (!hit) continue;
-      const anchored = hit.alts
-        .filter((a) => anchors.has(a.id))
-        .sort((a, b) => anchors.get(b.id)! - anchors.get(a.id)!);
+      let anchored = hit.alts.filter((a) => anchors.has(a.id)).sort((a, b) => anchors.get(b.id)! - anchors.get(a.id)!);
       let free = true;
       for (let k = i; k < hit.end; k++) if (st.taken[k]) free = false;
+      // A form with one reading flagged as risky ("Turkey", "Indian") is taken among other states or organisations.
+      if (!anchored.length && hit.alts.length === 1 && i > 0) {
+        const other = hit.alts[0]!.id;
+        const geo = mentions.some(
+          (m) =>
+            m.sentence === st.sent.index &&
+            m.entity &&
+            m.entity !== other &&
+            /^(Country|Organization)$/.test(entities.get(m.entity)?.type ?? ''),
+        );
+        if (geo) anchored = hit.alts;
+      }
       if (!anchored.length || !free) continue;
       const fe = anchored[0]!;
       const g = gazEntries.get(fe.id);
@@ -737,7 +747,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           modelTok.kind === 'word' &&
           modelTok.cap &&
           !st.taken[toks.indexOf(modelTok)] &&
-          !NEVER_NAMES.has(modelTok.norm)
+          !NEVER_NAMES.has(modelTok.norm) &&
+          !index.hasFirst(modelTok.norm)
         ) {
           id = `item:${slug(modelTok.text)}-${item.id.slice(5)}`;
           name = `${modelTok.text} ${item.name}`;

@@ -662,6 +662,7 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       while (
         j >= 0 &&
         (ARTICLES.has(toks[j]!.norm) ||
+          roleTok.has(j) ||
           mentionAt(j)?.kind === 'adjective' ||
           (toks[j]!.kind === 'word' && /^(also|then|now|later|meanwhile|already)$/u.test(toks[j]!.norm)))
       )
@@ -877,6 +878,8 @@ function modalityFor(
   const speaker = (m: Mention | undefined) => (m && m.entity && !args.includes(m.entity) ? m : undefined);
   for (const [k, len] of h.sources) {
     if (!edge(k)) continue;
+    // "X hat … geliefert und nach Angaben von Y eine Fabrik gebaut": the source covers only the second conjunct.
+    if (k > t && /^(und|and|sowie)$/u.test(toks[k - 1]?.norm ?? '')) continue;
     if (toks[k]!.norm === 'wie' && !toks.slice(k, k + 5).some((x) => /^(bericht|meldet|report)/u.test(x.norm)))
       continue;
     reported = true;
@@ -945,9 +948,11 @@ function structural(
     const mt = typeOf(m.entity);
     // "die BRICS-Staaten Brasilien, Russland, Indien, China und Südafrika", "NATO members Turkey and Hungary".
     if (mt === 'Organization' && m.kind !== 'adjective') {
-      const noun = toks[m.tokEnd];
+      // The gazetteer may already include the noun in the name ("BRICS-Staaten").
+      const inside = m.tokEnd - m.tokStart > 1 && MEMBER_NOUNS.test(toks[m.tokEnd - 1]!.norm);
+      const noun = inside ? toks[m.tokEnd - 1] : toks[m.tokEnd];
       if (noun && (noun.hyphen || lang(doc) === 'en') && MEMBER_NOUNS.test(noun.norm)) {
-        let j = m.tokEnd + 1;
+        let j = inside ? m.tokEnd : m.tokEnd + 1;
         while (j < toks.length) {
           const c = mentionAt(j);
           if (c && c.tokStart === j && typeOf(c.entity) === 'Country' && c.kind !== 'adjective') {
@@ -956,7 +961,7 @@ function structural(
             continue;
           }
           if (
-            j === m.tokEnd + 1 &&
+            j === (inside ? m.tokEnd : m.tokEnd + 1) &&
             /^(wie|like|such|as|including|darunter|namely|gehören|gehörten|zählen|zählten|include|included|includes|are|were|sind|waren)$/u.test(
               toks[j]!.norm,
             )
@@ -964,7 +969,7 @@ function structural(
             j++;
             continue;
           }
-          if (j > m.tokEnd + 1 && /^(,|und|and|sowie|as|or|oder)$/u.test(toks[j]!.norm)) {
+          if (j > (inside ? m.tokEnd : m.tokEnd + 1) && /^(,|und|and|sowie|as|or|oder)$/u.test(toks[j]!.norm)) {
             j++;
             continue;
           }
