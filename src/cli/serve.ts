@@ -13,7 +13,7 @@ import type { GraphStore, StoreKind } from '../store/types.js';
 
 export const SAMPLE_DIR = path.join(PROJECT_ROOT, 'data', 'sample');
 
-/** The sample's articles only: SOURCE.md next to them documents where they come from and is not news. */
+/** The sample articles (text or HTML files) in data/sample; data/SAMPLE.md says where they come from. */
 export function sampleFiles(): string[] {
   return readdirSync(SAMPLE_DIR)
     .filter((f) => /\.(txt|html?)$/i.test(f))
