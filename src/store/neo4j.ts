@@ -405,6 +405,18 @@ export class Neo4jStore implements GraphStore {
     await this.connect();
     const session = this.session('WRITE');
     try {
+      if (process.env.GEOKG_TRACE) {
+        const t0 = performance.now();
+        let t1 = 0;
+        const out = await session.executeWrite(async (tx) => {
+          const r = await work(tx);
+          t1 = performance.now();
+          return r;
+        });
+        const t2 = performance.now();
+        process.stderr.write(`trace tx ${(t1 - t0).toFixed(0)} ms work, ${(t2 - t1).toFixed(0)} ms commit\n`);
+        return out;
+      }
       return await session.executeWrite(work);
     } catch (err) {
       throw this.wrap(err);
@@ -561,6 +573,7 @@ export class Neo4jStore implements GraphStore {
     const pending: Array<Promise<unknown>> = [];
     const run = (cypher: string, params: Record<string, unknown>) => {
       const p = tx.run(cypher, params) as unknown as Promise<unknown>;
+      if (process.env.GEOKG_TRACE) traceStatement(cypher, params, p);
       p.catch(() => undefined); // awaited below through `pending`; this only keeps Node from calling it unhandled
       pending.push(p);
       return p;
@@ -1085,6 +1098,20 @@ export class Neo4jStore implements GraphStore {
 }
 
 type Runner = (cypher: string, params: Record<string, unknown>) => Promise<unknown>;
+
+/** GEOKG_TRACE=1: server time of each write statement on stderr (for profiling the bulk path). */
+function traceStatement(cypher: string, params: Record<string, unknown>, p: Promise<unknown>): void {
+  const rows = Array.isArray(params.rows) ? params.rows.length : Array.isArray(params.keys) ? params.keys.length : 0;
+  const name = cypher.trim().split('\n').slice(1, 3).join(' ').slice(0, 70);
+  p.then(
+    (r) => {
+      const s = (r as { summary: { resultAvailableAfter: unknown; resultConsumedAfter: unknown } }).summary;
+      const ms = num(s.resultAvailableAfter) + num(s.resultConsumedAfter);
+      process.stderr.write(`trace ${String(ms).padStart(6)} ms ${String(rows).padStart(6)} rows  ${name}\n`);
+    },
+    () => undefined,
+  );
+}
 type RelRow = { key: string; subject: string; predicate: Predicate; object: string };
 interface ClaimProps {
   modality: string;

@@ -337,7 +337,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       let free = true;
       for (let k = i; k < hit.end; k++) if (st.taken[k]) free = false;
       // A form with one reading flagged as risky ("Turkey", "Indian") is taken among other states or organisations.
-      if (!anchored.length && hit.alts.length === 1 && i > 0) {
+      if (!anchored.length && hit.alts.length === 1 && i > 0 && /^(name|adjective|demonym)$/.test(hit.alts[0]!.kind)) {
         const other = hit.alts[0]!.id;
         const geo = mentions.some(
           (m) =>
@@ -748,7 +748,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           modelTok.cap &&
           !st.taken[toks.indexOf(modelTok)] &&
           !NEVER_NAMES.has(modelTok.norm) &&
-          !index.hasFirst(modelTok.norm)
+          !(index.root.next.get(modelTok.norm)?.forms ?? []).some((f) => gazEntries.get(f.id)?.type === 'Country')
         ) {
           id = `item:${slug(modelTok.text)}-${item.id.slice(5)}`;
           name = `${modelTok.text} ${item.name}`;
