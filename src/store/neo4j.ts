@@ -42,6 +42,7 @@ import {
   prepareDocument,
   searchRank,
   toEntity,
+  type ClaimRow,
   type EntityRow,
   type PreparedDocument,
 } from './common.js';
@@ -178,25 +179,23 @@ MATCH (e:Entity {id: row.id})
 CREATE (d)-[:MENTIONS {name: row.name, type: row.type, aliases: row.aliases, searchKeys: row.searchKeys,
                        iso2: row.iso2, iso3: row.iso3, wikidata: row.wikidata}]->(e)`;
 
-const SENTENCE_WRITE = `
-UNWIND $rows AS row
-MATCH (d:Document {id: row.document})
-CREATE (s:Sentence {id: row.id, text: row.text, start: row.start, end: row.end})-[:IN_DOCUMENT]->(d)`;
-
 const CLAIM_PROPS = `{id: row.id, key: row.key, predicate: row.predicate, subject: row.subject, object: row.object,
   modality: row.modality, attributedTo: row.attributedTo, time: row.time, confidence: row.confidence,
   items: row.items, document: row.document, seen: row.seen}`;
 
-/** Claims with an evidence sentence (the usual case) and without one, each without optional matches. */
-const CLAIM_WRITE = `
-UNWIND $rows AS row
-MATCH (d:Document {id: row.document})
+/** A sentence with the claims it supports (the usual case): document and sentence are at hand, no lookups. */
+const SENTENCE_CLAIM_WRITE = `
+UNWIND $rows AS srow
+MATCH (d:Document {id: srow.document})
+CREATE (t:Sentence {id: srow.id, text: srow.text, start: srow.start, end: srow.end})-[:IN_DOCUMENT]->(d)
+WITH d, t, srow
+UNWIND srow.claims AS row
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
-MATCH (t:Sentence {id: row.sentenceId})
 CREATE (c:Claim ${CLAIM_PROPS})
 CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:IN_DOCUMENT]->(d), (c)-[:EVIDENCED_BY]->(t)`;
 
+/** Claims without an evidence sentence (rare). */
 const CLAIM_WRITE_BARE = `
 UNWIND $rows AS row
 MATCH (d:Document {id: row.document})
@@ -490,12 +489,15 @@ export class Neo4jStore implements GraphStore {
       }
     });
     if (ready.length > 0) await this.ensureSchema();
-    // Group documents into transactions of about BATCH_CLAIMS claims; a document is never split.
+    // Group documents into transactions of about BATCH_CLAIMS claims; a document is never split. The batches are
+    // balanced (same target size) so a call does not end with a tiny transaction that pays a commit for little.
+    const weight = ready.reduce((n, item) => n + item.p.claims.length + 1, 0);
+    const target = Math.ceil(weight / Math.max(1, Math.ceil(weight / BATCH_CLAIMS)));
     const batches: Array<typeof ready> = [];
     let current: typeof ready = [];
     let size = 0;
     for (const item of ready) {
-      if (current.length > 0 && size + item.p.claims.length > BATCH_CLAIMS) {
+      if (current.length > 0 && size + item.p.claims.length > target) {
         batches.push(current);
         current = [];
         size = 0;
@@ -572,7 +574,8 @@ export class Neo4jStore implements GraphStore {
     const hook = this.opts.onWriteStep;
     const pending: Array<Promise<unknown>> = [];
     const run = (cypher: string, params: Record<string, unknown>) => {
-      const p = tx.run(cypher, params) as unknown as Promise<unknown>;
+      const plan = process.env.GEOKG_TRACE === 'plan';
+      const p = tx.run(plan ? `EXPLAIN ${cypher}` : cypher, params) as unknown as Promise<unknown>;
       if (process.env.GEOKG_TRACE) traceStatement(cypher, params, p);
       p.catch(() => undefined); // awaited below through `pending`; this only keeps Node from calling it unhandled
       pending.push(p);
@@ -598,11 +601,75 @@ export class Neo4jStore implements GraphStore {
 
     // One row per entity across the batch, merged in document order (later documents win for name and codes).
     const byEntity = new Map<string, EntityRow[]>();
-    for (const d of fresh) for (const e of d.entities) byEntity.set(e.id, [...(byEntity.get(e.id) ?? []), e]);
+    for (const d of fresh)
+      for (const e of d.entities) {
+        const list = byEntity.get(e.id);
+        if (list) list.push(e);
+        else byEntity.set(e.id, [e]);
+      }
     const batchRows = [...byEntity.values()].map(mergeEntityRows);
-    const locked = (await run(ENTITY_LOCK, { rows: batchRows.map(entityParams) })) as {
+    // The lock's read-back is awaited only after everything that does not depend on it has been sent: the server
+    // runs the statements in order (entities exist before mentions and claims match them) while we wait once.
+    const lockedP = run(ENTITY_LOCK, { rows: batchRows.map(entityParams) }) as Promise<{
       records: Array<{ get(k: string): unknown }>;
-    };
+    }>;
+    run(MENTION_WRITE, { rows: fresh.flatMap((d) => d.entities.map((e) => mentionRow(d.document.id, e))) });
+    await step('mentions');
+    // A sentence and the claims it supports are written by one statement: no per-claim lookup of the sentence
+    // or the document. Claims without an evidence sentence (rare) go separately.
+    const claimRow = (c: ClaimRow) => ({
+      ...c,
+      attributedTo: c.attributedTo ?? null,
+      time: c.time ?? null,
+      sentenceId: c.sentenceId ?? null,
+      start: c.start === undefined ? null : neo4j.int(c.start),
+      end: c.end === undefined ? null : neo4j.int(c.end),
+    });
+    const sentenceRows: Array<Record<string, unknown>> = [];
+    const bare: Array<ReturnType<typeof claimRow>> = [];
+    const attributed: Array<{ id: string; attributedTo: string }> = [];
+    for (const d of fresh) {
+      const bySentence = new Map<string, Array<ReturnType<typeof claimRow>>>();
+      for (const c of d.claims) {
+        const row = claimRow(c);
+        if (c.attributedTo) attributed.push({ id: c.id, attributedTo: c.attributedTo });
+        if (!c.sentenceId) bare.push(row);
+        else {
+          const list = bySentence.get(c.sentenceId);
+          if (list) list.push(row);
+          else bySentence.set(c.sentenceId, [row]);
+        }
+      }
+      for (const sen of d.sentences)
+        sentenceRows.push({
+          ...sen,
+          start: neo4j.int(sen.start),
+          end: neo4j.int(sen.end),
+          document: d.document.id,
+          claims: bySentence.get(sen.id) ?? [],
+        });
+    }
+    run(SENTENCE_CLAIM_WRITE, { rows: sentenceRows });
+    await step('sentences');
+    if (bare.length > 0) run(CLAIM_WRITE_BARE, { rows: bare });
+    if (attributed.length > 0) run(ATTRIBUTION_WRITE, { rows: attributed });
+    await step('claims');
+    const rels = new Map<string, RelRow>();
+    for (const d of fresh) for (const r of d.relations) rels.set(r.key, r);
+    const batchClaims = new Map<string, ClaimProps[]>();
+    for (const d of fresh)
+      for (const c of d.claims) {
+        const props = { ...c, time: c.time ?? null };
+        const list = batchClaims.get(c.key);
+        if (list) list.push(props);
+        else batchClaims.set(c.key, [props]);
+      }
+    const lockRows = [...rels.values()].map((r) => ({ ...r, props: aggregateProps(r, batchClaims.get(r.key) ?? []) }));
+    for (const [type, rows] of groupByType(lockRows)) run(RELATIONSHIP_LOCK(type), { rows });
+    const relList = [...rels.values()];
+    const claimsRead = run(CLAIMS_READ, { keys: relList.map((r) => r.key) });
+
+    const locked = await lockedP;
     const old = new Map(locked.records.map((r) => [r.get('id') as string, r]));
     const relabel: EntityRow[] = [];
     const update: EntityRow[] = [];
@@ -628,43 +695,8 @@ export class Neo4jStore implements GraphStore {
     this.entitySets(run, relabel);
     if (update.length > 0) run(ENTITY_PROPS, { rows: update.map(entityParams) });
     await step('entities');
-    run(MENTION_WRITE, { rows: fresh.flatMap((d) => d.entities.map((e) => mentionRow(d.document.id, e))) });
-    await step('mentions');
-    run(SENTENCE_WRITE, {
-      rows: fresh.flatMap((d) =>
-        d.sentences.map((s) => ({ ...s, start: neo4j.int(s.start), end: neo4j.int(s.end), document: d.document.id })),
-      ),
-    });
-    await step('sentences');
-    const claimRows = fresh.flatMap((d) =>
-      d.claims.map((c) => ({
-        ...c,
-        attributedTo: c.attributedTo ?? null,
-        time: c.time ?? null,
-        sentenceId: c.sentenceId ?? null,
-        start: c.start === undefined ? null : neo4j.int(c.start),
-        end: c.end === undefined ? null : neo4j.int(c.end),
-      })),
-    );
-    run(CLAIM_WRITE, { rows: claimRows.filter((c) => c.sentenceId !== null) });
-    const bare = claimRows.filter((c) => c.sentenceId === null);
-    if (bare.length > 0) run(CLAIM_WRITE_BARE, { rows: bare });
-    const attributed = claimRows.filter((c) => c.attributedTo !== null);
-    if (attributed.length > 0)
-      run(ATTRIBUTION_WRITE, { rows: attributed.map((c) => ({ id: c.id, attributedTo: c.attributedTo })) });
-    await step('claims');
-    const rels = new Map<string, RelRow>();
-    for (const d of fresh) for (const r of d.relations) rels.set(r.key, r);
-    const batchClaims = new Map<string, ClaimProps[]>();
-    for (const d of fresh)
-      for (const c of d.claims) {
-        const props = { ...c, time: c.time ?? null };
-        batchClaims.set(c.key, [...(batchClaims.get(c.key) ?? []), props]);
-      }
-    const lockRows = [...rels.values()].map((r) => ({ ...r, props: aggregateProps(r, batchClaims.get(r.key) ?? []) }));
-    for (const [type, rows] of groupByType(lockRows)) run(RELATIONSHIP_LOCK(type), { rows });
     const freshIds = new Set(fresh.map((d) => d.document.id));
-    await this.setAggregates(run, [...rels.values()], freshIds);
+    await this.setAggregates(run, relList, freshIds, claimsRead);
     await Promise.all(pending);
     await step('relationships');
     return results;
@@ -680,8 +712,13 @@ export class Neo4jStore implements GraphStore {
    * Reads back every claim of the keys (this transaction's included) and sets or drops each relationship. With
    * `batch`, a key whose claims all come from the batch's documents was just created with final aggregates: skipped.
    */
-  private async setAggregates(run: Runner, rels: RelRow[], batch?: Set<string>): Promise<void> {
-    const read = (await run(CLAIMS_READ, { keys: rels.map((r) => r.key) })) as {
+  private async setAggregates(
+    run: Runner,
+    rels: RelRow[],
+    batch?: Set<string>,
+    sent?: Promise<unknown>,
+  ): Promise<void> {
+    const read = (await (sent ?? run(CLAIMS_READ, { keys: rels.map((r) => r.key) }))) as {
       records: Array<{ get(k: string): unknown }>;
     };
     const claims = new Map(read.records.map((r) => [r.get('key') as string, r.get('claims') as ClaimProps[]]));
@@ -1107,6 +1144,16 @@ function traceStatement(cypher: string, params: Record<string, unknown>, p: Prom
     (r) => {
       const s = (r as { summary: { resultAvailableAfter: unknown; resultConsumedAfter: unknown } }).summary;
       const ms = num(s.resultAvailableAfter) + num(s.resultConsumedAfter);
+      const plan = (s as unknown as { plan?: unknown }).plan;
+      if (plan) {
+        const ops: string[] = [];
+        const walk = (n: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
+          ops.push(`${n.operatorType}(${String(n.arguments.Details ?? '').slice(0, 60)})`);
+          for (const c of n.children) walk(c as typeof n);
+        };
+        walk(plan as Parameters<typeof walk>[0]);
+        process.stderr.write(`plan ${name}\n   ${ops.join('\n   ')}\n`);
+      }
       process.stderr.write(`trace ${String(ms).padStart(6)} ms ${String(rows).padStart(6)} rows  ${name}\n`);
     },
     () => undefined,

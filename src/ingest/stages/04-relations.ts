@@ -34,6 +34,8 @@ const DIRECT_FIRST = new Set<Predicate>(['CRITICIZES', 'THREATENS', 'SANCTIONS',
 const MEMBER_NOUNS =
   /^(staaten|länder|ländern|mitglieder|mitgliedern|mitgliedstaaten|mitgliedsstaaten|mitgliedsländer|states|countries|nations|members|member|allies|verbündete|verbündeten)$/u;
 const lang = (doc: RecognisedDoc) => doc.language;
+const NOT_EVENT_HEAD =
+  /^(crimes?|criminals?|games?|room|zone|chest|footing|correspondent|helicopters?|planes?|aircraft|ships?|vessels?|drones?|dogs?|veterans?|memorial|museum|agenda|budget|powers?)$/u;
 const ADJ_TARGET = new Set<Predicate>(['CRITICIZES', 'ATTACKS', 'SANCTIONS', 'THREATENS']);
 const SEGMENT_BREAK = new Set([';', '–', '—', '(', ')']);
 
@@ -273,7 +275,10 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
     for (const t of triggerAt) {
       const tok = toks[t]!;
       const entries = triggersFor(lang, tok.norm);
+      // Noun compounds whose head is not the event: "war crimes", "attack helicopters", "supply ships".
+      const notEvent = NOT_EVENT_HEAD.test(toks[t + 1]?.norm ?? '');
       for (const e of entries) {
+        if (notEvent && e.pos === 'noun') continue;
         if (!checkTrigger(e, toks, t, lower, items.length > 0)) continue;
         if (negated(toks, t)) continue;
         const res = assign(e, t);
@@ -678,16 +683,31 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
     }
 
     /** The actor a pronoun stands for: he/she/er → a person, it/es → a state or organisation, nearest before it. */
-    function antecedent(pron: Token, cs: Cand[]): Cand | undefined {
+    function antecedent(pron: Token, near: Cand[]): Cand | undefined {
       const at = toks.indexOf(pron);
       const wantPerson = /^(he|she|er)$/u.test(pron.norm);
       const wantThing = /^(it|es)$/u.test(pron.norm);
+      // Every actor of the sentence before the pronoun, not only those near the trigger.
+      const cs: Cand[] = [...near];
+      for (const m of actorMs) {
+        if (cs.some((c) => c.m === m) || sources.has(m)) continue;
+        const info = candInfo.get(m)!;
+        cs.push({
+          m,
+          marker: info.marker,
+          markerNorm: info.norm,
+          side: 'L',
+          dist: 99,
+          conjOf: info.conjOf,
+          segment: segs[m.tokStart]!,
+        });
+      }
       return cs
         .filter((c) => c.m.tokEnd <= at && unmarked(c) && !c.conjOf)
         .filter((c) =>
           wantPerson ? typeOf(c.m.entity) === 'Person' : wantThing ? typeOf(c.m.entity) !== 'Person' : true,
         )
-        .sort((a, b) => b.m.tokEnd - a.m.tokEnd)[0];
+        .sort((a, b) => Number(clauseStart(b.m)) - Number(clauseStart(a.m)) || b.m.tokEnd - a.m.tokEnd)[0];
     }
 
     function adjTarget(t: number, within: number, not?: string): Mention | undefined {
