@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { EntityType, Predicate } from '../../model.js';
+import type { Entity, EntityType, Predicate } from '../../model.js';
 import { PREDICATES } from '../../model.js';
 import { GeokgError } from '../../errors.js';
 
@@ -18,14 +18,8 @@ export interface KnownRole {
 
 export type CountryStatus = 'un-member' | 'observer' | 'disputed' | 'territory' | 'historic';
 
-export interface GazetteerEntry {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  iso2?: string;
-  iso3?: string;
-  wikidata?: string;
+/** An entity of the ontology as the gazetteer knows it, with what it knows beyond the text. */
+export interface GazetteerEntry extends Entity {
   roles?: KnownRole[];
   /** Countries only: UN member, observer state, disputed state, dependent territory, or former state (Soviet Union). */
   status?: CountryStatus;
