@@ -61,14 +61,8 @@ for (const base of new Set([...ROLE_INDEX.keys(), ...ROLE_ENTRIES.flatMap((e) =>
     if (!ROLE_VARIANTS.has(base + suf)) ROLE_VARIANTS.set(base + suf, base);
 export const ROLE_DE_SUFFIXES = Object.entries(roles.de_suffixes).sort((a, b) => b[0].length - a[0].length);
 export const ROLE_DE_PREFIXES = new Map(Object.entries(roles.de_prefixes));
-export const ROLE_BLOCKERS = new Set([
-  'vice',
-  'vize',
-  'deputy',
-  'stellvertretender',
-  'stellvertretende',
-  'stellvertretenden',
-]);
+/** Words that make a following head-of-state/government role a deputy's office (roles.json not_before_role). */
+export const ROLE_BLOCKERS = new Set(roles.not_before_role.filter((w) => !/^(former|ehemalig|ex$)/u.test(w)));
 export const COUNTERPART = new Set(roles.counterpart);
 
 export interface TriggerEntry {

@@ -490,23 +490,18 @@ export class Neo4jStore implements GraphStore {
     });
     if (ready.length > 0) await this.ensureSchema();
     // Group documents into transactions of about BATCH_CLAIMS claims; a document is never split. The batches are
-    // balanced (same target size) so a call does not end with a tiny transaction that pays a commit for little.
+    // balanced (each document goes to the batch its cumulative weight falls in), so a call does not end with a tiny
+    // transaction that pays a commit for little.
     const weight = ready.reduce((n, item) => n + item.p.claims.length + 1, 0);
-    const target = Math.ceil(weight / Math.max(1, Math.ceil(weight / BATCH_CLAIMS)));
-    const batches: Array<typeof ready> = [];
-    let current: typeof ready = [];
-    let size = 0;
+    const count = Math.max(1, Math.ceil(weight / BATCH_CLAIMS));
+    const batches: Array<typeof ready> = Array.from({ length: count }, () => []);
+    let before = 0;
     for (const item of ready) {
-      if (current.length > 0 && size + item.p.claims.length > target) {
-        batches.push(current);
-        current = [];
-        size = 0;
-      }
-      current.push(item);
-      size += item.p.claims.length + 1;
+      batches[Math.min(count - 1, Math.floor((before * count) / weight))]!.push(item);
+      before += item.p.claims.length + 1;
     }
-    if (current.length > 0) batches.push(current);
     for (const batch of batches) {
+      if (batch.length === 0) continue;
       try {
         const results = await this.write((tx) =>
           this.writeBatch(
@@ -574,8 +569,7 @@ export class Neo4jStore implements GraphStore {
     const hook = this.opts.onWriteStep;
     const pending: Array<Promise<unknown>> = [];
     const run = (cypher: string, params: Record<string, unknown>) => {
-      const plan = process.env.GEOKG_TRACE === 'plan';
-      const p = tx.run(plan ? `EXPLAIN ${cypher}` : cypher, params) as unknown as Promise<unknown>;
+      const p = tx.run(cypher, params) as unknown as Promise<unknown>;
       if (process.env.GEOKG_TRACE) traceStatement(cypher, params, p);
       p.catch(() => undefined); // awaited below through `pending`; this only keeps Node from calling it unhandled
       pending.push(p);
@@ -617,13 +611,20 @@ export class Neo4jStore implements GraphStore {
     await step('mentions');
     // A sentence and the claims it supports are written by one statement: no per-claim lookup of the sentence
     // or the document. Claims without an evidence sentence (rare) go separately.
+    // Only the claim's own properties: the sentence text travels once, with its sentence row.
     const claimRow = (c: ClaimRow) => ({
-      ...c,
+      id: c.id,
+      key: c.key,
+      predicate: c.predicate,
+      subject: c.subject,
+      object: c.object,
+      modality: c.modality,
       attributedTo: c.attributedTo ?? null,
       time: c.time ?? null,
-      sentenceId: c.sentenceId ?? null,
-      start: c.start === undefined ? null : neo4j.int(c.start),
-      end: c.end === undefined ? null : neo4j.int(c.end),
+      confidence: c.confidence,
+      items: c.items,
+      document: c.document,
+      seen: c.seen,
     });
     const sentenceRows: Array<Record<string, unknown>> = [];
     const bare: Array<ReturnType<typeof claimRow>> = [];
@@ -1144,16 +1145,6 @@ function traceStatement(cypher: string, params: Record<string, unknown>, p: Prom
     (r) => {
       const s = (r as { summary: { resultAvailableAfter: unknown; resultConsumedAfter: unknown } }).summary;
       const ms = num(s.resultAvailableAfter) + num(s.resultConsumedAfter);
-      const plan = (s as unknown as { plan?: unknown }).plan;
-      if (plan) {
-        const ops: string[] = [];
-        const walk = (n: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
-          ops.push(`${n.operatorType}(${String(n.arguments.Details ?? '').slice(0, 60)})`);
-          for (const c of n.children) walk(c as typeof n);
-        };
-        walk(plan as Parameters<typeof walk>[0]);
-        process.stderr.write(`plan ${name}\n   ${ops.join('\n   ')}\n`);
-      }
       process.stderr.write(`trace ${String(ms).padStart(6)} ms ${String(rows).padStart(6)} rows  ${name}\n`);
     },
     () => undefined,

@@ -11,6 +11,7 @@ const WORDCHAR_RE = /[\p{L}\p{N}]/u;
 const OPENERS = new Set(['„', '“', '"', '«', '»', '‚', "'", '(', '[', '‹', '›', '—', '–', '-']);
 const CLOSERS = new Set(['“', '”', '"', '»', '«', "'", '’', ')', ']', '‘', '›', '‹']);
 const TERMINALS = new Set(['.', '!', '?', '…']);
+const ORDINAL_BEFORE = /^(als|zum|zur|am|im|vom|beim|der|die|das|dem|den|des|seinem|seinen|ihrem|ihren|einem|einer)$/u;
 const MONTHS = new Set([
   'januar',
   'februar',
@@ -99,6 +100,9 @@ function isBoundary(tokens: Token[], i: number): number {
       if (prev.kind === 'word' && ABBREVIATIONS.has(prev.norm)) return -1;
       if (prev.kind === 'word' && prev.text.length === 1 && prev.cap) return -1;
       if (prev.kind === 'num' && (MONTHS.has(next.norm) || !next.cap)) return -1;
+      // "als 31. Mitglied", "zum 3. Mal", "am 24. Jahrestag": a short number after an ordinal-taking word.
+      const before = tokens[i - 2];
+      if (prev.kind === 'num' && prev.text.length <= 3 && before && ORDINAL_BEFORE.test(before.norm)) return -1;
     }
   }
   if (next.cap || next.kind === 'num' || OPENERS.has(next.text)) return j;

@@ -250,6 +250,8 @@ interface RoleSpan {
   entry: RoleEntry;
   role: string;
   prefixCountry?: string;
+  /** "Iran-Experte": the glued state is the topic of the expertise, never the role's object. */
+  topicPrefix?: boolean;
 }
 
 // ---------- the stage ----------
@@ -872,7 +874,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           j--;
         // "Iran's foreign minister": step over the possessive ’s.
         if (j >= 2 && toks[j]!.norm === 's' && (toks[j - 1]!.text === '’' || toks[j - 1]!.text === "'")) j -= 2;
-        const pm = j >= 0 ? mentionAt(j) : undefined;
+        const pm = j >= 0 && !span.topicPrefix ? mentionAt(j) : undefined;
         if (
           pm &&
           pm.tokEnd === j + 1 &&
@@ -912,6 +914,27 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           }
         }
       }
+      if (person && !object && span.entry.p === 'AFFILIATED_WITH') {
+        // "X, director of the Middle East programme at the Atlantic Council": the first organisation in the
+        // prepositional tail of the role or the name, up to the next comma.
+        let j = personAfter && after ? after.tokEnd : span.b;
+        if (toks[j] && AFFIL_PREPS.test(toks[j]!.norm)) {
+          const end = Math.min(toks.length, j + 14);
+          for (j++; j < end; j++) {
+            const tx = toks[j]!.text;
+            if (tx === ',' || tx === ';' || tx === '(' || tx === '“' || tx === '"') break;
+            const mm = mentionAt(j);
+            if (!mm) continue;
+            const mt = typeOf(mm.entity);
+            if (mt === 'Organization' || mt === 'ArmedGroup') {
+              object = mm.entity;
+              break;
+            }
+            if (mt === 'Person') break;
+            j = mm.tokEnd - 1;
+          }
+        }
+      }
       if (
         person &&
         !object &&
@@ -923,6 +946,18 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           ...new Set(
             knownRoles(person)
               .filter((r) => r.predicate === span.entry.p)
+              .map((r) => r.object),
+          ),
+        ];
+        if (states.length === 1) object = states[0];
+      }
+      if (person && !object && span.entry.p === 'OFFICIAL_OF') {
+        // "Defense Secretary Pete Hegseth", "The mayor, Vitali Klitschko": a bare office; the gazetteer knows whose,
+        // but only when it lists exactly one current office (never a guess).
+        const states = [
+          ...new Set(
+            knownRoles(person)
+              .filter((r) => r.predicate === 'OFFICIAL_OF' && !r.to)
               .map((r) => r.object),
           ),
         ];
@@ -995,7 +1030,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       if (!object) continue;
       const ot = typeOf(object);
       let p: Predicate = span.entry.p;
-      if (ot === 'Organization') p = p === 'AFFILIATED_WITH' ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
+      if (ot === 'ArmedGroup') p = GROUP_AFFILIATES.test(span.role) ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
+      else if (ot === 'Organization') p = p === 'AFFILIATED_WITH' ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
       else if (ot === 'Country') {
         if (span.entry.orgOnly) continue;
         if (p === 'AFFILIATED_WITH') p = 'CITIZEN_OF';
@@ -1072,6 +1108,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
   }
   for (const list of bySentence)
     for (const m of list) if (m.entity !== '@pair') ensureEntity(m.entity, m.entity, 'Country');
+  // A state the text leaves implicit ("President Erdogan": the gazetteer says of which state) is still an entity.
+  for (const r of roles) if (gazEntries.has(r.object)) ensureEntity(r.object, r.object, 'Country');
   const finalMentions = bySentence.flat();
   return {
     ...doc,
@@ -1131,8 +1169,16 @@ function cueList(toks: Token[], i: number, cues: string[][]): number {
 export { cueAt };
 
 function roleAt(toks: Token[], i: number, st: SentState, mentions: Mention[]): RoleSpan | undefined {
+  // "Vize-Verteidigungsminister", "deputy prime minister": still an official of the state, never its head.
+  const deputy = i > 0 && ROLE_BLOCKERS.has(toks[i - 1]!.norm);
+  const span = roleAtRaw(toks, i, st, mentions);
+  if (!span || !deputy) return span;
+  if (span.entry.p !== 'HEAD_OF_STATE' && span.entry.p !== 'HEAD_OF_GOVERNMENT') return span;
+  return { ...span, entry: { ...span.entry, p: 'OFFICIAL_OF' }, role: `deputy ${span.role}` };
+}
+
+function roleAtRaw(toks: Token[], i: number, st: SentState, mentions: Mention[]): RoleSpan | undefined {
   const t = toks[i]!;
-  if (i > 0 && ROLE_BLOCKERS.has(toks[i - 1]!.norm)) return undefined;
   const strip = (s: string) => ROLE_VARIANTS.get(s) ?? s;
   const list = ROLE_INDEX.get(t.norm) ?? ROLE_INDEX.get(strip(t.norm));
   if (list) {
@@ -1152,6 +1198,9 @@ function roleAt(toks: Token[], i: number, st: SentState, mentions: Mention[]): R
       let prefixCountry: string | undefined;
       if (t.hyphen && i > 0 && st.taken[i - 1]) prefixCountry = mentions[st.taken[i - 1]! - 1]!.entity;
       if (!prefixCountry && form.length === 1) prefixCountry = compoundCountry(t);
+      // "Iran-Experte": for an analyst or expert the state in the compound is the topic, not the employer.
+      if (entry.p === 'AFFILIATED_WITH' && prefixCountry && isCountry(prefixCountry))
+        return { a: i, b, entry, role: entry.role, topicPrefix: true };
       return { a: i, b, entry, role: entry.role, prefixCountry };
     }
   }
@@ -1172,6 +1221,8 @@ function roleAt(toks: Token[], i: number, st: SentState, mentions: Mention[]): R
       if (!mod && !prefixCountry) continue;
       const base = ROLE_INDEX.get(suf)?.[0]?.entry ?? ROLE_INDEX.get(suf.replace(/in$/, ''))?.[0]?.entry;
       if (!base) continue;
+      // "Russlandexperte": the state is the topic of the expertise, not the expert's employer or nationality.
+      if (base.p === 'AFFILIATED_WITH' && prefixCountry && isCountry(prefixCountry)) prefixCountry = undefined;
       const compound = ROLE_INDEX.get(t.norm)?.[0]?.entry;
       const role = mod && mod !== 'kremlin' ? `${mod} ${roleName}` : roleName;
       let entry = compound ?? base;
@@ -1182,6 +1233,14 @@ function roleAt(toks: Token[], i: number, st: SentState, mentions: Mention[]): R
     }
   }
   return undefined;
+}
+
+const AFFIL_PREPS = /^(of|at|with|in|for|from|von|vom|beim|bei|der|des|am|an|im|für)$/u;
+/** Roles that only tie a person to an armed group loosely; every other role in a group is an office in it. */
+const GROUP_AFFILIATES = /(researcher|fellow|analyst|journalist|expert)/u;
+
+function isCountry(id: string): boolean {
+  return getGazetteer().entries.get(id)?.type === 'Country';
 }
 
 const ROLE_SUFFIX_RE = new RegExp(`(?:${ROLE_DE_SUFFIXES.map(([s]) => s).join('|')})$`, 'u');

@@ -4,13 +4,17 @@
 import type { DocumentExtraction, Entity, EntityType, Evidence, Modality, Predicate, Relation } from '../../model.js';
 import { SYMMETRIC_PREDICATES, relationKey } from '../../model.js';
 import type { RelationCandidate, RelationsDoc } from '../types.js';
+import { getGazetteer } from '../gaz.js';
 
 const ACTORS: EntityType[] = ['Country', 'Person', 'Organization', 'ArmedGroup'];
 const SIGNATURES: Partial<Record<Predicate, [EntityType[], EntityType[]]>> = {
   HEAD_OF_STATE: [['Person'], ['Country']],
   HEAD_OF_GOVERNMENT: [['Person'], ['Country']],
-  OFFICIAL_OF: [['Person'], ['Country', 'Organization']],
-  AFFILIATED_WITH: [['Person'], ['Organization']],
+  OFFICIAL_OF: [['Person'], ['Country', 'Organization', 'ArmedGroup']],
+  AFFILIATED_WITH: [
+    ['Person', 'ArmedGroup'],
+    ['Organization', 'ArmedGroup'],
+  ],
   MEMBER_OF: [['Country', 'Organization'], ['Organization']],
   LOCATED_IN: [['Location', 'Organization'], ['Country']],
   CITIZEN_OF: [['Person'], ['Country']],
@@ -22,6 +26,9 @@ export function typesAllowed(p: Predicate, s: EntityType | undefined, o: EntityT
   const sig = SIGNATURES[p] ?? [ACTORS, ACTORS];
   return sig[0].includes(s) && sig[1].includes(o);
 }
+
+const OWN_STATE = new Set<Predicate>(['HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT', 'OFFICIAL_OF', 'CITIZEN_OF']);
+const NOT_WITH_OWN = new Set<Predicate>(['MEETS', 'SIGNS_AGREEMENT', 'COOPERATES_WITH', 'SUPPORTS']);
 
 const MODALITY_ORDER: Modality[] = ['asserted', 'reported', 'alleged', 'expected', 'planned', 'denied'];
 
@@ -38,8 +45,19 @@ function pickModality(cands: RelationCandidate[]): RelationCandidate {
 export function toTriples(doc: RelationsDoc): DocumentExtraction {
   const typeOf = (id: string) => doc.entities.get(id)?.type;
   const groups = new Map<string, RelationCandidate[]>();
+  // A person acts for their own state, not with it: "Maduro met … Venezuela" pairs are argument-finding slips.
+  const own = new Set<string>();
+  for (const c of doc.candidates)
+    if (OWN_STATE.has(c.predicate) && typeOf(c.subject) === 'Person') own.add(`${c.subject} ${c.object}`);
+  for (const [id, e] of doc.entities)
+    if (e.type === 'Person')
+      for (const r of getGazetteer().entries.get(id)?.roles ?? [])
+        if (!r.to && (r.predicate === 'HEAD_OF_STATE' || r.predicate === 'HEAD_OF_GOVERNMENT'))
+          own.add(`${id} ${r.object}`);
   for (const c of doc.candidates) {
     if (!typesAllowed(c.predicate, typeOf(c.subject), typeOf(c.object))) continue;
+    if (NOT_WITH_OWN.has(c.predicate) && (own.has(`${c.subject} ${c.object}`) || own.has(`${c.object} ${c.subject}`)))
+      continue;
     let { subject, object } = c;
     if (SYMMETRIC_PREDICATES.has(c.predicate) && subject > object) [subject, object] = [object, subject];
     const k = relationKey(subject, c.predicate, object);
