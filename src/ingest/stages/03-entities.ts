@@ -828,6 +828,8 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
   for (const list of bySentence) list.sort((a, b) => a.tokStart - b.tokStart);
 
   const knownRoles = (person: string) => gazEntries.get(person)?.roles ?? [];
+  let lastOrg: string | undefined;
+  let lastGroup: string | undefined;
   const recentCountries: string[] = [];
   const pushCountry = (id: string) => {
     const k = recentCountries.indexOf(id);
@@ -862,8 +864,30 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
         if (prev && typeOf(prev.entity) === 'Person' && prev.tokEnd === j) person = prev.entity;
         else if (apposPerson && span.a - apposPerson.end < 16) person = apposPerson.id;
       }
+      // "Die Sprecherin des russischen Außenministeriums, Maria Sacharowa,": a genitive tail, then the apposed name;
+      // the state is the one named inside the tail.
+      let tailState: string | undefined;
+      if (!person && toks[span.b] && /^(des|der|of)$/u.test(toks[span.b]!.norm)) {
+        let j = span.b + 1;
+        // Only a noun phrase: capitalised words, names, adjectives of states, articles and "in/of" (no verb).
+        while (
+          j < toks.length &&
+          j < span.b + 8 &&
+          toks[j]!.text !== ',' &&
+          (toks[j]!.cap || mentionAt(j) || /^(des|der|dem|den|the|of|in|for|für|and|und)$/u.test(toks[j]!.norm))
+        )
+          j++;
+        const nm = toks[j]?.text === ',' ? mentionAt(j + 1) : undefined;
+        if (nm && nm.tokStart === j + 1 && typeOf(nm.entity) === 'Person') {
+          person = nm.entity;
+          for (let q = span.b + 1; q < j && !tailState; q++) {
+            const mm = mentionAt(q);
+            if (mm && typeOf(mm.entity) === 'Country') tailState = mm.entity;
+          }
+        }
+      }
       // The state or organisation: compound prefix, adjective, possessive or name before; "of/at/beim X" after.
-      let object: string | undefined = span.prefixCountry;
+      let object: string | undefined = span.prefixCountry ?? tailState;
       if (!object) {
         let j = span.a - 1;
         while (
@@ -954,13 +978,23 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
       if (person && !object && span.entry.p === 'OFFICIAL_OF') {
         // "Defense Secretary Pete Hegseth", "The mayor, Vitali Klitschko": a bare office; the gazetteer knows whose,
         // but only when it lists exactly one current office (never a guess).
-        const states = [
-          ...new Set(
-            knownRoles(person)
-              .filter((r) => r.predicate === 'OFFICIAL_OF' && !r.to)
-              .map((r) => r.object),
-          ),
-        ];
+        // A past office counts when the article's date falls inside it (Gallant, defence minister until 2024).
+        const year = doc.published ? Number(doc.published.slice(0, 4)) : NaN;
+        const inOffice = (r: { from?: string; to?: string }) =>
+          !r.to
+            ? !r.from || !(year < Number(r.from.slice(0, 4)))
+            : year <= Number(r.to.slice(0, 4)) && !(year < Number((r.from ?? '0').slice(0, 4)));
+        const held = knownRoles(person).filter((r) => inOffice(r));
+        let states = [...new Set(held.filter((r) => r.predicate === 'OFFICIAL_OF').map((r) => r.object))];
+        // "Military spokesman Yahya Saree": the gazetteer ties him to a group, the text says it is an office.
+        if (!states.length)
+          states = [
+            ...new Set(
+              held
+                .filter((r) => r.predicate === 'AFFILIATED_WITH' && typeOf(r.object) !== 'Country')
+                .map((r) => r.object),
+            ),
+          ];
         if (states.length === 1) object = states[0];
       }
       const artBefore = (() => {
@@ -1060,6 +1094,44 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           role: earlier.role,
           sentence: si,
         });
+    }
+    // "the group", "das Bündnis", "die Miliz": the organisation or armed group named last (here or earlier).
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const noun = toks[i + 1]!;
+      const want = GROUP_DESC.get(noun.norm);
+      if (!want || !ARTICLES.has(toks[i]!.norm) || mentionAt(i) || mentionAt(i + 1)) continue;
+      if (lang === 'en' && noun.cap) continue;
+      const nx = toks[i + 2];
+      if (nx && (mentionAt(i + 2) || /^(of|von|der|des)$/u.test(nx.norm) || (lang === 'en' && nx.cap))) continue;
+      const before = ms.filter((m) => m.tokEnd <= i && want.includes(typeOf(m.entity) ?? 'Country')).pop();
+      const id =
+        before?.entity ??
+        (want.includes('Country')
+          ? recentCountries[recentCountries.length - 1]
+          : want.includes('ArmedGroup')
+            ? (lastGroup ?? lastOrg)
+            : lastOrg);
+      if (!id || !want.includes(typeOf(id) ?? 'Country')) continue;
+      ms.push({
+        entity: id,
+        sentence: si,
+        tokStart: i,
+        tokEnd: i + 2,
+        start: toks[i]!.start,
+        end: noun.end,
+        surface: surfaceOf(text, toks, i, i + 2),
+        kind: 'coref',
+        actor: true,
+      });
+      ms.sort((x, y) => x.tokStart - y.tokStart);
+    }
+    for (const m of ms) {
+      const mt = typeOf(m.entity);
+      if (mt === 'Organization') lastOrg = m.entity;
+      if (mt === 'ArmedGroup') {
+        lastGroup = m.entity;
+        lastOrg = m.entity;
+      }
     }
     // "die beiden Länder" → the two countries last named before it.
     for (let q = 0; q < ms.length; q++) {
@@ -1235,6 +1307,28 @@ function roleAtRaw(toks: Token[], i: number, st: SentState, mentions: Mention[])
   return undefined;
 }
 
+/** Group descriptions and the entity types they can stand for ("the bloc" → an organisation). */
+const GROUP_DESC = new Map<string, EntityType[]>([
+  ['junta', ['Country']],
+  ['regime', ['Country']],
+  ...['group', 'gruppe', 'gruppierung'].map((w): [string, EntityType[]] => [w, ['Organization', 'ArmedGroup']]),
+  ...['militia', 'miliz', 'militants', 'terrorgruppe', 'terrormiliz'].map((w): [string, EntityType[]] => [
+    w,
+    ['ArmedGroup'],
+  ]),
+  ...[
+    'alliance',
+    'allianz',
+    'bündnis',
+    'bündnisses',
+    'bloc',
+    'block',
+    'blocks',
+    'staatenbund',
+    'organisation',
+    'organization',
+  ].map((w): [string, EntityType[]] => [w, ['Organization']]),
+]);
 const AFFIL_PREPS = /^(of|at|with|in|for|from|von|vom|beim|bei|der|des|am|an|im|für)$/u;
 /** Roles that only tie a person to an armed group loosely; every other role in a group is an office in it. */
 const GROUP_AFFILIATES = /(researcher|fellow|analyst|journalist|expert)/u;

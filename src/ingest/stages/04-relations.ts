@@ -130,7 +130,14 @@ function timesIn(toks: Token[]): Array<{ at: number; value: string }> {
 function segmentIds(toks: Token[]): number[] {
   const ids: number[] = [];
   let s = 0;
-  for (const t of toks) {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    // "(AES)", "(SOZ)": a parenthesised short name stays in its clause; longer asides are segments of their own.
+    if (t.text === '(' && toks[i + 2]?.text === ')') {
+      ids.push(s, s, s);
+      i += 2;
+      continue;
+    }
     if (t.text === ',' || SEGMENT_BREAK.has(t.text)) s++;
     ids.push(s);
   }
@@ -283,10 +290,15 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         if (negated(toks, t)) continue;
         const res = assign(e, t);
         if (!res) continue;
-        for (const [s, o, conf, rule] of res) {
+        for (let [s, o, conf, rule] of res) {
           if (!s || !o || s.entity === o.entity) continue;
-          const st = typeOf(s.entity);
-          const ot = typeOf(o.entity);
+          let st = typeOf(s.entity);
+          let ot = typeOf(o.entity);
+          // "The alliance admitted Sweden", "Die NATO nahm Finnland auf": the organisation is the grammatical subject.
+          if (e.p === 'MEMBER_OF' && st === 'Organization' && ot === 'Country') {
+            [s, o, st, ot] = [o, s, ot, st];
+            rule = `${rule}-reversed`;
+          }
           if (!st || !ot || !ACTOR_TYPES.has(st) || !ACTOR_TYPES.has(ot)) continue;
           if (e.p === 'MEMBER_OF' && (ot !== 'Organization' || st === 'Person')) continue;
           if (e.p === 'INVITES' && ot === 'Organization' && st !== 'Organization') continue;
@@ -334,9 +346,12 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         const dist = side === 'L' ? t - m.tokEnd + 1 : m.tokStart - t;
         if (dist > 22) continue;
         const info = candInfo.get(m)!;
+        // "since Russia invaded Ukraine": a conjunction that looks like a preposition opens a clause whose subject
+        // stands right before the verb.
+        const clauseConj = e.pos === 'verb' && m.tokEnd === t && /^(since|after|before|until|seit)$/u.test(info.norm);
         cands.push({
           m,
-          marker: info.marker,
+          marker: clauseConj ? 'none' : info.marker,
           markerNorm: info.norm,
           side,
           dist,
@@ -433,10 +448,11 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           obj ??= L.find((c) => unmarked(c) && c !== agent) ?? R.find((c) => unmarked(c) && c !== agent);
         } else if (e.p === 'MEMBER_OF') {
           obj = memberObject(t, undefined);
-          subj = L.filter((c) => unmarked(c) && !c.conjOf && c.m !== obj?.m && typeOf(c.m.entity) !== 'Person').sort(
-            byDist,
-          )[0];
-          if (!subj && lang === 'de') subj = R.find((c) => unmarked(c) && c.m !== obj?.m && c.dist <= 4);
+          // "zur Allianz der Sahelstaaten (AES)": the name and its abbreviation are one organisation, not two actors.
+          subj = L.filter(
+            (c) => unmarked(c) && !c.conjOf && c.m.entity !== obj?.m.entity && typeOf(c.m.entity) !== 'Person',
+          ).sort(byDist)[0];
+          if (!subj && lang === 'de') subj = R.find((c) => unmarked(c) && c.m.entity !== obj?.m.entity && c.dist <= 4);
         } else {
           // English subjects stand at a clause start ("…, Sudan will …", "Russia launched …", "X, who …").
           const subjPos = (c: Cand) =>
@@ -514,13 +530,41 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
             }
           }
         }
-        if (subj && subj.dist > 14 && !sameSeg(subj)) return undefined;
+        // "U.S. Secretary of State Marco Rubio spoke …": the person heading the noun phrase acts, not the state.
+        if (subj && lang === 'en' && typeOf(subj.m.entity) !== 'Person') {
+          const head = cands.find(
+            (c) =>
+              typeOf(c.m.entity) === 'Person' &&
+              c.m.tokStart > subj!.m.tokEnd &&
+              c.m.tokEnd <= t &&
+              c.m.tokStart - subj!.m.tokEnd <= 6 &&
+              toks
+                .slice(subj!.m.tokEnd, c.m.tokStart)
+                .every((x) => x.cap || /^(of|s|’|'|-|for)$/u.test(x.norm) || x.text === '’' || x.text === "'"),
+          );
+          if (head && head !== obj) subj = head;
+        }
+        // A list subject ("Mali, Burkina Faso und der Niger haben …") reaches the verb through its last conjunct.
+        if (subj && subj.dist > 14 && !sameSeg(subj) && !cands.some((c) => c.conjOf === subj!.m && sameSeg(c)))
+          return undefined;
         if (subj && obj) {
           res.push([subj.m, obj.m, subj.marker === 'none' && obj.marker !== 'none' ? 0.8 : 0.7, 'verb']);
           if (subj.m && sym === false) {
             // Coordinated subjects share the relation: "Moskau und Teheran unterstützen …".
             for (const c of cands) if (c.conjOf === subj.m) res.push([c.m, obj.m, 0.65, 'verb-conj']);
           } else if (sym) for (const c of cands) if (c.conjOf === subj.m) res.push([c.m, obj.m, 0.65, 'verb-conj']);
+          // "Der SOZ gehören neben China … auch Pakistan, der Iran, Belarus … an": every state in the midfield.
+          if (e.p === 'MEMBER_OF' && lang === 'de' && subj.side === 'R')
+            for (const c of R)
+              if (
+                c !== subj &&
+                c.m !== obj.m &&
+                typeOf(c.m.entity) === 'Country' &&
+                sameSeg(c) &&
+                c.dist <= 20 &&
+                !res.some((x) => x[0] === c.m)
+              )
+                res.push([c.m, obj.m, 0.6, 'member-midfield']);
         } else if (subj && sym) {
           const group = [subj.m, ...cands.filter((c) => c.conjOf === subj!.m).map((c) => c.m)];
           for (let a = 0; a < group.length; a++)
@@ -556,7 +600,16 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         )
           return [];
         if (agentPre) return [agentPre];
-        const poss = L.find((c) => c.m.poss && c.dist <= 3);
+        // "Moscow's full-scale invasion": lowercase modifiers may stand between the possessive and the noun.
+        const poss = L.find(
+          (c) =>
+            c.m.poss &&
+            (c.dist <= 3 ||
+              (c.dist <= 6 &&
+                toks
+                  .slice(c.m.tokEnd, t)
+                  .every((x) => !x.cap && (x.kind === 'word' || x.text === '-' || x.text === '’' || x.text === "'")))),
+        );
         if (poss) return [poss.m];
         const by = R.find((c) => (c.marker === 'by' || (c.markerNorm === 'von' && e.p === 'ATTACKS')) && c.dist <= 5);
         if (by) return [by.m];
@@ -614,9 +667,11 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
       }
       if (e.p === 'MEMBER_OF') {
         const o = memberObject(t, undefined);
-        if (!o) return undefined;
+        // A membership noun names its organisation nearby ("NATO members", "members of the EU"), not clauses away.
+        if (!o || o.dist > 10) return undefined;
         const pool = [...L, ...R].filter(
-          (c) => c.m !== o.m && c.dist <= 6 && typeOf(c.m.entity) !== 'Person' && (unmarked(c) || c.m.poss),
+          (c) =>
+            c.m.entity !== o.m.entity && c.dist <= 6 && typeOf(c.m.entity) !== 'Person' && (unmarked(c) || c.m.poss),
         );
         // States are members far more often than organisations; take an organisation only when no state is near.
         const member = pool.filter((c) => typeOf(c.m.entity) === 'Country').sort(byDist)[0] ?? pool.sort(byDist)[0];

@@ -27,7 +27,14 @@ export function typesAllowed(p: Predicate, s: EntityType | undefined, o: EntityT
   return sig[0].includes(s) && sig[1].includes(o);
 }
 
-const OWN_STATE = new Set<Predicate>(['HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT', 'OFFICIAL_OF', 'CITIZEN_OF']);
+const OWN_STATE = new Set<Predicate>([
+  'HEAD_OF_STATE',
+  'HEAD_OF_GOVERNMENT',
+  'OFFICIAL_OF',
+  'CITIZEN_OF',
+  'AFFILIATED_WITH',
+]);
+const STRUCTURAL = new Set<Predicate>([...OWN_STATE, 'MEMBER_OF', 'LOCATED_IN']);
 const NOT_WITH_OWN = new Set<Predicate>(['MEETS', 'SIGNS_AGREEMENT', 'COOPERATES_WITH', 'SUPPORTS']);
 
 const MODALITY_ORDER: Modality[] = ['asserted', 'reported', 'alleged', 'expected', 'planned', 'denied'];
@@ -47,17 +54,26 @@ export function toTriples(doc: RelationsDoc): DocumentExtraction {
   const groups = new Map<string, RelationCandidate[]>();
   // A person acts for their own state, not with it: "Maduro met … Venezuela" pairs are argument-finding slips.
   const own = new Set<string>();
+  // Offices (not mere citizenship: a dissident criticises their own state): no stance or act towards one's own side.
+  const office = new Set<string>();
   for (const c of doc.candidates)
-    if (OWN_STATE.has(c.predicate) && typeOf(c.subject) === 'Person') own.add(`${c.subject} ${c.object}`);
+    if (OWN_STATE.has(c.predicate) && typeOf(c.subject) === 'Person') {
+      own.add(`${c.subject} ${c.object}`);
+      if (c.predicate !== 'CITIZEN_OF') office.add(`${c.subject} ${c.object}`);
+    }
   for (const [id, e] of doc.entities)
     if (e.type === 'Person')
       for (const r of getGazetteer().entries.get(id)?.roles ?? [])
-        if (!r.to && (r.predicate === 'HEAD_OF_STATE' || r.predicate === 'HEAD_OF_GOVERNMENT'))
+        if (!r.to && r.predicate !== 'CITIZEN_OF' && r.predicate !== 'LOCATED_IN' && r.predicate !== 'MEMBER_OF') {
           own.add(`${id} ${r.object}`);
+          office.add(`${id} ${r.object}`);
+        }
   for (const c of doc.candidates) {
     if (!typesAllowed(c.predicate, typeOf(c.subject), typeOf(c.object))) continue;
-    if (NOT_WITH_OWN.has(c.predicate) && (own.has(`${c.subject} ${c.object}`) || own.has(`${c.object} ${c.subject}`)))
-      continue;
+    if (!STRUCTURAL.has(c.predicate)) {
+      const pair = (a: string, b: string) => (NOT_WITH_OWN.has(c.predicate) ? own : office).has(`${a} ${b}`);
+      if (pair(c.subject, c.object) || pair(c.object, c.subject)) continue;
+    }
     let { subject, object } = c;
     if (SYMMETRIC_PREDICATES.has(c.predicate) && subject > object) [subject, object] = [object, subject];
     const k = relationKey(subject, c.predicate, object);

@@ -1,0 +1,98 @@
+// Tests of the round-2 role and argument rules: deputies, armed-group offices, bare offices resolved through the
+// gazetteer, apposed genitive roles, organisation-subject membership, own-side pairs. Sentences written for geokg.
+
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../src/ingest/index.js';
+
+type Triple = [string, string, string];
+const triples = (text: string, lang: 'de' | 'en') =>
+  extractText(text, { lang }).relations.map((r) => [r.subject, r.predicate, r.object] as Triple);
+
+describe('roles (round 2)', () => {
+  it('a deputy is an official of the state, never its head', () => {
+    const t = triples('Der russische Vize-Präsident Sergej Lawrow reiste nach Minsk.', 'de');
+    expect(t).toContainEqual(['person:sergey-lavrov', 'OFFICIAL_OF', 'RUS']);
+    expect(t).not.toContainEqual(['person:sergey-lavrov', 'HEAD_OF_STATE', 'RUS']);
+  });
+
+  it('a leader of an armed group is its official', () => {
+    expect(triples('Israel tötete Hisbollah-Chef Hassan Nasrallah in Beirut.', 'de')).toContainEqual([
+      'person:hassan-nasrallah',
+      'OFFICIAL_OF',
+      'group:hezbollah',
+    ]);
+  });
+
+  it('a bare office next to a known person takes the state from the gazetteer, only when it is unique', () => {
+    expect(
+      triples('Defense Secretary Pete Hegseth said the strikes would continue against Iran.', 'en'),
+    ).toContainEqual(['person:pete-hegseth', 'OFFICIAL_OF', 'USA']);
+    // An unknown person with a bare office: no guess.
+    const t = triples('Defense Secretary John Doemann said the strikes would continue against Iran.', 'en');
+    expect(t.filter((x) => x[1] === 'OFFICIAL_OF')).toEqual([]);
+  });
+
+  it('a state in a compound with "Experte" is the topic, not the nationality', () => {
+    const t = triples(
+      '„Das ist begrenzt“, sagte der Iran-Experte Cornelius Adebahr von der Denkfabrik Carnegie Europe.',
+      'de',
+    );
+    expect(t).not.toContainEqual(['person:cornelius-adebahr', 'CITIZEN_OF', 'IRN']);
+    expect(t.some((x) => x[0] === 'person:cornelius-adebahr' && x[1] === 'AFFILIATED_WITH')).toBe(true);
+  });
+
+  it('a genitive role tail with an apposed name: "Die Sprecherin des russischen Außenministeriums, Maria Sacharowa,"', () => {
+    const t = triples(
+      'Die Sprecherin des russischen Außenministeriums, Maria Sacharowa, kritisierte die EU scharf.',
+      'de',
+    );
+    const office = t.find((x) => x[0] === 'person:maria-zakharova' && x[1] === 'OFFICIAL_OF');
+    expect(['RUS', 'org:russian-foreign-ministry']).toContain(office?.[2]);
+    expect(
+      triples('Der Sprecher des Außenministeriums in Teheran, Esmaeil Baghaei, kritisierte die EU.', 'de'),
+    ).toContainEqual(['person:esmaeil-baghaei', 'OFFICIAL_OF', 'IRN']);
+  });
+});
+
+describe('arguments (round 2)', () => {
+  it('a parenthesised abbreviation and a long list subject keep the membership', () => {
+    const t = triples(
+      'Mali, Burkina Faso und Tschad haben sich im Mai 2024 zur Allianz der Sahelstaaten (AES) zusammengeschlossen, einem Pakt.',
+      'de',
+    );
+    expect(t).toEqual(
+      expect.arrayContaining([
+        ['MLI', 'MEMBER_OF', 'org:aes'],
+        ['BFA', 'MEMBER_OF', 'org:aes'],
+        ['TCD', 'MEMBER_OF', 'org:aes'],
+      ]),
+    );
+  });
+
+  it('an organisation as grammatical subject of a membership verb is the container', () => {
+    expect(triples('Die NATO nahm Finnland im April 2023 als 31. Mitglied auf.', 'de')).toContainEqual([
+      'FIN',
+      'MEMBER_OF',
+      'org:nato',
+    ]);
+  });
+
+  it('the person heading an English subject noun phrase acts, and "spoke with" is a meeting', () => {
+    const t = triples('U.S. Secretary of State Marco Rubio spoke with Ukrainian Foreign Minister Andrii Sybiha.', 'en');
+    expect(t).toContainEqual(['person:andrii-sybiha', 'MEETS', 'person:marco-rubio']);
+  });
+
+  it('a person is never paired with their own state', () => {
+    const t = triples(
+      'Venezuelan President Nicolas Maduro met Venezuela’s military leaders and Cuba’s president.',
+      'en',
+    );
+    expect(t).not.toContainEqual(['person:nicolas-maduro', 'MEETS', 'VEN']);
+    expect(t).not.toContainEqual(['VEN', 'MEETS', 'person:nicolas-maduro']);
+  });
+
+  it('does not split a sentence after a German ordinal', () => {
+    const r = extractText('Finnland war im April 2023 als 31. Mitglied der NATO beigetreten.', { lang: 'de' });
+    expect(r.relations.find((x) => x.predicate === 'MEMBER_OF')?.subject).toBe('FIN');
+  });
+});
