@@ -10,7 +10,6 @@ import {
   type DocumentExtraction,
   type DocumentMeta,
   type Entity,
-  type EntityType,
   type Modality,
   type Predicate,
 } from '../model.js';
@@ -44,14 +43,7 @@ export function searchKeys(entity: Pick<Entity, 'name' | 'aliases'>): string[] {
 }
 
 /** One entity as one document mentions it; the stored entity is derived from its mentions. */
-export interface EntityRow {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  iso2?: string;
-  iso3?: string;
-  wikidata?: string;
+export interface EntityRow extends Entity {
   searchKeys: string[];
 }
 
