@@ -95,4 +95,21 @@ describe('arguments (round 2)', () => {
     const r = extractText('Finnland war im April 2023 als 31. Mitglied der NATO beigetreten.', { lang: 'de' });
     expect(r.relations.find((x) => x.predicate === 'MEMBER_OF')?.subject).toBe('FIN');
   });
+
+  it('a condemned statement "aus X" names its author as the target', () => {
+    expect(triples('Südkoreas Regierung verurteilte die Erklärung aus Pjöngjang scharf.', 'de')).toContainEqual([
+      'KOR',
+      'CRITICIZES',
+      'PRK',
+    ]);
+  });
+
+  it('an event noun stands for the agent of the latest such act in an earlier sentence', () => {
+    const t = triples(
+      'Die Europäische Union verhängte im Mai neue Sanktionen gegen Russland. Ungarns Außenminister Péter Szijjártó kritisierte die Sanktionen als nutzlos.',
+      'de',
+    );
+    expect(t).toContainEqual(['person:peter-szijjarto', 'CRITICIZES', 'org:eu']);
+    expect(t).not.toContainEqual(['HUN', 'CRITICIZES', 'person:peter-szijjarto']);
+  });
 });

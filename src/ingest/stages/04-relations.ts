@@ -290,7 +290,9 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
         if (negated(toks, t)) continue;
         const res = assign(e, t);
         if (!res) continue;
-        for (let [s, o, conf, rule] of res) {
+        for (const r of res) {
+          let [s, o, , rule] = r;
+          const conf = r[2];
           if (!s || !o || s.entity === o.entity) continue;
           let st = typeOf(s.entity);
           let ot = typeOf(o.entity);
@@ -502,6 +504,52 @@ export function extractRelations(doc: RecognisedDoc): RelationsDoc {
           if (DIRECT_FIRST.has(e.p)) obj = R.find((c) => unmarked(c) && c !== subj && c.dist <= 3);
           if (!obj && objMarkers.length)
             obj = cands.filter((c) => objMarkers.includes(c.marker) && c !== subj && c.dist <= 14).sort(byDist)[0];
+          if (!obj && e.p === 'CRITICIZES') {
+            // "verurteilte die Erklärung aus Pjöngjang", "condemned the statement by Tehran": the author is the target.
+            obj = R.find(
+              (c) =>
+                c !== subj &&
+                /^(aus|from|by)$/u.test(c.markerNorm) &&
+                c.dist <= 5 &&
+                toks.slice(t + 1, c.m.tokStart - 1).every((x) => x.kind === 'word'),
+            );
+            // "kritisierte die bisherigen Sanktionen": the event noun stands for the latest such act's agent.
+            if (!obj && subj) {
+              for (let k = t + 1; k < Math.min(toks.length, t + 5); k++) {
+                const ev = triggersFor(lang, toks[k]!.norm).find(
+                  (x) => x.pos === 'noun' && (x.p === 'SANCTIONS' || x.p === 'ATTACKS' || x.p === 'THREATENS'),
+                );
+                if (!ev) continue;
+                if (mentionAt(k + 1) || mentionAt(k + 2) || (k > 0 && mentionAt(k - 1))) break;
+                const prior = [...out].reverse().find((c) => c.predicate === ev.p && c.sentence < sent.index);
+                let agent = prior?.subject;
+                // "called the attack a war crime" after "Defense Secretary Hegseth ordered strikes": the state acts.
+                const office = agent
+                  ? out.find(
+                      (c) =>
+                        c.subject === agent &&
+                        /^(HEAD_OF_STATE|HEAD_OF_GOVERNMENT|OFFICIAL_OF)$/u.test(c.predicate) &&
+                        typeOf(c.object) === 'Country',
+                    )
+                  : undefined;
+                if (office) agent = office.object;
+                if (agent && agent !== subj.m.entity) {
+                  const stand: Mention = {
+                    ...subj.m,
+                    entity: agent,
+                    kind: 'coref',
+                    tokStart: k,
+                    tokEnd: k + 1,
+                    start: toks[k]!.start,
+                    end: toks[k]!.end,
+                    surface: toks[k]!.text,
+                  };
+                  res.push([subj.m, stand, 0.55, 'event-coref']);
+                }
+                break;
+              }
+            }
+          }
           if (!obj && ADJ_TARGET.has(e.p)) {
             // "kritisierte die israelischen Angriffe", "griff russische Ölraffinerien an": the modifier's state is the target.
             const adj = adjTarget(t, 5, subj?.m.entity);

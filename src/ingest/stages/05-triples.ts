@@ -61,16 +61,23 @@ export function toTriples(doc: RelationsDoc): DocumentExtraction {
       own.add(`${c.subject} ${c.object}`);
       if (c.predicate !== 'CITIZEN_OF') office.add(`${c.subject} ${c.object}`);
     }
-  for (const [id, e] of doc.entities)
-    if (e.type === 'Person')
-      for (const r of getGazetteer().entries.get(id)?.roles ?? [])
-        if (!r.to && r.predicate !== 'CITIZEN_OF' && r.predicate !== 'LOCATED_IN' && r.predicate !== 'MEMBER_OF') {
-          own.add(`${id} ${r.object}`);
-          office.add(`${id} ${r.object}`);
-        }
+  // The gazetteer's current offices count too; looked up only for persons in an interaction (a hot path).
+  const seen = new Set<string>();
+  const addKnown = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (typeOf(id) !== 'Person') return;
+    for (const r of getGazetteer().entries.get(id)?.roles ?? [])
+      if (!r.to && r.predicate !== 'CITIZEN_OF' && r.predicate !== 'LOCATED_IN' && r.predicate !== 'MEMBER_OF') {
+        own.add(`${id} ${r.object}`);
+        office.add(`${id} ${r.object}`);
+      }
+  };
   for (const c of doc.candidates) {
     if (!typesAllowed(c.predicate, typeOf(c.subject), typeOf(c.object))) continue;
     if (!STRUCTURAL.has(c.predicate)) {
+      addKnown(c.subject);
+      addKnown(c.object);
       const pair = (a: string, b: string) => (NOT_WITH_OWN.has(c.predicate) ? own : office).has(`${a} ${b}`);
       if (pair(c.subject, c.object) || pair(c.object, c.subject)) continue;
     }
