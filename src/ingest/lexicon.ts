@@ -127,9 +127,20 @@ export type Cue = string[];
 export interface CueIndex {
   exact: Map<string, Cue[]>;
   prefix: Cue[];
+  /** The same cues pre-split for matching: prefix tokens without their '*', flagged (no per-token allocation). */
+  exactC: Map<string, CompiledCue[]>;
+  prefixC: CompiledCue[];
 }
+export interface CompiledCue {
+  toks: string[];
+  prefix: boolean[];
+}
+const compileCue = (cue: Cue): CompiledCue => ({
+  toks: cue.map((x) => (x.endsWith('*') ? x.slice(0, -1) : x)),
+  prefix: cue.map((x) => x.endsWith('*')),
+});
 function toCues(xs: string[]): CueIndex {
-  const idx: CueIndex = { exact: new Map(), prefix: [] };
+  const idx: CueIndex = { exact: new Map(), prefix: [], exactC: new Map(), prefixC: [] };
   for (const x of xs) {
     const cue = x.split(' ');
     const first = cue[0]!;
@@ -140,6 +151,8 @@ function toCues(xs: string[]): CueIndex {
     }
   }
   for (const l of idx.exact.values()) l.sort((a, b) => b.length - a.length);
+  for (const [k, l] of idx.exact) idx.exactC.set(k, l.map(compileCue));
+  idx.prefixC = idx.prefix.map(compileCue);
   return idx;
 }
 export const CUES = {

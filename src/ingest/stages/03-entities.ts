@@ -24,6 +24,7 @@ import {
   ROLE_INDEX,
   ROLE_VARIANTS,
   type CueIndex,
+  type CompiledCue,
   type RoleEntry,
 } from '../lexicon.js';
 import type { Mention, MentionKind, RecognisedDoc, RoleFact, SegmentedDoc, Sentence, Token } from '../types.js';
@@ -165,7 +166,8 @@ function matchAt(
   const t0 = toks[i]!;
   if (t0.kind === 'punct') return undefined;
   if (!index.canStart(normOf(t0), lang !== 'en' && t0.cap)) return undefined;
-  const found: Array<{ end: number; forms: FormEntry[]; suffix: string }> = [];
+  // Allocated on the first candidate only: most positions that pass canStart still match nothing.
+  let found: Array<{ end: number; forms: FormEntry[]; suffix: string }> | undefined;
   let node = index.root;
   for (let k = i; k < toks.length && k < i + 8; k++) {
     const t = toks[k]!;
@@ -176,21 +178,25 @@ function matchAt(
       for (const s of DE_SUFFIXES) {
         if (norm.length <= s.length + 2 || !norm.endsWith(s)) continue;
         const c = node.next.get(norm.slice(0, -s.length));
-        if (c && c.forms.length) found.push({ end: k + 1, forms: c.forms, suffix: s });
+        if (c && c.forms.length) (found ??= []).push({ end: k + 1, forms: c.forms, suffix: s });
       }
     }
     const child = node.next.get(norm);
     if (!child) break;
-    if (child.forms.length) found.push({ end: k + 1, forms: child.forms, suffix: '' });
+    if (child.forms.length) (found ??= []).push({ end: k + 1, forms: child.forms, suffix: '' });
     node = child;
   }
-  if (!found.length) return undefined;
+  if (!found) return undefined;
   if (found.length > 1) found.sort((a, b) => b.end - a.end || a.suffix.length - b.suffix.length);
   for (const f of found) {
-    const ok = f.forms.filter((fe) => validForm(fe, toks, i, f.end, f.suffix, lang));
-    if (!ok.length) continue;
-    const alts: FormEntry[] = [];
-    for (const fe of ok) if (!alts.some((a) => a.id === fe.id)) alts.push(fe);
+    // The valid forms in order, one per entity id (same result as filter-then-dedupe, without the interim array).
+    let alts: FormEntry[] | undefined;
+    for (const fe of f.forms) {
+      if (!validForm(fe, toks, i, f.end, f.suffix, lang)) continue;
+      if (!alts) alts = [fe];
+      else if (!alts.some((a) => a.id === fe.id)) alts.push(fe);
+    }
+    if (!alts) continue;
     return { fe: alts[0]!, end: f.end, suffix: f.suffix, alts };
   }
   return undefined;
@@ -519,7 +525,7 @@ export function recogniseEntities(doc: SegmentedDoc): RecognisedDoc {
           continue;
       }
       const tn = toks[i]!.norm;
-      if (!ROLE_INDEX.has(tn) && !ROLE_VARIANTS.has(tn) && !(toks[i]!.cap && tn.length > 6 && ROLE_SUFFIX_RE.test(tn)))
+      if (!ROLE_INDEX.has(tn) && !ROLE_VARIANTS.has(tn) && !(toks[i]!.cap && tn.length > 6 && hasRoleSuffix(tn)))
         continue;
       const span = roleAt(toks, i, st, mentions);
       if (span) {
@@ -1216,25 +1222,24 @@ function compoundCountry(t: Token): string | undefined {
 function cueAt(toks: Token[], i: number, idx: CueIndex): number {
   const t = toks[i];
   if (!t || t.kind === 'punct') return 0;
-  const exact = idx.exact.get(t.norm);
+  const exact = idx.exactC.get(t.norm);
   if (exact) {
     const n = cueList(toks, i, exact);
     if (n) return n;
   }
-  return idx.prefix.length ? cueList(toks, i, idx.prefix) : 0;
+  return idx.prefixC.length ? cueList(toks, i, idx.prefixC) : 0;
 }
 
-function cueList(toks: Token[], i: number, cues: string[][]): number {
+function cueList(toks: Token[], i: number, cues: CompiledCue[]): number {
   for (const cue of cues) {
+    const ct = cue.toks;
     let ok = true;
-    for (let k = 0; k < cue.length && ok; k++) {
+    for (let k = 0; k < ct.length && ok; k++) {
       const t = toks[i + k];
-      const c = cue[k]!;
       if (!t) ok = false;
-      else if (c.endsWith('*')) ok = t.norm.startsWith(c.slice(0, -1));
-      else ok = t.norm === c;
+      else ok = cue.prefix[k] ? t.norm.startsWith(ct[k]!) : t.norm === ct[k];
     }
-    if (ok) return cue.length;
+    if (ok) return ct.length;
   }
   return 0;
 }
@@ -1338,6 +1343,13 @@ function isCountry(id: string): boolean {
 }
 
 const ROLE_SUFFIX_RE = new RegExp(`(?:${ROLE_DE_SUFFIXES.map(([s]) => s).join('|')})$`, 'u');
+// The suffixes are plain words: endsWith over the list answers like the regex without trying it at every offset.
+const ROLE_SUFFIXES_LITERAL = ROLE_DE_SUFFIXES.every(([s]) => !/[\\^$.*+?()[\]{}|]/u.test(s));
+function hasRoleSuffix(norm: string): boolean {
+  if (!ROLE_SUFFIXES_LITERAL) return ROLE_SUFFIX_RE.test(norm);
+  for (const [s] of ROLE_DE_SUFFIXES) if (norm.endsWith(s)) return true;
+  return false;
+}
 const ORG_TYPE_SUFFIXES = [
   'unternehmen',
   'hersteller',
@@ -1361,8 +1373,8 @@ function orgTypeAt(toks: Token[], i: number): number {
   const len = cueAt(toks, i, ORG_TYPE_NOUNS);
   if (len) return i + len;
   const t = toks[i]!;
-  if (t.cap && t.kind === 'word' && t.norm.length > 8 && ORG_TYPE_SUFFIXES.some((s) => t.norm.endsWith(s)))
-    return i + 1;
+  if (t.cap && t.kind === 'word' && t.norm.length > 8)
+    for (const s of ORG_TYPE_SUFFIXES) if (t.norm.endsWith(s)) return i + 1;
   return -1;
 }
 
