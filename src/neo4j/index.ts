@@ -7,6 +7,7 @@ export {
   DEFAULT_PAGE_CACHE,
   defaultDataDir,
   geokgHome,
+  isProcessAlive,
   localNeo4jStatus,
   startLocalNeo4j,
   stopLocalNeo4j,

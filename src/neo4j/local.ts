@@ -101,7 +101,8 @@ function javaCommand(): string {
   return candidate && existsSync(candidate) ? candidate : 'java';
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it exists but belongs to another user). */
+export function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
@@ -113,7 +114,7 @@ function isAlive(pid: number): boolean {
 
 /** Guards against pid reuse: only a process running our launcher counts as our server. */
 function isOurLauncher(pid: number): boolean {
-  if (!isAlive(pid)) return false;
+  if (!isProcessAlive(pid)) return false;
   const cmdline = `/proc/${pid}/cmdline`;
   if (!existsSync(cmdline)) return true; // No procfs (macOS): trust the pid file.
   try {
@@ -159,7 +160,7 @@ export async function localNeo4jStatus(dataDir = defaultDataDir()): Promise<Neo4
 async function waitForExit(pid: number, timeoutMs: number, child?: ChildProcess): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child ? child.exitCode !== null || child.signalCode !== null : !isAlive(pid)) return true;
+    if (child ? child.exitCode !== null || child.signalCode !== null : !isProcessAlive(pid)) return true;
     await sleep(100);
   }
   return false;
@@ -193,7 +194,7 @@ export async function stopLocalNeo4j(dataDir = defaultDataDir(), timeoutMs = 60_
   if (!record) return undefined;
   const running = isOurLauncher(record.pid);
   if (running) await terminate(record.pid, timeoutMs);
-  if (running && isAlive(record.pid)) {
+  if (running && isProcessAlive(record.pid)) {
     throw new GeokgError('neo4j', `Neo4j (pid ${record.pid}) did not stop; see ${path.join(dir, LOG_FILE)}`);
   }
   await rm(path.join(dir, PID_FILE), { force: true });

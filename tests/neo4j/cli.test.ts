@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, stopLocalNeo4j } from '../../src/neo4j/index.js';
+import { freePort, isProcessAlive as alive, stopLocalNeo4j } from '../../src/neo4j/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,15 +22,6 @@ function geokg(args: string[], timeout = 200_000) {
     cwd: root,
   });
   return { ...r, ms: Date.now() - t0 };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('geokg neo4j start/status/stop', () => {

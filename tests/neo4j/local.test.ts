@@ -8,7 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boltHandshake, freePort, isPortFree, startLocalNeo4j } from '../../src/neo4j/index.js';
+import {
+  boltHandshake,
+  freePort,
+  isPortFree,
+  isProcessAlive as alive,
+  startLocalNeo4j,
+} from '../../src/neo4j/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,15 +37,6 @@ async function fakeServer(reply?: Buffer, closeAfter = false): Promise<{ port: n
       server.close();
     },
   };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('boltHandshake', () => {
