@@ -37,3 +37,42 @@ export class QueryError extends GeokgError {
     this.name = 'QueryError';
   }
 }
+
+/** The read-only Cypher guard refused a query after asking Neo4j for its plan (LOAD CSV, procedures, admin). */
+export class QueryRefusedError extends QueryError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'QueryRefusedError';
+  }
+}
+
+/** A query's result grew past the byte cap while streaming; consumption stopped and the transaction was dropped. */
+export class ResultTooLargeError extends QueryError {
+  readonly maxBytes: number;
+  constructor(maxBytes: number, options?: { cause?: unknown }) {
+    super(
+      `the result is larger than ${maxBytes} bytes and was stopped; add LIMIT or return fewer or smaller values`,
+      options,
+    );
+    this.name = 'ResultTooLargeError';
+    this.maxBytes = maxBytes;
+  }
+}
+
+/** A query ran over its time limit (on the server or while its result was read) and was stopped. */
+export class QueryTimeoutError extends QueryError {
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, options?: { cause?: unknown }) {
+    super(`the query ran longer than ${timeoutMs} ms and was stopped (raise --timeout)`, options);
+    this.name = 'QueryTimeoutError';
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** Another process holds the embedded store's lock and did not release it in time. */
+export class StoreLockedError extends StoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreLockedError';
+  }
+}

@@ -108,6 +108,10 @@ export interface DocumentExtraction {
   document: DocumentMeta;
   entities: Entity[];
   relations: Relation[];
+  /** The cleaned text every evidence offset points into; stores keep it for the viewer's reader when given. */
+  text?: string;
+  /** Notes about the input (lost text, unknown language) for the user; not part of the graph. */
+  warnings?: string[];
 }
 
 /** Stable key of a relation: symmetric types put the endpoints in id order. */

@@ -1,6 +1,7 @@
 // name: date-range
 // answers: What relations were seen in a period? A relationship qualifies when the span of its documents' dates
-//   (firstSeen..lastSeen: published date, else ingest date) overlaps the range, or when one of its claims is dated
+//   (firstSeen..lastSeen: their published dates; undated documents have none) overlaps the range, or when one of
+//   its claims is dated
 //   (claim time, e.g. "im Februar 2022") inside it. Dates are ISO strings; partial ones (2024, 2024-10) cover the
 //   whole year or month.
 // params: $from (string, '2024-10-01') first day of the range (YYYY, YYYY-MM or YYYY-MM-DD)
@@ -16,7 +17,7 @@ CALL (r) {
   RETURN collect(DISTINCT c.time) AS claimTimes
 }
 // '~' sorts after every digit and '-', so x + '~' is the last instant of the partial date x.
-WITH s, r, o, claimTimes, r.firstSeen <= $to + '~' AND r.lastSeen + '~' >= $from AS bySeen
+WITH s, r, o, claimTimes, coalesce(r.firstSeen <= $to + '~' AND r.lastSeen + '~' >= $from, false) AS bySeen
 WHERE bySeen OR size(claimTimes) > 0
 RETURN s.id AS subject, type(r) AS predicate, o.id AS object, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen,
        claimTimes, bySeen, size(claimTimes) > 0 AS byClaimTime, r.evidenceCount AS evidence

@@ -6,7 +6,10 @@ import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { InputError } from '../errors.js';
 import type { DocumentExtraction, Extraction } from '../model.js';
-import { extractDocument, listInputs, mergeExtractions, readOne } from '../ingest/index.js';
+import { listInputs, mergeExtractions, readItems, type CorpusOptions, type InputItem } from '../ingest/index.js';
+import { ExtractionPool } from '../ingest/pool/pool.js';
+import { openJsonlSink } from '../ingest/pool/jsonl.js';
+import { workersOption } from '../ingest/pool/options.js';
 
 export interface ExtractCliOptions {
   format: 'json' | 'jsonl' | 'table';
@@ -14,6 +17,21 @@ export interface ExtractCliOptions {
   output?: string;
   maxSize?: number;
   quiet?: boolean;
+  /** Extraction worker threads (default: the number of cores). */
+  workers?: number;
+  textColumn?: string;
+  titleColumn?: string;
+  dateColumn?: string;
+  idColumn?: string;
+  delimiter?: string;
+  quote?: string;
+}
+
+function corpusOptions(o: ExtractCliOptions): CorpusOptions {
+  const c: CorpusOptions = {};
+  for (const k of ['textColumn', 'titleColumn', 'dateColumn', 'idColumn', 'delimiter', 'quote'] as const)
+    if (o[k] !== undefined) c[k] = o[k] === '\\t' ? '\t' : o[k];
+  return c;
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
@@ -79,49 +97,61 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
       : undefined;
   bar?.start(files.length, 0);
   const docs: DocumentExtraction[] = [];
-  const jsonl: string[] = [];
+  // jsonl streams to its destination as documents come (bounded memory on any corpus); json and table need them all.
+  const sink = opts.format === 'jsonl' ? openJsonlSink(opts.output) : undefined;
+  let written = 0;
   let failed = 0;
   const deferred: string[] = [];
   const maxBytes = opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined;
-  for (const f of files) {
-    const item = f.error ? { ok: false as const, source: f.path, error: f.error } : await readOne(f.path, { maxBytes });
-    if (!item.ok) {
-      failed++;
-      if (bar) deferred.push(`${item.source}: ${item.error}`);
-      else say(`${item.source}: ${item.error}`);
-      bar?.increment();
-      continue;
-    }
-    try {
-      const d = extractDocument(item.doc, { lang: opts.lang });
-      if (d.document.language === 'und')
-        say(
-          `${item.doc.source}: language not recognised as German or English; extracted with both lexicons (use --lang de|en)`,
-        );
-      if (!d.relations.length && !opts.quiet) say(`${item.doc.source}: no relations found`);
-      docs.push(d);
-      if (opts.format === 'jsonl') jsonl.push(JSON.stringify(d));
-    } catch (err) {
-      failed++;
-      say(`${item.doc.source}: extraction failed: ${(err as Error).message}`);
-    }
-    bar?.increment();
+  async function* inputs(): AsyncGenerator<InputItem> {
+    // A corpus file (.csv .tsv .jsonl) yields one input per record.
+    for (const f of files)
+      if (f.error) yield { ok: false, source: f.path, error: f.error };
+      else yield* readItems(f.path, { maxBytes, corpus: corpusOptions(opts) });
   }
-  bar?.stop();
+  const pool = new ExtractionPool({ workers: opts.workers, extract: { lang: opts.lang }, json: Boolean(sink) });
+  try {
+    for await (const r of pool.run(inputs())) {
+      bar?.increment();
+      if (!r.ok) {
+        failed++;
+        if (bar && r.stage === 'read') deferred.push(`${r.source}: ${r.error}`);
+        else say(`${r.source}: ${r.error}`);
+        continue;
+      }
+      // Notes need the document; a jsonl result carries only its text, so it is parsed for them.
+      const d = r.doc ?? (JSON.parse(r.json!) as DocumentExtraction);
+      for (const w of d.warnings ?? []) say(`${r.source}: ${w}`);
+      if (!d.relations.length && !opts.quiet) say(`${r.source}: no relations found`);
+      written++;
+      if (sink) await sink.write(`${r.json!}\n`);
+      else docs.push(d);
+    }
+  } catch (err) {
+    await sink?.abort();
+    throw err;
+  } finally {
+    await pool.close();
+    bar?.stop();
+  }
   for (const m of deferred) say(m);
-  if (!docs.length) {
+  if (!written) {
+    await sink?.abort();
     throw new InputError(files.length ? `nothing could be read (${failed} input(s) failed)` : 'no input files given');
   }
-  let out: string;
-  if (opts.format === 'jsonl') out = jsonl.join('\n') + '\n';
-  else if (opts.format === 'table') out = formatTable(mergeExtractions(docs));
-  else out = JSON.stringify(toContract(mergeExtractions(docs)), null, 2) + '\n';
-  if (opts.output) {
-    const tmp = `${opts.output}.tmp-${process.pid}`;
-    writeFileSync(tmp, out);
-    renameSync(tmp, opts.output);
-    if (!opts.quiet) say(`wrote ${docs.length} document(s) to ${opts.output}`);
-  } else process.stdout.write(out);
+  if (sink) await sink.finish();
+  else {
+    const out =
+      opts.format === 'table'
+        ? formatTable(mergeExtractions(docs))
+        : JSON.stringify(toContract(mergeExtractions(docs)), null, 2) + '\n';
+    if (opts.output) {
+      const tmp = `${opts.output}.tmp-${process.pid}`;
+      writeFileSync(tmp, out);
+      renameSync(tmp, opts.output);
+    } else process.stdout.write(out);
+  }
+  if (opts.output && !opts.quiet) say(`wrote ${written} document(s) to ${opts.output}`);
   return 0;
 }
 
@@ -131,7 +161,10 @@ export function register(program: Command): void {
     .description(
       'Extract entities and evidenced relations from German/English news articles (text or HTML files, folders).',
     )
-    .argument('<paths...>', 'files or folders (folders are read recursively: .txt .text .html .htm .xhtml)')
+    .argument(
+      '<paths...>',
+      'files or folders (read recursively: .txt .text .html .htm .xhtml; corpora of one article per record: .csv .tsv .jsonl)',
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'table']).default('json'))
     .addOption(new Option('-l, --lang <lang>', 'document language').choices(['de', 'en', 'auto']).default('auto'))
     .option('-o, --output <file>', 'write the output to FILE instead of stdout')
@@ -141,6 +174,21 @@ export function register(program: Command): void {
       return n;
     })
     .option('-q, --quiet', 'no progress bar or notes on stderr (errors are still printed)')
+    .option(
+      '--text-column <name|n>',
+      'corpus column or JSON field with the article text (default: text, content, body, article…)',
+    )
+    .option('--title-column <name|n>', 'corpus column or field with the title (default: title, headline…)')
+    .option('--date-column <name|n>', 'corpus column or field with the publication date (default: date, published…)')
+    .option('--id-column <name|n>', 'corpus column or field naming the record (default: id; else url, else #row-N)')
+    .option('--delimiter <char>', 'CSV field separator (default: sniffed; \\t for tab)')
+    .option('--quote <char>', 'CSV quote character (default: sniffed, " or \')')
+    .addOption(workersOption())
+    .addHelpText(
+      'after',
+      '\nOutput order is input order whatever --workers is. With -o FILE.gz, jsonl is gzip-compressed: the shard\n' +
+        'format `geokg ingest --from-extraction` loads (docs/scale.md).',
+    )
     .action(async (paths: string[], opts: ExtractCliOptions) => {
       process.exitCode = await runExtract(paths, opts);
     });

@@ -5,7 +5,9 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { register as registerNeo4j } from './neo4j.js';
 import { register as registerExtract } from './extract.js';
+import { register as registerParse } from './parse.js';
 import { register as registerStore } from './store.js';
+import { register as registerImport } from './import.js';
 import { register as registerServe } from './serve.js';
 import { GeokgError } from '../errors.js';
 
@@ -19,7 +21,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerExtract(program);
+  registerParse(program);
   registerStore(program);
+  registerImport(program);
   registerServe(program);
   registerNeo4j(program);
   return program;

@@ -6,12 +6,21 @@ import { writeFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { InputError, QueryError } from '../errors.js';
-import { exportGraph } from '../store/export.js';
-import { extractPaths, ingestPaths } from '../store/ingest-files.js';
+import { exportGraph, exportJsonWithDocuments } from '../store/export.js';
+import { extractPaths, ingestPaths, type IngestProgress } from '../store/ingest-files.js';
+import { ingestExtractions } from '../store/from-extraction.js';
+import { workersOption } from '../ingest/pool/options.js';
 import { Neo4jStore, DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, type CypherResult } from '../store/neo4j.js';
 import { openStore, resolveStoreKind } from '../store/open.js';
 import { bindParams, listQueries, loadQuery, parseParams } from '../store/queries.js';
-import type { GraphStore, IngestSummary, StoreStats } from '../store/types.js';
+import type {
+  DocumentDetail,
+  DocumentPage,
+  DocumentSort,
+  GraphStore,
+  IngestSummary,
+  StoreStats,
+} from '../store/types.js';
 
 const storeOption = () =>
   new Option('--store <kind>', 'store to use (default: neo4j when NEO4J_URI is set, else embedded)').choices([
@@ -84,6 +93,25 @@ function printSummary(s: IngestSummary, store: GraphStore): void {
   if (s.failures.length > 20) err(`… and ${s.failures.length - 20} more failures`);
 }
 
+/** The documents table: undated documents say so, never showing the day they were ingested as their date. */
+export function formatDocuments(page: DocumentPage, offset = 0): string {
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  if (page.total === 0) return 'no documents stored';
+  const rows = page.documents.map((d) => ({
+    date: d.published ?? 'undated',
+    lang: d.language,
+    supports: `${plural(d.relations, 'relation')}, ${d.evidence} evidence`,
+    title: d.title ?? d.source,
+    id: d.id,
+  }));
+  const table = formatTable({
+    columns: ['published', 'lang', 'supports', 'title', 'id'],
+    rows: rows.map((r) => [r.date, r.lang, r.supports, r.title, r.id]),
+  });
+  const shown = `${page.documents.length ? offset + 1 : 0}–${offset + page.documents.length}`;
+  return `${table}\n(${shown} of ${plural(page.total, 'document')})`;
+}
+
 function printStats(stats: StoreStats, store: GraphStore): void {
   out(`${where(store)}`);
   out(`documents  ${stats.documents}`);
@@ -117,33 +145,42 @@ export function register(program: Command): void {
     .argument('<paths...>', 'files or folders (read recursively: .txt, .md, .html, .htm)')
     .addOption(new Option('--lang <lang>', 'language of the texts').choices(['de', 'en', 'auto']).default('auto'))
     .addOption(storeOption())
+    .addOption(workersOption())
+    .option(
+      '--from-extraction',
+      'the paths are `geokg extract --format jsonl` shards (.jsonl or .jsonl.gz): store them without re-extracting',
+    )
     .addHelpText(
       'after',
       '\nRe-ingesting a stored document is a no-op; each document is stored all or nothing.\n' +
+        'Several loaders may write overlapping shards into one Neo4j at once (docs/scale.md).\n' +
+        'For a first load of a big corpus into an empty local Neo4j, `geokg import` is much faster.\n' +
         'Exit status is non-zero when no input could be read or the store failed.',
     )
-    .action(async (paths: string[], opts: { lang: 'de' | 'en' | 'auto'; store?: string }) => {
-      await withStore(opts.store, async (store) => {
-        const tty = Boolean(process.stderr.isTTY);
-        const started = Date.now();
-        let bar: cliProgress.SingleBar | undefined;
-        if (tty) {
-          bar = new cliProgress.SingleBar(
-            {
-              stream: process.stderr,
-              format:
-                'ingest [{bar}] {value}/{total} documents | {rate} documents/s | {relations} relations | {eta_formatted}',
-              hideCursor: true,
-              clearOnComplete: true,
-            },
-            cliProgress.Presets.shades_classic,
-          );
-        }
-        let lastLine = 0;
-        try {
-          const summary = await ingestPaths(store, paths, {
-            lang: opts.lang,
-            onProgress: (p) => {
+    .action(
+      async (
+        paths: string[],
+        opts: { lang: 'de' | 'en' | 'auto'; store?: string; workers: number; fromExtraction?: boolean },
+      ) => {
+        await withStore(opts.store, async (store) => {
+          const tty = Boolean(process.stderr.isTTY);
+          const started = Date.now();
+          let bar: cliProgress.SingleBar | undefined;
+          if (tty) {
+            bar = new cliProgress.SingleBar(
+              {
+                stream: process.stderr,
+                format:
+                  'ingest [{bar}] {value}/{total} documents | {rate} documents/s | {relations} relations | {eta_formatted}',
+                hideCursor: true,
+                clearOnComplete: true,
+              },
+              cliProgress.Presets.shades_classic,
+            );
+          }
+          let lastLine = 0;
+          try {
+            const onProgress = (p: IngestProgress) => {
               const rate = (p.done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1);
               if (bar) {
                 if (!bar.isActive) bar.start(p.total ?? p.done, 0, { rate, relations: 0 });
@@ -152,19 +189,22 @@ export function register(program: Command): void {
                 lastLine = Date.now();
                 err(`ingest: ${p.done}/${p.total ?? '?'} documents, ${rate} documents/s, ${p.relations} relations`);
               }
-            },
-          });
-          bar?.stop();
-          printSummary(summary, store);
-          if (summary.documentsRead === 0) {
-            err('geokg: input: no document could be read');
-            process.exitCode = 1;
-          } else if (summary.documentsFailed > 0) process.exitCode = 2;
-        } finally {
-          bar?.stop();
-        }
-      });
-    });
+            };
+            const summary = opts.fromExtraction
+              ? await ingestExtractions(store, paths, { onProgress })
+              : await ingestPaths(store, paths, { lang: opts.lang, workers: opts.workers, onProgress });
+            bar?.stop();
+            printSummary(summary, store);
+            if (summary.documentsRead === 0) {
+              err('geokg: input: no document could be read');
+              process.exitCode = 1;
+            } else if (summary.documentsFailed > 0) process.exitCode = 2;
+          } finally {
+            bar?.stop();
+          }
+        });
+      },
+    );
 
   program
     .command('query')
@@ -174,7 +214,7 @@ export function register(program: Command): void {
     .argument('[cypher]', 'the Cypher statement (or use --file)')
     .option(
       '-p, --param <k=v>',
-      'query parameter, repeatable (integers, JSON literals, else strings)',
+      'query parameter, repeatable; with --file read as the type the query declares, else integers, JSON literals, strings',
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     )
@@ -207,13 +247,14 @@ export function register(program: Command): void {
           return;
         }
         if (cypherArg && opts.file) throw new InputError('give either a Cypher statement or --file, not both');
-        let params = parseParams(opts.param);
+        let params: Record<string, unknown>;
         let cypher = cypherArg;
         if (opts.file) {
           const loaded = loadQuery(opts.file);
           cypher = loaded.text;
-          params = bindParams(loaded, params);
-        }
+          // Read each value as the type the query's header declares (`from=2025` is a string date there).
+          params = bindParams(loaded, parseParams(opts.param, loaded.info?.params));
+        } else params = parseParams(opts.param);
         if (!cypher || !cypher.trim()) throw new InputError('no Cypher given (pass a statement or --file NAME)');
         if (resolveStoreKind(opts.store) !== 'neo4j')
           throw new QueryError('Cypher queries need Neo4j: set NEO4J_URI (or pass --store neo4j with NEO4J_URI set)');
@@ -283,8 +324,54 @@ export function register(program: Command): void {
     });
 
   program
+    .command('documents')
+    .description('List the stored documents: date, language, what each supports, title and id (newest first).')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--limit <n>', 'at most this many documents', positiveInt('--limit'), 50)
+    .option(
+      '--offset <n>',
+      'skip this many first',
+      (v: string) => {
+        if (!/^\d+$/.test(v)) throw new InvalidArgumentError('--offset must be an integer ≥ 0');
+        return Number(v);
+      },
+      0,
+    )
+    .option('--search <text>', 'only documents whose title or source contains this (case-insensitive)')
+    .addOption(
+      new Option('--sort <order>', 'newest first, oldest first, or by title (undated last)')
+        .choices(['published', 'oldest', 'title'])
+        .default('published'),
+    )
+    .addOption(storeOption())
+    .action(
+      async (opts: {
+        format: 'text' | 'json';
+        limit: number;
+        offset: number;
+        search?: string;
+        sort: DocumentSort;
+        store?: string;
+      }) => {
+        await withStore(opts.store, async (store) => {
+          const page = await store.documents({
+            limit: opts.limit,
+            offset: opts.offset,
+            q: opts.search,
+            sort: opts.sort,
+          });
+          if (opts.format === 'json') return out(JSON.stringify(page, null, 2));
+          out(formatDocuments(page, opts.offset));
+        });
+      },
+    );
+
+  program
     .command('export')
-    .description('Export the graph (entities and relations with their aggregates) as GraphML, GEXF, JSON or CSV.')
+    .description(
+      'Export the graph (entities and relations with their aggregates) as GraphML, GEXF, JSON or CSV; JSON adds ' +
+        'the documents with the claims and evidence sentences each makes.',
+    )
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['graphml', 'gexf', 'json', 'csv'])
@@ -294,7 +381,17 @@ export function register(program: Command): void {
     .addOption(storeOption())
     .action(async (opts: { format: 'graphml' | 'gexf' | 'json' | 'csv'; output?: string; store?: string }) => {
       await withStore(opts.store, async (store) => {
-        const text = exportGraph(await store.graph(), opts.format);
+        const snapshot = await store.graph();
+        let text: string;
+        if (opts.format === 'json') {
+          // JSON carries provenance too: every document with the claims (evidence sentences) it makes.
+          const details: DocumentDetail[] = [];
+          for (const d of (await store.documents()).documents) {
+            const detail = await store.document(d.id);
+            if (detail) details.push(detail);
+          }
+          text = exportJsonWithDocuments(snapshot, details);
+        } else text = exportGraph(snapshot, opts.format);
         if (opts.output) {
           await writeFile(opts.output, text);
           err(`wrote ${opts.output}`);

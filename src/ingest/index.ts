@@ -7,7 +7,8 @@ import { runPipeline } from './pipeline.js';
 import type { ExtractOptions, RawDocument } from './types.js';
 
 export type { RawDocument, InputItem, ExtractOptions } from './types.js';
-export { readInputs, readOne, listInputs, decodeBytes, looksBinary, DEFAULT_MAX_INPUT_MB } from './read.js';
+export { readInputs, readItems, readOne, listInputs, decodeBytes, looksBinary, DEFAULT_MAX_INPUT_MB } from './read.js';
+export type { CorpusOptions } from './corpus.js';
 export { STAGES, runPipeline } from './pipeline.js';
 export { gazetteerSource } from './gaz.js';
 

@@ -1,33 +1,14 @@
 // Loads the extractor's lexicons (data/lexicons/*.json) once and compiles them into lookup structures.
-// Data stays data: this module only parses and indexes it, so the stages remain pure functions of their input.
+// Data stays data: this module only parses, validates and indexes it, so the stages remain pure functions of their input.
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Predicate } from '../model.js';
+import { z } from 'zod';
+import type { EntityType, Predicate } from '../model.js';
+import { GeokgError } from '../errors.js';
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicons');
-const load = <T>(name: string): T => JSON.parse(readFileSync(join(DIR, name), 'utf8')) as T;
-
-const chrome = load<{ lines: string[] }>('chrome.json');
-export const CHROME_PATTERNS: RegExp[] = chrome.lines.map((s) => new RegExp(s, 'iu'));
-
-const stop = load<{ de: string[]; en: string[] }>('stopwords.json');
-export const STOPWORDS = { de: new Set(stop.de), en: new Set(stop.en) };
-
-interface GrammarFile {
-  abbreviations: string[];
-  articles: string[];
-  prepositions: Record<string, string>;
-  never_names: string[];
-  person_titles: string[];
-}
-const grammar = load<GrammarFile>('grammar.json');
-export const ABBREVIATIONS = new Set(grammar.abbreviations);
-export const ARTICLES = new Set(grammar.articles);
-export const PREPOSITIONS = new Map(Object.entries(grammar.prepositions));
-export const NEVER_NAMES = new Set(grammar.never_names);
-export const PERSON_TITLES = new Set(grammar.person_titles);
+export const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicons');
 
 export interface RoleEntry {
   p: Predicate;
@@ -43,27 +24,6 @@ interface RolesFile {
   not_before_role: string[];
   counterpart: string[];
 }
-const roles = load<RolesFile>('roles.json');
-export const ROLE_ENTRIES: RoleEntry[] = roles.roles.map((r) => ({ ...r, forms: r.forms.map((f) => f.split(' ')) }));
-/** First token of a role form → role entries with that form, longest first. */
-export const ROLE_INDEX = new Map<string, Array<{ entry: RoleEntry; form: string[] }>>();
-for (const entry of ROLE_ENTRIES)
-  for (const form of entry.forms) {
-    const k = form[0]!;
-    if (!ROLE_INDEX.has(k)) ROLE_INDEX.set(k, []);
-    ROLE_INDEX.get(k)!.push({ entry, form });
-  }
-for (const list of ROLE_INDEX.values()) list.sort((a, b) => b.form.length - a.form.length);
-/** Inflected variants of role words → the base form in ROLE_INDEX (Präsidenten → präsident, analysts → analyst). */
-export const ROLE_VARIANTS = new Map<string, string>();
-for (const base of new Set([...ROLE_INDEX.keys(), ...ROLE_ENTRIES.flatMap((e) => e.forms.flatMap((f) => f.slice(1)))]))
-  for (const suf of ['innen', 'in', 'en', 'n', 's', 'es', 'e'])
-    if (!ROLE_VARIANTS.has(base + suf)) ROLE_VARIANTS.set(base + suf, base);
-export const ROLE_DE_SUFFIXES = Object.entries(roles.de_suffixes).sort((a, b) => b[0].length - a[0].length);
-export const ROLE_DE_PREFIXES = new Map(Object.entries(roles.de_prefixes));
-/** Words that make a following head-of-state/government role a deputy's office (roles.json not_before_role). */
-export const ROLE_BLOCKERS = new Set(roles.not_before_role.filter((w) => !/^(former|ehemalig|ex$)/u.test(w)));
-export const COUNTERPART = new Set(roles.counterpart);
 
 export interface TriggerEntry {
   p: Predicate;
@@ -84,25 +44,14 @@ interface TriggersFile {
   triggers: Array<Record<string, unknown>>;
   negations: string[];
 }
-const trig = load<TriggersFile>('triggers.json');
-export const TRIGGERS: TriggerEntry[] = trig.triggers.map((t) => ({
-  p: t.p as Predicate,
-  lang: t.lang as TriggerEntry['lang'],
-  pos: t.pos as TriggerEntry['pos'],
-  re: new RegExp(`^(?:${t.re as string})$`, 'u'),
-  voice: t.voice as TriggerEntry['voice'],
-  needsItem: t.needsItem as boolean | undefined,
-  needsItemIf: t.needsItemIf ? new RegExp(t.needsItemIf as string, 'u') : undefined,
-  needs: t.needs ? new RegExp(t.needs as string, 'u') : undefined,
-  needsIf: t.needsIf
-    ? Object.entries(t.needsIf as Record<string, string>).map(([k, v]) => [k, new RegExp(v, 'u')] as [string, RegExp])
-    : undefined,
-  needsMod: t.needsMod ? new RegExp(t.needsMod as string, 'u') : undefined,
-  needsPartner: t.needsPartner as boolean | undefined,
-  particleIf: t.particleIf ? Object.entries(t.particleIf as Record<string, string>) : undefined,
-  objPreps: t.objPreps as string[] | undefined,
-}));
-export const NEGATIONS = new Set(trig.negations);
+
+interface GrammarFile {
+  abbreviations: string[];
+  articles: string[];
+  prepositions: Record<string, string>;
+  never_names: string[];
+  person_titles: string[];
+}
 
 interface CuesFile {
   attribution: { before_source: string[]; reporting_verbs: string[] };
@@ -119,7 +68,29 @@ interface CuesFile {
   org_type_nouns: string[];
   items: Array<{ id: string; name: string; re: string }>;
 }
-const cues = load<CuesFile>('cues.json');
+
+const words = z.array(z.string().min(1));
+const ENTITY_TYPES = ['Country', 'Organization', 'Person', 'ArmedGroup', 'Location', 'Item'] as const;
+const functionWordsSchema = z.object({
+  passive_aux: words,
+  personal_pronouns: words,
+  name_particles: words,
+  name_particles_after_particle: words,
+  speech_verbs: words,
+  clause_openers: words,
+});
+const entityNounsSchema = z.object({
+  member_nouns: words,
+  group_descriptions: z.array(z.object({ types: z.array(z.enum(ENTITY_TYPES)).min(1), words })),
+  org_type_suffixes: words,
+});
+const monthTable = z.record(z.string().min(1), z.number().int().min(1).max(12));
+const calendarSchema = z.object({
+  months: z.object({ de: monthTable, en: monthTable }),
+  month_abbreviations: z.object({ de: monthTable }),
+  ordinal_before: words,
+  year_before: words,
+});
 
 /** A cue is a token sequence; a token ending in '*' matches any ending. */
 export type Cue = string[];
@@ -155,19 +126,159 @@ function toCues(xs: string[]): CueIndex {
   idx.prefixC = idx.prefix.map(compileCue);
   return idx;
 }
-export const CUES = {
-  sourceBefore: toCues(cues.attribution.before_source),
-  reportingVerbs: toCues(cues.attribution.reporting_verbs),
-  alleged: toCues(cues.alleged),
-  denied: toCues(cues.denied),
-  expected: toCues(cues.expected),
-  planned: toCues(cues.planned),
-  pairs: toCues(cues.pair_phrases),
-};
-export const ACTOR_NOUNS = new Set(cues.actor_nouns);
-export const COLLECTIVE_ACTORS = cues.collective_actors;
-export const REBEL_NOUNS = new Set(cues.rebel_nouns);
-export const ORG_HEADS = new Set(cues.org_heads);
-export const ORG_CONNECTORS = new Set(cues.org_connectors);
-export const ORG_TYPE_NOUNS = toCues(cues.org_type_nouns);
-export const ITEMS = cues.items.map((i) => ({ ...i, re: new RegExp(`^(?:${i.re})$`, 'u') }));
+
+function compileRoles(roles: RolesFile) {
+  const roleEntries: RoleEntry[] = roles.roles.map((r) => ({ ...r, forms: r.forms.map((f) => f.split(' ')) }));
+  /** First token of a role form → role entries with that form, longest first. */
+  const roleIndex = new Map<string, Array<{ entry: RoleEntry; form: string[] }>>();
+  for (const entry of roleEntries)
+    for (const form of entry.forms) {
+      const k = form[0]!;
+      if (!roleIndex.has(k)) roleIndex.set(k, []);
+      roleIndex.get(k)!.push({ entry, form });
+    }
+  for (const list of roleIndex.values()) list.sort((a, b) => b.form.length - a.form.length);
+  /** Inflected variants of role words → the base form in roleIndex (Präsidenten → präsident, analysts → analyst). */
+  const roleVariants = new Map<string, string>();
+  for (const base of new Set([...roleIndex.keys(), ...roleEntries.flatMap((e) => e.forms.flatMap((f) => f.slice(1)))]))
+    for (const suf of ['innen', 'in', 'en', 'n', 's', 'es', 'e'])
+      if (!roleVariants.has(base + suf)) roleVariants.set(base + suf, base);
+  return {
+    roleEntries,
+    roleIndex,
+    roleVariants,
+    roleDeSuffixes: Object.entries(roles.de_suffixes).sort((a, b) => b[0].length - a[0].length),
+    roleDePrefixes: new Map(Object.entries(roles.de_prefixes)),
+    /** Words that make a following head-of-state/government role a deputy's office (roles.json not_before_role). */
+    roleBlockers: new Set(roles.not_before_role.filter((w) => !/^(former|ehemalig|ex$)/u.test(w))),
+    counterpart: new Set(roles.counterpart),
+  };
+}
+
+function compileTriggers(trig: TriggersFile): TriggerEntry[] {
+  return trig.triggers.map((t) => ({
+    p: t.p as Predicate,
+    lang: t.lang as TriggerEntry['lang'],
+    pos: t.pos as TriggerEntry['pos'],
+    re: new RegExp(`^(?:${t.re as string})$`, 'u'),
+    voice: t.voice as TriggerEntry['voice'],
+    needsItem: t.needsItem as boolean | undefined,
+    needsItemIf: t.needsItemIf ? new RegExp(t.needsItemIf as string, 'u') : undefined,
+    needs: t.needs ? new RegExp(t.needs as string, 'u') : undefined,
+    needsIf: t.needsIf
+      ? Object.entries(t.needsIf as Record<string, string>).map(([k, v]) => [k, new RegExp(v, 'u')] as [string, RegExp])
+      : undefined,
+    needsMod: t.needsMod ? new RegExp(t.needsMod as string, 'u') : undefined,
+    needsPartner: t.needsPartner as boolean | undefined,
+    particleIf: t.particleIf ? Object.entries(t.particleIf as Record<string, string>) : undefined,
+    objPreps: t.objPreps as string[] | undefined,
+  }));
+}
+
+/** Every lexicon of the extractor, compiled; built by loadLexicon and handed to the stages inside the model. */
+export function loadLexicon(dir: string = LEXICON_DIR) {
+  const load = <T>(name: string, schema?: z.ZodType<T>): T => {
+    const raw: unknown = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    if (!schema) return raw as T;
+    const r = schema.safeParse(raw);
+    if (!r.success)
+      throw new GeokgError(
+        'config',
+        `lexicon ${name}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    return r.data;
+  };
+  const chrome = load<{ lines: string[] }>('chrome.json');
+  const stop = load<{ de: string[]; en: string[] }>('stopwords.json');
+  const grammar = load<GrammarFile>('grammar.json');
+  const trig = load<TriggersFile>('triggers.json');
+  const cues = load<CuesFile>('cues.json');
+  const fw = load('function-words.json', functionWordsSchema);
+  const nouns = load('entity-nouns.json', entityNounsSchema);
+  const dates = load('calendar.json', calendarSchema);
+  return {
+    chromePatterns: chrome.lines.map((s) => new RegExp(s, 'iu')),
+    stopwords: { de: new Set(stop.de), en: new Set(stop.en) },
+    abbreviations: new Set(grammar.abbreviations),
+    articles: new Set(grammar.articles),
+    prepositions: new Map(Object.entries(grammar.prepositions)),
+    neverNames: new Set(grammar.never_names),
+    personTitles: new Set(grammar.person_titles),
+    ...compileRoles(load<RolesFile>('roles.json')),
+    triggers: compileTriggers(trig),
+    negations: new Set(trig.negations),
+    cues: {
+      sourceBefore: toCues(cues.attribution.before_source),
+      reportingVerbs: toCues(cues.attribution.reporting_verbs),
+      alleged: toCues(cues.alleged),
+      denied: toCues(cues.denied),
+      expected: toCues(cues.expected),
+      planned: toCues(cues.planned),
+      pairs: toCues(cues.pair_phrases),
+    },
+    actorNouns: new Set(cues.actor_nouns),
+    collectiveActors: cues.collective_actors,
+    rebelNouns: new Set(cues.rebel_nouns),
+    orgHeads: new Set(cues.org_heads),
+    orgConnectors: new Set(cues.org_connectors),
+    orgTypeNouns: toCues(cues.org_type_nouns),
+    items: cues.items.map((i) => ({ ...i, re: new RegExp(`^(?:${i.re})$`, 'u') })),
+    passiveAux: new Set(fw.passive_aux),
+    pronouns: new Set(fw.personal_pronouns),
+    nameParticles: new Set(fw.name_particles),
+    /** Particles only inside a particle run ("von der Leyen"): "der" alone after a name is an article. */
+    nameParticlesAfterParticle: new Set(fw.name_particles_after_particle),
+    speechVerbs: new Set(fw.speech_verbs),
+    clauseOpeners: new Set(fw.clause_openers),
+    memberNouns: new Set(nouns.member_nouns),
+    groupDescriptions: new Map(
+      nouns.group_descriptions.flatMap((g) => g.words.map((w): [string, EntityType[]] => [w, g.types])),
+    ),
+    orgTypeSuffixes: nouns.org_type_suffixes,
+    months: new Map([...Object.entries(dates.months.de), ...Object.entries(dates.months.en)]),
+    /** German month names and their abbreviations: after "3." they keep the sentence going ("3. Oktober"). */
+    monthWordsDe: new Set([...Object.keys(dates.months.de), ...Object.keys(dates.month_abbreviations.de)]),
+    ordinalBefore: new Set(dates.ordinal_before),
+    yearBefore: new Set(dates.year_before),
+  };
+}
+export type Lexicon = ReturnType<typeof loadLexicon>;
+
+let cached: Lexicon | undefined;
+/** The shipped lexicons, read once per process. */
+export function defaultLexicon(): Lexicon {
+  cached ??= loadLexicon();
+  return cached;
+}
+
+// The stages 01–02 (and the gazetteer's name expansion) read these directly: they are the default lexicon's tables.
+const L = defaultLexicon();
+export const CHROME_PATTERNS: RegExp[] = L.chromePatterns;
+export const STOPWORDS = L.stopwords;
+export const ABBREVIATIONS = L.abbreviations;
+export const MONTH_WORDS_DE = L.monthWordsDe;
+export const ORDINAL_BEFORE = L.ordinalBefore;
+export const NAME_PARTICLES = L.nameParticles;
+export const NAME_PARTICLES_AFTER_PARTICLE = L.nameParticlesAfterParticle;
+// TEMP-COMPAT (removed once 03/04 take the model as an argument)
+export const ARTICLES = L.articles;
+export const PREPOSITIONS = L.prepositions;
+export const NEVER_NAMES = L.neverNames;
+export const PERSON_TITLES = L.personTitles;
+export const ROLE_ENTRIES = L.roleEntries;
+export const ROLE_INDEX = L.roleIndex;
+export const ROLE_VARIANTS = L.roleVariants;
+export const ROLE_DE_SUFFIXES = L.roleDeSuffixes;
+export const ROLE_DE_PREFIXES = L.roleDePrefixes;
+export const ROLE_BLOCKERS = L.roleBlockers;
+export const COUNTERPART = L.counterpart;
+export const TRIGGERS = L.triggers;
+export const NEGATIONS = L.negations;
+export const CUES = L.cues;
+export const ACTOR_NOUNS = L.actorNouns;
+export const COLLECTIVE_ACTORS = L.collectiveActors;
+export const REBEL_NOUNS = L.rebelNouns;
+export const ORG_HEADS = L.orgHeads;
+export const ORG_CONNECTORS = L.orgConnectors;
+export const ORG_TYPE_NOUNS = L.orgTypeNouns;
+export const ITEMS = L.items;

@@ -1,19 +1,22 @@
-// Reading inputs: files and folders (recursive), encoding detection (UTF-8, UTF-16 with BOM, Latin-1),
-// binary/empty/oversized refusal. The only ingest module that does I/O; one bad file never stops a run.
+// Reading inputs: files and folders (recursive), encoding detection (UTF-8, UTF-16 with BOM, Latin-1), corpus files
+// of one article per record (./corpus.ts), binary/empty/oversized refusal. One bad file or record never stops a run.
 
 import { readdir, stat, open } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { CORPUS_EXTENSIONS, isCorpusPath, readCorpus, type CorpusOptions } from './corpus.js';
 import type { InputItem, RawDocument } from './types.js';
 
 /** Files above this size are refused (override with GEOKG_MAX_INPUT_MB or the CLI's --max-size). */
 export const DEFAULT_MAX_INPUT_MB = 20;
 
-// Folders are walked for articles only; READMEs and other .md files are skipped (pass them explicitly to read them).
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '.xhtml']);
+// Folders are walked for articles and corpora only; READMEs and other .md files are skipped (pass them explicitly).
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', ...CORPUS_EXTENSIONS]);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 
 export interface ReadOptions {
   maxBytes?: number;
+  /** Column names and CSV dialect for corpus files (.csv .tsv .jsonl .ndjson). */
+  corpus?: CorpusOptions;
 }
 
 function maxBytesFrom(opts?: ReadOptions): number {
@@ -124,7 +127,7 @@ export async function listInputs(paths: string[]): Promise<Array<{ path: string;
       if (st.isDirectory()) {
         const before = out.length;
         for await (const f of walk(p)) out.push({ path: f });
-        if (out.length === before) out.push({ path: p, error: 'folder holds no .txt/.html files' });
+        if (out.length === before) out.push({ path: p, error: 'folder holds no .txt/.html/.csv/.jsonl files' });
       } else out.push({ path: p });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -134,10 +137,16 @@ export async function listInputs(paths: string[]): Promise<Array<{ path: string;
   return out;
 }
 
+/** The documents of one file: the file itself, or each record of a corpus file (streamed, never read whole). */
+export async function* readItems(path: string, opts?: ReadOptions): AsyncGenerator<InputItem> {
+  if (isCorpusPath(path)) yield* readCorpus(path, { maxChars: maxBytesFrom(opts), ...opts?.corpus });
+  else yield await readOne(path, opts);
+}
+
 /** Yields every readable document; never throws for one bad file (it yields `{ok:false}` instead). */
 export async function* readInputs(paths: string[], opts?: ReadOptions): AsyncGenerator<InputItem> {
   for (const item of await listInputs(paths)) {
     if (item.error) yield { ok: false, source: item.path, error: item.error };
-    else yield await readOne(item.path, opts);
+    else yield* readItems(item.path, opts);
   }
 }

@@ -7,6 +7,9 @@ export interface RawDocument {
   source: string;
   text: string;
   format: 'text' | 'html';
+  /** Given by the input itself (a corpus record's title or date column); preferred to what cleaning finds. */
+  title?: string;
+  published?: string;
 }
 
 export type InputItem = { ok: true; doc: RawDocument } | { ok: false; source: string; error: string };
@@ -52,6 +55,41 @@ export interface Sentence {
 
 export interface SegmentedDoc extends CleanedDoc {
   sentences: Sentence[];
+}
+
+/** A syntactic word (UD tokenisation) of a sentence, mapped back to the project's tokens (src/ingest/syntax/word-map.ts). */
+export interface SyntaxWord {
+  /** The form the parser sees: "zu"/"dem" for "zum", "do"/"n't" for "don't", "-" for a hyphen between tokens. */
+  form: string;
+  /** Token range [tokStart, tokEnd) within the sentence; never empty (the parts of "zum" share one token). */
+  tokStart: number;
+  tokEnd: number;
+  /** Character offsets into the cleaned text; the parts of a contraction both span the whole token. */
+  start: number;
+  end: number;
+  /** Word indices [first, last] (0-based, inclusive) of the UD multiword token this word belongs to ("zum" = zu + dem). */
+  mwt?: [number, number];
+}
+
+export interface ParsedWord extends SyntaxWord {
+  upos: string;
+  feats: string;
+  /** 1-based word index of the head within the sentence, 0 for the root (CoNLL-U convention). */
+  head: number;
+  deprel: string;
+}
+
+export interface SentenceParse {
+  /** Index into SegmentedDoc.sentences. */
+  sentence: number;
+  /** The model that parsed it. */
+  lang: 'de' | 'en';
+  words: ParsedWord[];
+}
+
+export interface ParsedDoc extends SegmentedDoc {
+  /** One parse per sentence, parallel to `sentences`. */
+  parses: SentenceParse[];
 }
 
 export type MentionKind =

@@ -3,8 +3,9 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { GeokgError, QueryError } from '../errors.js';
+import { GeokgError, QueryError, QueryRefusedError, QueryTimeoutError, ResultTooLargeError } from '../errors.js';
 import { PREDICATES } from '../model.js';
+import { timelineOf } from '../store/common.js';
 import type { GraphStore } from '../store/types.js';
 import { generateSnapshot } from './generate.js';
 import { serveStatic } from './static.js';
@@ -22,7 +23,7 @@ export interface CypherCapable {
   query(
     cypher: string,
     params: Record<string, unknown>,
-    opts: { write?: boolean; timeoutMs?: number; maxRows?: number },
+    opts: { write?: boolean; timeoutMs?: number; maxRows?: number; maxBytes?: number },
   ): Promise<CypherResult>;
 }
 
@@ -33,6 +34,10 @@ export interface ApiLimits {
   neighbourhoodMax: number;
   cypherTimeoutMs: number;
   cypherMaxRows: number;
+  /** Byte cap on one Cypher result, enforced while it streams (413 over it). */
+  cypherMaxBytes: number;
+  /** Cypher queries running at once; more get 503. */
+  cypherConcurrent: number;
   /** Largest accepted request body (POST /api/cypher). */
   bodyBytes: number;
 }
@@ -43,6 +48,8 @@ export const DEFAULT_LIMITS: ApiLimits = {
   neighbourhoodMax: 2000,
   cypherTimeoutMs: 5000,
   cypherMaxRows: 1000,
+  cypherMaxBytes: 4 * 1024 * 1024,
+  cypherConcurrent: 4,
   bodyBytes: 64 * 1024,
 };
 
@@ -102,6 +109,12 @@ const benchQuery = z.object({
   seed: z.coerce.number().int().default(42),
 });
 const entityId = z.string().min(1).max(300);
+const documentsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(['published', 'oldest', 'title']).default('published'),
+});
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input);
@@ -139,6 +152,11 @@ export function classifyCypherError(err: unknown, timeoutMs: number): HttpError 
   const own = String(e?.message ?? '');
   const server = String(e?.cause?.message ?? '');
   const all = `${own} ${server}`;
+  if (err instanceof QueryRefusedError) return new HttpError(403, 'query', own.replace(/^query: /, ''));
+  if (err instanceof ResultTooLargeError) return new HttpError(413, 'query', own.replace(/^query: /, ''));
+  if (err instanceof QueryTimeoutError) {
+    return new HttpError(408, 'query', `refused: the query ran over the ${timeoutMs} ms time limit and was stopped`);
+  }
   // First line only, no URI userinfo: Neo4j messages can be long and must never carry connection secrets.
   const clean = (m: string) =>
     (m.split('\n')[0] ?? '')
@@ -173,6 +191,7 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
   const { store } = options;
   const cypher = cypherOf(store);
   const benchCache = new Map<string, string>();
+  let cypherRunning = 0;
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const parts = url.pathname.split('/').filter(Boolean).slice(1); // drop 'api'
@@ -222,6 +241,22 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
         const evidence = await store.evidence(q.subject, q.predicate, q.object);
         return sendJson(res, 200, { ...q, evidence });
       }
+      case 'documents': {
+        needGet();
+        if (parts.length === 1) {
+          const q = parse(documentsQuery, query);
+          const page = await store.documents({ ...q, q: q.q || undefined });
+          return sendJson(res, 200, { ...page, limit: q.limit, offset: q.offset });
+        }
+        const id = idParam();
+        const detail = await store.document(id);
+        if (!detail) throw new HttpError(404, 'input', `no document with id '${id}'`);
+        return sendJson(res, 200, detail);
+      }
+      case 'timeline': {
+        needGet();
+        return sendJson(res, 200, timelineOf((await store.documents()).documents));
+      }
       case 'search': {
         needGet();
         const q = parse(searchQuery, query);
@@ -264,19 +299,24 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
           throw new HttpError(400, 'input', 'malformed JSON body');
         }
         const body = parse(cypherBody, json);
-        // LOAD CSV reads files and URLs even in a read transaction: not something a browser should trigger.
-        if (/\bLOAD\s+CSV\b/i.test(body.query)) {
-          throw new HttpError(403, 'query', 'refused: LOAD CSV is not allowed from the Cypher endpoint');
+        // What a query may do (no LOAD CSV, no admin commands, few procedures) is decided by Neo4j's own EXPLAIN
+        // inside query(); the cap on concurrent queries keeps a burst of heavy ones from starving the rest.
+        if (cypherRunning >= limits.cypherConcurrent) {
+          throw new HttpError(503, 'query', `busy: ${cypherRunning} Cypher queries are running; retry shortly`);
         }
+        cypherRunning++;
         let result: CypherResult;
         try {
           result = await cypher.query(body.query, body.params, {
             write: false,
             timeoutMs: limits.cypherTimeoutMs,
             maxRows: limits.cypherMaxRows,
+            maxBytes: limits.cypherMaxBytes,
           });
         } catch (err) {
           throw classifyCypherError(err, limits.cypherTimeoutMs);
+        } finally {
+          cypherRunning--;
         }
         return sendJson(res, 200, result);
       }

@@ -14,7 +14,7 @@ import {
   type Predicate,
 } from '../model.js';
 import { InputError } from '../errors.js';
-import type { StoredRelation } from './types.js';
+import type { DocumentSort, DocumentSummary, StoredRelation, Timeline } from './types.js';
 
 const PREDICATE_SET: ReadonlySet<string> = new Set(PREDICATES);
 const TYPE_SET: ReadonlySet<string> = new Set(ENTITY_TYPES);
@@ -61,8 +61,11 @@ export interface ClaimRow {
   confidence: number;
   items: string[];
   document: string;
-  /** Date the claim counts as seen: the document's published date, else its ingest date. */
-  seen: string;
+  /**
+   * Date the claim counts as seen: its document's published date. Undated documents give undated claims, never the
+   * ingest date (an article read today about October 2024 is not news of today; `ingestedAt` is kept apart).
+   */
+  seen?: string;
   sentenceId?: string;
   sentence?: string;
   start?: number;
@@ -78,6 +81,8 @@ export interface SentenceRow {
 
 export interface PreparedDocument {
   document: DocumentMeta & { ingestedAt: string };
+  /** The cleaned text (for the reader view), when the extraction carried it. */
+  text?: string;
   entities: EntityRow[];
   claims: ClaimRow[];
   sentences: SentenceRow[];
@@ -101,7 +106,7 @@ export function prepareDocument(doc: DocumentExtraction, now = new Date()): Prep
   if (!Array.isArray(doc.entities) || !Array.isArray(doc.relations))
     throw new InputError(`${where}: entities and relations must be arrays`);
   const ingestedAt = now.toISOString();
-  const seen = str(meta.published) ?? ingestedAt.slice(0, 10);
+  const seen = str(meta.published);
 
   const entities = new Map<string, EntityRow>();
   for (const e of doc.entities) {
@@ -162,8 +167,8 @@ export function prepareDocument(doc: DocumentExtraction, now = new Date()): Prep
         confidence,
         items,
         document: docId,
-        seen,
       };
+      if (seen) claim.seen = seen;
       const attributedTo = str(r.attributedTo);
       if (attributedTo) claim.attributedTo = attributedTo;
       const time = str(r.time);
@@ -192,6 +197,7 @@ export function prepareDocument(doc: DocumentExtraction, now = new Date()): Prep
   if (str(meta.published)) document.published = meta.published;
   return {
     document,
+    ...(typeof doc.text === 'string' ? { text: doc.text } : {}),
     entities: [...entities.values()],
     claims: [...claims.values()],
     sentences: [...sentences.values()],
@@ -219,8 +225,10 @@ export function aggregate(
     for (const i of c.items ?? []) items.add(i);
     if (c.time) times.add(c.time);
     confidence = Math.max(confidence, c.confidence);
-    if (firstSeen === undefined || c.seen < firstSeen) firstSeen = c.seen;
-    if (lastSeen === undefined || c.seen > lastSeen) lastSeen = c.seen;
+    if (c.seen) {
+      if (firstSeen === undefined || c.seen < firstSeen) firstSeen = c.seen;
+      if (lastSeen === undefined || c.seen > lastSeen) lastSeen = c.seen;
+    }
   }
   const out: StoredRelation & { documentCount: number } = {
     key: rel.key,
@@ -283,4 +291,46 @@ export function searchRank(keys: string[], name: string, q: string): number {
   if (keys.some((k) => k.startsWith(q))) return 3;
   if (keys.some((k) => k.split(' ').some((w) => w.startsWith(q)))) return 4;
   return 5;
+}
+
+/** Order of document lists, shared by both stores: undated documents always come last, ties by title then id. */
+export function compareDocuments(sort: DocumentSort = 'published') {
+  const title = (d: DocumentMeta) => d.title ?? d.source;
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return (a: DocumentMeta, b: DocumentMeta): number => {
+    if (sort !== 'title') {
+      if (!a.published !== !b.published) return a.published ? -1 : 1;
+      if (a.published && b.published && a.published !== b.published)
+        return sort === 'oldest' ? byText(a.published, b.published) : byText(b.published, a.published);
+    }
+    return byText(title(a), title(b)) || byText(a.id, b.id);
+  };
+}
+
+/** The `q` of a document list: a case-insensitive substring of title or source. */
+export function documentMatches(d: DocumentMeta, q: string | undefined): boolean {
+  if (!q) return true;
+  return `${d.title ?? ''} ${d.source}`.toLowerCase().includes(q.toLowerCase());
+}
+
+/** Claims of a document in reading order (sentence start, then relation key). */
+export function compareClaims(a: { start: number; key: string }, b: { start: number; key: string }): number {
+  return a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Claims per month of publication; a year-only date is its own bucket ("2024"), undated ones are counted apart. */
+export function timelineOf(docs: Iterable<Pick<DocumentSummary, 'published' | 'evidence'>>): Timeline {
+  const months = new Map<string, { claims: number; documents: number }>();
+  const undated = { claims: 0, documents: 0 };
+  for (const d of docs) {
+    const bucket = d.published ? months.get(d.published.slice(0, 7)) : undated;
+    const slot = bucket ?? { claims: 0, documents: 0 };
+    if (!bucket) months.set(d.published!.slice(0, 7), slot);
+    slot.claims += d.evidence;
+    slot.documents += 1;
+  }
+  return {
+    months: [...months].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, v]) => ({ month, ...v })),
+    undated,
+  };
 }

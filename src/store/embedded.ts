@@ -9,6 +9,9 @@ import { StoreError } from '../errors.js';
 import { relationKey, type DocumentExtraction, type DocumentMeta, type Entity, type Predicate } from '../model.js';
 import {
   aggregate,
+  compareClaims,
+  compareDocuments,
+  documentMatches,
   fold,
   mergeEntityRows,
   prepareDocument,
@@ -20,6 +23,11 @@ import {
 } from './common.js';
 import type {
   BatchItemResult,
+  DocumentClaim,
+  DocumentDetail,
+  DocumentPage,
+  DocumentQuery,
+  DocumentSummary,
   EvidenceRecord,
   GraphQuery,
   GraphSnapshot,
@@ -144,6 +152,46 @@ export class EmbeddedStore implements GraphStore {
 
   listDocuments(): Promise<DocumentMeta[]> {
     return this.read(() => [...this.docs.values()].map((d) => ({ ...d.document })));
+  }
+
+  documents(query: DocumentQuery = {}): Promise<DocumentPage> {
+    return this.read(() => {
+      const all = [...this.docs.values()]
+        .filter((d) => documentMatches(d.document, query.q))
+        .map(documentSummary)
+        .sort(compareDocuments(query.sort));
+      const offset = Math.max(0, query.offset ?? 0);
+      return { documents: all.slice(offset, offset + (query.limit ?? Infinity)), total: all.length };
+    });
+  }
+
+  document(documentId: string): Promise<DocumentDetail | null> {
+    return this.read(() => {
+      const p = this.docs.get(documentId);
+      if (!p) return null;
+      const claims = p.claims.map((c) => {
+        const out: DocumentClaim = {
+          key: c.key,
+          subject: c.subject,
+          predicate: c.predicate,
+          object: c.object,
+          modality: c.modality,
+          confidence: c.confidence,
+          items: [...c.items],
+          start: c.start ?? -1,
+          end: c.end ?? -1,
+          sentence: c.sentence ?? '',
+        };
+        if (c.attributedTo) out.attributedTo = c.attributedTo;
+        if (c.time) out.time = c.time;
+        return out;
+      });
+      return {
+        document: documentSummary(p),
+        ...(p.text !== undefined ? { text: p.text } : {}),
+        claims: claims.sort(compareClaims),
+      };
+    });
   }
 
   stats(): Promise<StoreStats> {
@@ -327,7 +375,7 @@ export class EmbeddedStore implements GraphStore {
       throw new StoreError(`${this.file} was written by a newer geokg (format version ${parsed.version})`);
     }
     this.clear();
-    for (const d of parsed.documents) this.apply(d);
+    for (const d of parsed.documents) this.apply(undateUnpublished(d));
     this.loaded = true;
     this.fileStamp = stamp;
   }
@@ -439,6 +487,22 @@ export class EmbeddedStore implements GraphStore {
     edges.sort((a, b) => (a.key < b.key ? -1 : 1));
     return { nodes, edges, truncated, totalNodes: this.g.order, totalEdges: this.g.size };
   }
+}
+
+function documentSummary(p: PreparedDocument): DocumentSummary {
+  return {
+    ...p.document,
+    entities: p.entities.length,
+    relations: p.relations.length,
+    evidence: p.claims.length,
+    hasText: p.text !== undefined,
+  };
+}
+
+/** Files written before claims were dated only by publication carry the ingest day as `seen`: drop it on load. */
+function undateUnpublished(p: PreparedDocument): PreparedDocument {
+  if (p.document.published || !p.claims.some((c) => c.seen)) return p;
+  return { ...p, claims: p.claims.map(({ seen: _seen, ...c }) => c) };
 }
 
 function publicRelation(a: EdgeAttrs): StoredRelation & { documentCount: number } {

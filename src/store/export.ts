@@ -10,7 +10,7 @@ import type { write as GexfWrite } from 'graphology-gexf/browser/index.js';
 import gexfWriter from 'graphology-gexf/common/writer.js';
 import { InputError } from '../errors.js';
 import { SYMMETRIC_PREDICATES, type Predicate } from '../model.js';
-import type { GraphSnapshot } from './types.js';
+import type { DocumentDetail, GraphSnapshot } from './types.js';
 
 const writeGexf = gexfWriter as typeof GexfWrite;
 
@@ -302,6 +302,19 @@ export const NODE_CSV_COLUMNS = ['id', 'name', 'type', 'aliases', 'iso2', 'iso3'
 export function nodesCsv(snapshot: GraphSnapshot): string {
   const rows = snapshot.nodes.map((n) => [n.id, n.name, n.type, n.aliases, n.iso2, n.iso3, n.wikidata, n.degree]);
   return csv([...NODE_CSV_COLUMNS], rows);
+}
+
+/**
+ * The JSON export with provenance: graphology's serialisation (still read back by `graph.import()`, which ignores
+ * the extra key) plus `documents`, each with its metadata and the claims it makes (relation, modality, sentence,
+ * offsets). The documents' full texts stay out: they are in the store, and would dwarf the graph.
+ */
+export function exportJsonWithDocuments(snapshot: GraphSnapshot, documents: DocumentDetail[]): string {
+  const body = {
+    ...snapshotToGraph(snapshot).export(),
+    documents: documents.map((d) => ({ ...d.document, claims: d.claims })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
 }
 
 /**

@@ -36,6 +36,7 @@ import {
 } from '../model.js';
 import {
   aggregate,
+  compareClaims,
   fold,
   mergeEntityRows,
   parseKey,
@@ -46,8 +47,14 @@ import {
   type EntityRow,
   type PreparedDocument,
 } from './common.js';
+import { DEFAULT_MAX_BYTES, runBoundedCypher, type RawCypherResult } from './cypher-run.js';
 import type {
   BatchItemResult,
+  DocumentClaim,
+  DocumentDetail,
+  DocumentPage,
+  DocumentQuery,
+  DocumentSummary,
   EvidenceRecord,
   GraphQuery,
   GraphSnapshot,
@@ -82,6 +89,8 @@ export interface QueryOptions {
   write?: boolean;
   timeoutMs?: number;
   maxRows?: number;
+  /** Byte cap on the streamed result (default DEFAULT_MAX_BYTES). */
+  maxBytes?: number;
 }
 
 export interface CypherNode {
@@ -170,7 +179,7 @@ SET e:${label}`;
 const DOCUMENT_WRITE = `
 UNWIND $rows AS row
 CREATE (d:Document {id: row.id, source: row.source, title: row.title, language: row.language,
-                    published: row.published, ingestedAt: row.ingestedAt})`;
+                    published: row.published, ingestedAt: row.ingestedAt, text: row.text})`;
 
 const MENTION_WRITE = `
 UNWIND $rows AS row
@@ -236,6 +245,47 @@ const RELATIONSHIP_DROP = (type: Predicate) => `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})-[r:${type}]->(o:Entity {id: row.object})
 DELETE r`;
+
+/** A document's own properties without its text (which can be large and is asked for only by the reader). */
+const DOCUMENT_FIELDS = '.id, .source, .title, .language, .published, .ingestedAt';
+
+const DOCUMENTS_WHERE = `WHERE $q IS NULL OR toLower(coalesce(d.title, '') + ' ' + d.source) CONTAINS $q`;
+
+// Same order as compareDocuments (common.ts): undated last, then title (source when untitled), then id.
+const DOCUMENTS_PAGE = `
+MATCH (d:Document) ${DOCUMENTS_WHERE}
+WITH d, CASE $sort WHEN 'title' THEN '' ELSE coalesce(d.published, '') END AS date
+ORDER BY CASE WHEN $sort <> 'title' AND date = '' THEN 1 ELSE 0 END,
+  CASE $sort WHEN 'oldest' THEN date ELSE '' END,
+  CASE $sort WHEN 'published' THEN date ELSE '' END DESC,
+  coalesce(d.title, d.source), d.id
+SKIP $offset LIMIT $limit
+CALL (d) {
+  OPTIONAL MATCH (c:Claim)-[:IN_DOCUMENT]->(d)
+  RETURN count(c) AS evidence, count(DISTINCT c.key) AS relations
+}
+CALL (d) {
+  OPTIONAL MATCH (d)-[m:MENTIONS]->(:Entity)
+  RETURN count(m) AS entities
+}
+RETURN d {${DOCUMENT_FIELDS}, evidence: evidence, relations: relations, entities: entities,
+          hasText: d.text IS NOT NULL} AS d`;
+
+const DOCUMENT_DETAIL = `
+MATCH (d:Document {id: $id})
+CALL (d) {
+  OPTIONAL MATCH (c:Claim)-[:IN_DOCUMENT]->(d)
+  OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(s:Sentence)
+  RETURN collect(c {.key, .subject, .predicate, .object, .modality, .attributedTo, .time, .confidence, .items,
+                    start: s.start, end: s.end, sentence: s.text}) AS claims,
+         count(DISTINCT c.key) AS relations
+}
+CALL (d) {
+  OPTIONAL MATCH (d)-[m:MENTIONS]->(:Entity)
+  RETURN count(m) AS entities
+}
+RETURN d {${DOCUMENT_FIELDS}, evidence: size(claims), relations: relations,
+          entities: entities, hasText: d.text IS NOT NULL} AS d, d.text AS text, claims`;
 
 /** The documented provenance query (docs/store.md, same as cypher/queries/provenance.cypher): relationship → sentences → documents. */
 export const PROVENANCE_QUERY = `
@@ -511,9 +561,21 @@ export class Neo4jStore implements GraphStore {
         );
         batch.forEach((b, i) => (out[b.slot] = { ok: true, result: results[i]! }));
       } catch (err) {
-        if (batch.length === 1 || isConnectionError(err)) {
+        if (isConnectionError(err)) {
           for (const b of batch) out[b.slot] = { ok: false, document: b.p.document.id, error: (err as Error).message };
-          if (isConnectionError(err)) throw err;
+          throw err;
+        }
+        // A lone document that another loader stored between our check and our write is there, unchanged.
+        if (batch.length === 1 && isConstraintError(err) && (await this.hasDocument(batch[0]!.p.document.id))) {
+          const id = batch[0]!.p.document.id;
+          out[batch[0]!.slot] = {
+            ok: true,
+            result: { document: id, written: false, entities: 0, relations: 0, evidence: 0 },
+          };
+          continue;
+        }
+        if (batch.length === 1) {
+          out[batch[0]!.slot] = { ok: false, document: batch[0]!.p.document.id, error: (err as Error).message };
           continue;
         }
         // Isolate the failing document: each one alone in its own transaction.
@@ -589,6 +651,7 @@ export class Neo4jStore implements GraphStore {
         language: d.document.language,
         published: d.document.published ?? null,
         ingestedAt: d.document.ingestedAt,
+        text: d.text ?? null,
       })),
     });
     await step('documents');
@@ -624,7 +687,7 @@ export class Neo4jStore implements GraphStore {
       confidence: c.confidence,
       items: c.items,
       document: c.document,
-      seen: c.seen,
+      seen: c.seen ?? null,
     });
     const sentenceRows: Array<Record<string, unknown>> = [];
     const bare: Array<ReturnType<typeof claimRow>> = [];
@@ -660,7 +723,7 @@ export class Neo4jStore implements GraphStore {
     const batchClaims = new Map<string, ClaimProps[]>();
     for (const d of fresh)
       for (const c of d.claims) {
-        const props = { ...c, time: c.time ?? null };
+        const props = { ...c, time: c.time ?? null, seen: c.seen ?? null };
         const list = batchClaims.get(c.key);
         if (list) list.push(props);
         else batchClaims.set(c.key, [props]);
@@ -800,8 +863,58 @@ export class Neo4jStore implements GraphStore {
 
   listDocuments(): Promise<DocumentMeta[]> {
     return this.read(async (tx) => {
-      const r = await tx.run('MATCH (d:Document) RETURN d {.*} AS d ORDER BY d.ingestedAt, d.id');
+      const r = await tx.run(`MATCH (d:Document) RETURN d {${DOCUMENT_FIELDS}} AS d ORDER BY d.ingestedAt, d.id`);
       return r.records.map((rec) => documentFrom(rec.get('d') as Record<string, unknown>));
+    });
+  }
+
+  documents(query: DocumentQuery = {}): Promise<DocumentPage> {
+    return this.read(async (tx) => {
+      const params = {
+        q: query.q ? query.q.toLowerCase() : null,
+        sort: query.sort ?? 'published',
+        offset: neo4j.int(Math.max(0, Math.floor(query.offset ?? 0))),
+        limit: neo4j.int(Math.min(Math.floor(query.limit ?? 1_000_000), 1_000_000)),
+      };
+      const [page, total] = await Promise.all([
+        tx.run(DOCUMENTS_PAGE, params),
+        tx.run(`MATCH (d:Document) ${DOCUMENTS_WHERE} RETURN count(d) AS n`, params),
+      ]);
+      return {
+        documents: page.records.map((rec) => summaryFrom(rec.get('d') as Record<string, unknown>)),
+        total: num(total.records[0]?.get('n')),
+      };
+    });
+  }
+
+  document(documentId: string): Promise<DocumentDetail | null> {
+    return this.read(async (tx) => {
+      const r = await tx.run(DOCUMENT_DETAIL, { id: documentId });
+      const rec = r.records[0];
+      if (!rec) return null;
+      const claims = (rec.get('claims') as Array<Record<string, unknown>>).map((c) => {
+        const out: DocumentClaim = {
+          key: c.key as string,
+          subject: c.subject as string,
+          predicate: c.predicate as Predicate,
+          object: c.object as string,
+          modality: c.modality as Modality,
+          confidence: num(c.confidence),
+          items: (c.items as string[] | null) ?? [],
+          start: c.start === null ? -1 : num(c.start),
+          end: c.end === null ? -1 : num(c.end),
+          sentence: (c.sentence as string | null) ?? '',
+        };
+        if (strOrUndef(c.attributedTo)) out.attributedTo = c.attributedTo as string;
+        if (strOrUndef(c.time)) out.time = c.time as string;
+        return out;
+      });
+      const text = rec.get('text') as string | null;
+      return {
+        document: summaryFrom(rec.get('d') as Record<string, unknown>),
+        ...(typeof text === 'string' ? { text } : {}),
+        claims: claims.sort(compareClaims),
+      };
     });
   }
 
@@ -948,7 +1061,7 @@ export class Neo4jStore implements GraphStore {
       const r = await tx.run(
         `MATCH (c:Claim {key: $key})-[:IN_DOCUMENT]->(d:Document)
          OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(s:Sentence)
-         RETURN c {.*} AS c, s {.*} AS s, d {.*} AS d
+         RETURN c {.*} AS c, s {.*} AS s, d {${DOCUMENT_FIELDS}} AS d
          ORDER BY d.id, coalesce(s.start, -1)`,
         { key: relationKey(subject, predicate, object) },
       );
@@ -1014,51 +1127,29 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Runs researcher Cypher. Read-only unless `write`: the session and transaction are opened in READ mode, so the
-   * SERVER refuses any write. Bounded by a transaction timeout and a row cap (`truncated` says when it bit).
+   * Runs researcher Cypher. Read-only unless `write`: Neo4j's own EXPLAIN must show a plain read (src/store/cypher-guard.ts)
+   * and the transaction runs in READ mode. Bounded by a timeout, a row cap (`truncated` says when it bit) and a byte
+   * cap, all enforced while the result streams (src/store/cypher-run.ts).
    */
   async query(cypher: string, params: Record<string, unknown> = {}, opts: QueryOptions = {}): Promise<CypherResult> {
     await this.connect();
-    const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
     const timeout = opts.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
-    const session = this.session(opts.write ? 'WRITE' : 'READ');
-    const work = async (tx: ManagedTransaction) => {
-      const records: unknown[][] = [];
-      let columns: string[] = [];
-      let truncated = false;
-      const result = tx.run(cypher, cypherParams(params) as Record<string, unknown>);
-      // Stream and stop at the cap, so a huge result never reaches memory.
-      await new Promise<void>((resolve, reject) => {
-        const sub = result.subscribe({
-          onKeys: (keys) => {
-            columns = keys as string[];
-          },
-          onNext: (record) => {
-            if (records.length >= maxRows) {
-              truncated = true;
-              return;
-            }
-            records.push(columns.map((k) => record.get(k)));
-          },
-          onCompleted: () => resolve(),
-          onError: (err) => reject(err),
-        });
-        void sub;
-      });
-      return { columns, records, truncated };
-    };
-    let raw: { columns: string[]; records: unknown[][]; truncated: boolean };
+    let raw: RawCypherResult;
     try {
-      raw = opts.write ? await session.executeWrite(work, { timeout }) : await session.executeRead(work, { timeout });
+      raw = await runBoundedCypher(this.opts, cypher, cypherParams(params) as Record<string, unknown>, {
+        write: opts.write ?? false,
+        timeoutMs: timeout,
+        maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
+        maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+      });
     } catch (err) {
       throw this.queryError(err, timeout);
-    } finally {
-      await session.close();
     }
     return this.plainResult(raw, timeout);
   }
 
   private queryError(err: unknown, timeout: number): Error {
+    if (err instanceof QueryError) return err;
     const e = err as Neo4jError;
     const code = e?.code ?? '';
     const msg = (e?.message ?? String(err)).split('\n')[0]!;
@@ -1157,7 +1248,7 @@ interface ClaimProps {
   time: string | null;
   confidence: unknown;
   document: string;
-  seen: string;
+  seen: string | null;
 }
 
 function groupByType<T extends { predicate: string }>(rows: T[]): Map<Predicate, T[]> {
@@ -1176,7 +1267,7 @@ function aggregateProps(rel: RelRow, list: ClaimProps[]): Record<string, unknown
       confidence: num(c.confidence),
       items: c.items ?? [],
       document: c.document,
-      seen: c.seen,
+      seen: c.seen ?? undefined,
     })),
   );
   return {
@@ -1273,6 +1364,18 @@ function entityRowFrom(id: unknown, p: Record<string, unknown>): EntityRow {
   if (strOrUndef(p.iso3)) row.iso3 = p.iso3 as string;
   if (strOrUndef(p.wikidata)) row.wikidata = p.wikidata as string;
   return row;
+}
+
+function summaryFrom(d: Record<string, unknown>): DocumentSummary {
+  const out: DocumentSummary = {
+    ...documentFrom(d),
+    entities: num(d.entities),
+    relations: num(d.relations),
+    evidence: num(d.evidence),
+    hasText: d.hasText === true,
+  };
+  if (strOrUndef(d.ingestedAt)) out.ingestedAt = d.ingestedAt as string;
+  return out;
 }
 
 function documentFrom(d: Record<string, unknown>): DocumentMeta {

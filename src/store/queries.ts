@@ -218,15 +218,73 @@ export function coerceParamValue(raw: string): unknown {
   return raw;
 }
 
-/** CLI `--param k=v` strings → parameters. To pass a number or `true` as a string, quote it as JSON: k='"42"'. */
-export function parseParams(pairs: string[]): Record<string, unknown> {
+/**
+ * One `k=v` value read as the type a shipped query declares for it: `from=2025` is the string '2025' when the
+ * header says string (guessing would make it a number and the query silently return nothing). A value that cannot
+ * be the declared type is an error naming the parameter.
+ */
+export function coerceDeclared(name: string, raw: string, type: string): unknown {
+  const nullable = /\|null$/.test(type);
+  const base = type.replace(/\|null$/, '');
+  const article = (t: string) => (/^[aeiou]/.test(t) ? 'an' : 'a');
+  if (raw === 'null') {
+    if (nullable) return null;
+    throw new QueryError(`parameter ${name} must be ${article(base)} ${base}, not null`);
+  }
+  const bad = () => new QueryError(`parameter ${name} must be ${article(type)} ${type}, got ${JSON.stringify(raw)}`);
+  switch (base) {
+    case 'string':
+      // A JSON-quoted value stays accepted, as before: k='"42"'.
+      if (/^".*"$/s.test(raw)) {
+        try {
+          return String(JSON.parse(raw));
+        } catch {
+          return raw;
+        }
+      }
+      return raw;
+    case 'integer':
+      if (!/^-?\d+$/.test(raw)) throw bad();
+      return neo4j.int(raw);
+    case 'float':
+      if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw)) throw bad();
+      return Number(raw);
+    case 'boolean':
+      if (raw !== 'true' && raw !== 'false') throw bad();
+      return raw === 'true';
+    case 'list': {
+      // A JSON list, or a comma-separated one as typed in a shell: types=SUPPLIES,ATTACKS.
+      if (raw.startsWith('[')) {
+        const v = coerceParamValue(raw);
+        if (!Array.isArray(v)) throw bad();
+        return v;
+      }
+      return raw
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+    }
+    default:
+      return coerceParamValue(raw);
+  }
+}
+
+/**
+ * CLI `--param k=v` strings → parameters. With `declared` (a shipped query's header), each value is read as its
+ * declared type; otherwise (ad-hoc Cypher) the value's look decides, and a number or `true` is passed as a string by
+ * quoting it as JSON: k='"42"'.
+ */
+export function parseParams(pairs: string[], declared: readonly QueryParamInfo[] = []): Record<string, unknown> {
+  const types = new Map(declared.map((p) => [p.name, p.type]));
   const out: Record<string, unknown> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const key = eq > 0 ? pair.slice(0, eq).trim().replace(/^\$/, '') : '';
     if (!key || !IDENT.test(key)) throw new QueryError(`expected --param name=value, got ${JSON.stringify(pair)}`);
     if (key in out) throw new QueryError(`parameter ${key} given twice`);
-    out[key] = coerceParamValue(pair.slice(eq + 1));
+    const raw = pair.slice(eq + 1);
+    const type = types.get(key);
+    out[key] = type ? coerceDeclared(key, raw, type) : coerceParamValue(raw);
   }
   return out;
 }

@@ -64,6 +64,65 @@ export interface GraphQuery {
   offset?: number;
 }
 
+/** One stored document with what it supports: a row of `geokg documents` and of GET /api/documents. */
+export interface DocumentSummary extends DocumentMeta {
+  ingestedAt?: string;
+  /** Distinct entities it mentions, distinct relations and claims (supporting mentions) it supports. */
+  entities: number;
+  relations: number;
+  evidence: number;
+  /** Whether the cleaned text is stored (documents ingested before the reader existed have none). */
+  hasText: boolean;
+}
+
+export type DocumentSort = 'published' | 'oldest' | 'title';
+
+export interface DocumentQuery {
+  limit?: number;
+  offset?: number;
+  /** Case-insensitive substring of the title or source. */
+  q?: string;
+  /** `published`: newest first (default), `oldest`: oldest first; undated documents come last either way. */
+  sort?: DocumentSort;
+}
+
+export interface DocumentPage {
+  documents: DocumentSummary[];
+  /** Documents matching `q`, before paging. */
+  total: number;
+}
+
+/** One claim a document makes, with the sentence offsets the reader highlights. */
+export interface DocumentClaim {
+  key: string;
+  subject: string;
+  predicate: Predicate;
+  object: string;
+  modality: Modality;
+  attributedTo?: string;
+  time?: string;
+  confidence: number;
+  items: string[];
+  /** Sentence offsets in the cleaned text; -1 when the claim has no sentence. */
+  start: number;
+  end: number;
+  sentence: string;
+}
+
+export interface DocumentDetail {
+  document: DocumentSummary;
+  /** The cleaned text, when stored; claims' offsets point into it. */
+  text?: string;
+  /** In text order. */
+  claims: DocumentClaim[];
+}
+
+/** Claims per month of their document's publication date; undated claims counted apart, never given a date. */
+export interface Timeline {
+  months: Array<{ month: string; claims: number; documents: number }>;
+  undated: { claims: number; documents: number };
+}
+
 export interface GraphStore {
   readonly kind: StoreKind;
   /** Apply schema (constraints, indexes); idempotent. Called automatically before the first ingest. */
@@ -74,6 +133,10 @@ export interface GraphStore {
   removeDocument(documentId: string): Promise<boolean>;
   hasDocument(documentId: string): Promise<boolean>;
   listDocuments(): Promise<DocumentMeta[]>;
+  /** A page of documents with their counts, newest first unless `sort` says otherwise. */
+  documents(query?: DocumentQuery): Promise<DocumentPage>;
+  /** One document with its text (when stored) and every claim it makes; null when not stored. */
+  document(documentId: string): Promise<DocumentDetail | null>;
   stats(): Promise<StoreStats>;
   graph(query?: GraphQuery): Promise<GraphSnapshot>;
   neighbourhood(entityId: string, depth: number, limit?: number): Promise<GraphSnapshot>;

@@ -35,6 +35,33 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
+const DATED = path.join(root, 'tests/fixtures/devtexts/articles/14_us-venezuela-boat-strike.en.txt');
+
+/** `geokg documents` and the JSON export's provenance, the same on both stores. */
+function documentsCommand(env: NodeJS.ProcessEnv): void {
+  expect(geokg(['ingest', SAMPLE, DATED], env).status).toBe(0);
+  const table = geokg(['documents'], env);
+  expect(table.status, table.stderr).toBe(0);
+  const lines = table.stdout.trim().split('\n');
+  expect(lines[0]).toMatch(/^published\s+│ lang │ supports/);
+  // Newest first; the undated sample says so instead of showing the day it was ingested.
+  expect(lines[2]).toMatch(/^2025-09-06 │ en +│ \d+ relations, \d+ evidence │ Maduro mobilizes/);
+  expect(lines[3]).toMatch(/^undated +│ de +│ .*│ Putin lobt/);
+  expect(table.stdout).not.toContain(new Date().toISOString().slice(0, 10));
+  expect(lines.at(-1)).toBe('(1–2 of 2 documents)');
+  const page = JSON.parse(geokg(['documents', '--format', 'json', '--sort', 'oldest', '--limit', '1'], env).stdout);
+  expect(page.total).toBe(2);
+  expect(page.documents.map((d: { published?: string }) => d.published)).toEqual(['2025-09-06']);
+  const found = JSON.parse(geokg(['documents', '--format', 'json', '--search', 'putin lobt'], env).stdout);
+  expect(found.documents).toHaveLength(1);
+  const exported = JSON.parse(geokg(['export', '--format', 'json'], env).stdout) as {
+    documents: Array<{ title: string; claims: Array<{ predicate: string; subject: string; sentence: string }> }>;
+  };
+  expect(exported.documents).toHaveLength(2);
+  const sample = exported.documents.find((d) => d.title.startsWith('Putin lobt'))!;
+  expect(sample.claims.some((c) => c.predicate === 'SUPPLIES' && c.sentence.includes('Shahed'))).toBe(true);
+}
+
 describe('geokg store commands (embedded)', () => {
   beforeEach(() => {
     expect(geokg(['reset', '--yes']).status).toBe(0);
@@ -93,6 +120,10 @@ describe('geokg store commands (embedded)', () => {
     expect(await readFile(file, 'utf8')).toMatch(/<graphml[\s\S]*IRN/);
   });
 
+  it('lists documents newest first, undated ones as undated, and exports them with their evidence', () => {
+    documentsCommand(baseEnv());
+  });
+
   it('refuses Cypher without Neo4j, with a clear message', () => {
     const r = geokg(['query', 'MATCH (n) RETURN n']);
     expect(r.status).not.toBe(0);
@@ -100,7 +131,7 @@ describe('geokg store commands (embedded)', () => {
   });
 
   it('has --help on every store command', () => {
-    for (const c of ['init', 'ingest', 'query', 'remove', 'stats', 'export', 'reset']) {
+    for (const c of ['init', 'ingest', 'query', 'remove', 'stats', 'documents', 'export', 'reset']) {
       const r = geokg([c, '--help']);
       expect(r.status, c).toBe(0);
       expect(r.stdout, c).toMatch(new RegExp(`Usage: geokg ${c}`));
@@ -119,6 +150,25 @@ describe('geokg store commands (Neo4j)', () => {
   beforeEach(() => {
     const r = geokg(['reset', '--yes'], env());
     expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('lists documents newest first, undated ones as undated, and exports them with their evidence', () => {
+    documentsCommand(env());
+  });
+
+  it('reads --param values as the type the shipped query declares (from=2025 is a date string)', () => {
+    expect(geokg(['ingest', SAMPLE, DATED], env()).status).toBe(0);
+    const r = geokg(
+      ['query', '--file', 'date-range', '--param', 'from=2025', '--param', 'to=2025', '--format', 'json'],
+      env(),
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ firstSeen: string; bySeen: boolean }>;
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.every((x) => x.bySeen && x.firstSeen === '2025-09-06')).toBe(true);
+    const bad = geokg(['query', '--file', 'dyads', '--param', 'limit=many'], env());
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/limit must be an integer/);
   });
 
   it('refuses a write without --write (the server does), clearly, and writes nothing', () => {

@@ -121,6 +121,22 @@ describe('parameters', () => {
     expect(parseParams(['from=2024-10-01']).from).toBe('2024-10-01');
   });
 
+  it('reads values as the type a shipped query declares: from=2025 stays a string date', () => {
+    const declared = loadQuery('date-range').info!.params;
+    const p = parseParams(['from=2025', 'to=2025-06', 'types=SUPPLIES,ATTACKS'], declared);
+    expect(p).toEqual({ from: '2025', to: '2025-06', types: ['SUPPLIES', 'ATTACKS'] });
+    expect(parseParams(['types=null'], declared).types).toBeNull();
+    expect(parseParams(['types=["MEETS"]'], declared).types).toEqual(['MEETS']);
+    // Without the header the same value would have been guessed as a number.
+    expect(neo4j.isInt(parseParams(['from=2025']).from)).toBe(true);
+    const dyads = loadQuery('dyads').info!.params;
+    const limit = parseParams(['limit=7'], dyads).limit;
+    expect(neo4j.isInt(limit) && (limit as ReturnType<typeof neo4j.int>).toNumber()).toBe(7);
+    expect(() => parseParams(['limit=seven'], dyads)).toThrow(/limit must be an integer/);
+    expect(() => parseParams(['limit=null'], dyads)).toThrow(/not null/);
+    expect(parseParams(['from="2025"'], declared).from).toBe('2025');
+  });
+
   it('rejects malformed pairs, bad JSON and repeated names', () => {
     expect(() => parseParams(['novalue'])).toThrow(QueryError);
     expect(() => parseParams(['=x'])).toThrow(QueryError);

@@ -344,13 +344,13 @@ describe('gazetteer: integrity', () => {
     expect(g.lookup('Russland').some((f) => f.ambiguous)).toBe(false);
   });
 
-  it('loads quickly (figure printed, bound loose)', () => {
-    const t0 = performance.now();
-    const fresh = loadGazetteerFrom(GAZETTEER_DIR);
-    const ms = performance.now() - t0;
-    console.log(`gazetteer: ${fresh.entries.size} entries, ${fresh.forms.length} forms, loaded in ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(2000);
+  // Load time is measured in bench/extract.bench.ts (a timed test cannot fail reliably on a shared machine).
+  it('is memoised, and a fresh load of the same folder gives the same entries and forms', () => {
     expect(loadGazetteer()).toBe(loadGazetteer());
+    const fresh = loadGazetteerFrom(GAZETTEER_DIR);
+    expect(fresh).not.toBe(loadGazetteer());
+    expect([...fresh.entries.keys()]).toEqual([...loadGazetteer().entries.keys()]);
+    expect(fresh.forms.length).toBe(loadGazetteer().forms.length);
   });
 
   it('agrees with the ids of the eval gold where it knows the entity', () => {

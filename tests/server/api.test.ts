@@ -105,6 +105,48 @@ describe('API over the embedded store', () => {
     expectCleanError(empty);
   });
 
+  it('lists documents (paged) and gives one with its text and highlighted claims', async () => {
+    const list = await call(base, '/api/documents');
+    expect(list.status).toBe(200);
+    expect(list.json.total).toBe(1);
+    const doc = (list.json.documents as Loose[])[0]!;
+    expect(doc.source).toMatch(/000_72676987deda64ed\.txt$/);
+    expect(doc.hasText).toBe(true);
+    expect(doc.evidence).toBeGreaterThan(5);
+    expect(list.json).toMatchObject({ limit: 50, offset: 0 });
+    expect((await call(base, '/api/documents?offset=1')).json.documents).toEqual([]);
+    expect((await call(base, '/api/documents?q=zzzz-nothing')).json.total).toBe(0);
+    for (const bad of ['limit=0', 'limit=5000', 'sort=random', 'offset=-2']) {
+      const a = await call(base, `/api/documents?${bad}`);
+      expect(a.status, bad).toBe(400);
+      expectCleanError(a);
+    }
+    const one = await call(base, `/api/documents/${doc.id}`);
+    expect(one.status).toBe(200);
+    expect(one.json.document.id).toBe(doc.id);
+    const text = one.json.text as string;
+    const shahed = (one.json.claims as Loose[]).find(
+      (c) => c.predicate === 'SUPPLIES' && c.subject === 'IRN' && String(c.sentence).includes('Shahed'),
+    );
+    expect(shahed).toBeTruthy();
+    // Offsets point into the stored cleaned text: the reader can highlight exactly the evidence sentence.
+    expect(text.slice(shahed!.start, shahed!.end)).toBe(shahed!.sentence);
+    const missing = await call(base, '/api/documents/nope');
+    expect(missing.status).toBe(404);
+    expectCleanError(missing);
+  });
+
+  it('gives claims per month of publication, undated claims apart', async () => {
+    const t = await call(base, '/api/timeline');
+    expect(t.status).toBe(200);
+    const doc = (await call(base, '/api/documents')).json.documents[0] as Loose;
+    const counted =
+      (t.json.months as Loose[]).reduce((n, m) => n + (m.claims as number), 0) + (t.json.undated.claims as number);
+    expect(counted).toBe(doc.evidence);
+    if (doc.published) expect(t.json.months[0].month).toBe(String(doc.published).slice(0, 7));
+    else expect(t.json.undated).toEqual({ claims: doc.evidence, documents: 1 });
+  });
+
   it('counts what is stored', async () => {
     const a = await call(base, '/api/stats');
     expect(a.status).toBe(200);

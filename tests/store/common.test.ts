@@ -33,10 +33,13 @@ describe('prepareDocument', () => {
     expect(coop[0]).toMatchObject({ subject: 'IRN', object: 'RUS', key: 'IRN|COOPERATES_WITH|RUS' });
   });
 
-  it('uses the ingest date when the document has no published date', () => {
+  it('leaves claims of an undated document undated, keeping the ingest time on the document only', () => {
     const doc = sampleDoc();
     delete doc.document.published;
-    expect(prepareDocument(doc, new Date('2025-01-02T03:04:05Z')).claims[0]!.seen).toBe('2025-01-02');
+    const p = prepareDocument(doc, new Date('2025-01-02T03:04:05Z'));
+    expect(p.claims.every((c) => c.seen === undefined)).toBe(true);
+    expect(p.document.ingestedAt).toBe('2025-01-02T03:04:05.000Z');
+    expect(p.document.published).toBeUndefined();
   });
 
   it('refuses unknown types, predicates and dangling endpoints', () => {

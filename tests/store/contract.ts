@@ -211,6 +211,93 @@ export function runStoreContract(name: string, hooks: ContractHooks): void {
       expect((await store.neighbourhood('nobody', 2)).nodes).toEqual([]);
     });
 
+    it('lists documents newest first with their counts, searchable and paged, undated ones last', async () => {
+      const undated = syntheticDoc(1, 3);
+      await store.ingestMany([sampleDoc(), undated, secondDoc()]);
+      const page = await store.documents();
+      expect(page.total).toBe(3);
+      expect(page.documents.map((d) => d.id)).toEqual(['doc-second-0002', 'doc-sample-0001', 'synthetic-1']);
+      // Counted by hand from the fixtures: 8 entities, 7 distinct relations, 8 claims (one sentence holds both
+      // directions of the symmetric COOPERATES_WITH, which is one claim).
+      expect(page.documents[1]).toMatchObject({
+        id: 'doc-sample-0001',
+        title: 'Iran und Russland',
+        published: '2024-10-11',
+        language: 'de',
+        entities: 8,
+        relations: 7,
+        evidence: 8,
+        hasText: false,
+      });
+      expect(page.documents[2]!.published).toBeUndefined();
+      expect(page.documents[2]!.ingestedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      const oldest = await store.documents({ sort: 'oldest' });
+      expect(oldest.documents.map((d) => d.id)).toEqual(['doc-sample-0001', 'doc-second-0002', 'synthetic-1']);
+      const byTitle = await store.documents({ sort: 'title' });
+      expect(byTitle.documents.map((d) => d.title ?? d.source)).toEqual([
+        'Iran und Russland',
+        'Moscow and Pyongyang',
+        'synthetic/1.txt',
+      ]);
+      const paged = await store.documents({ limit: 1, offset: 1 });
+      expect(paged).toMatchObject({ total: 3, documents: [{ id: 'doc-sample-0001' }] });
+      const found = await store.documents({ q: 'PYONGYANG' });
+      expect(found.total).toBe(1);
+      expect(found.documents.map((d) => d.id)).toEqual(['doc-second-0002']);
+      expect((await store.documents({ q: 'second.txt' })).documents.map((d) => d.id)).toEqual(['doc-second-0002']);
+      expect(await store.documents({ q: 'no such words' })).toEqual({ documents: [], total: 0 });
+    });
+
+    it('dates claims by their document only: an undated document gives undated relations', async () => {
+      await store.ingest(syntheticDoc(2, 2));
+      const { snapshot } = await fullGraph(store);
+      expect(snapshot.edges.length).toBe(2);
+      for (const e of snapshot.edges) {
+        expect(e.firstSeen).toBeUndefined();
+        expect(e.lastSeen).toBeUndefined();
+      }
+      await store.ingest(sampleDoc());
+      const coop = (await fullGraph(store)).snapshot.edges.find((e) => e.key === 'IRN|COOPERATES_WITH|RUS');
+      expect(coop).toMatchObject({ firstSeen: '2024-10-11', lastSeen: '2024-10-11' });
+    });
+
+    it('returns one document with its text and its claims in reading order', async () => {
+      const text = 'x'.repeat(1200) + SHAHED_SENTENCE;
+      await store.ingest({ ...sampleDoc(), text });
+      await store.ingest(secondDoc());
+      const detail = await store.document('doc-sample-0001');
+      expect(detail).not.toBeNull();
+      expect(detail!.text).toBe(text);
+      expect(detail!.document).toMatchObject({ id: 'doc-sample-0001', hasText: true, evidence: 8, relations: 7 });
+      const starts = detail!.claims.map((c) => c.start);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      expect(detail!.claims).toHaveLength(8);
+      const shahed = detail!.claims.find((c) => c.start === 1200)!;
+      expect(shahed).toMatchObject({
+        key: 'IRN|SUPPLIES|RUS',
+        predicate: 'SUPPLIES',
+        subject: 'IRN',
+        object: 'RUS',
+        modality: 'asserted',
+        items: ['item:shahed'],
+        sentence: SHAHED_SENTENCE,
+        end: 1200 + SHAHED_SENTENCE.length,
+      });
+      expect(text.slice(shahed.start, shahed.end)).toBe(SHAHED_SENTENCE);
+      const reported = detail!.claims.find((c) => c.modality === 'reported')!;
+      expect(reported).toMatchObject({ attributedTo: 'org:cnn', time: '2024-09' });
+      const second = await store.document('doc-second-0002');
+      expect(second!.text).toBeUndefined();
+      expect(second!.document.hasText).toBe(false);
+      expect(second!.claims.map((c) => c.predicate).sort()).toEqual([
+        'COOPERATES_WITH',
+        'HEAD_OF_STATE',
+        'MEETS',
+        'SUPPLIES',
+      ]);
+      expect(await store.document('nope')).toBeNull();
+    });
+
     it('ingests many documents in batches with per-document results', async () => {
       const bad = sampleDoc();
       bad.document.id = 'bad-doc';

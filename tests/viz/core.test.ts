@@ -63,7 +63,9 @@ describe('toSigmaGraph', () => {
 
   it('draws every entity and relation with type colours, arrows for directed types', () => {
     const g = toSigmaGraph(data, filters(), DEFAULT_SETTINGS);
-    expect(g.order).toBe(5);
+    // The Shahed item has no relation in this snapshot: a floating node, hidden.
+    expect(g.order).toBe(4);
+    expect(g.hasNode('item:shahed')).toBe(false);
     expect(g.size).toBe(4);
     expect(['arrow', 'curvedArrow']).toContain(g.getEdgeAttribute('IRN|SUPPLIES|RUS', 'type'));
     expect(g.getEdgeAttribute('IRN|MEMBER_OF|org:brics', 'type')).toBe('arrow');
@@ -103,10 +105,12 @@ describe('toSigmaGraph', () => {
     const byDegree = toSigmaGraph(data, filters(), DEFAULT_SETTINGS);
     expect(byDegree.getNodeAttribute('IRN', 'score')).toBe(3);
     expect(byDegree.getNodeAttribute('IRN', 'size')).toBe(DEFAULT_SETTINGS.maxNodeSize);
-    expect(byDegree.getNodeAttribute('item:shahed', 'size')).toBe(DEFAULT_SETTINGS.minNodeSize);
+    expect(byDegree.getNodeAttribute('org:brics', 'size')).toBe(DEFAULT_SETTINGS.minNodeSize);
     const byRank = toSigmaGraph(data, filters(), resolveSettings({ sizeBy: 'pagerank' }));
     const score = (id: string) => byRank.getNodeAttribute(id, 'score');
-    expect(score('org:brics')).toBeGreaterThan(score('item:shahed'));
+    const total = byRank.nodes().reduce((n, id) => n + score(id), 0);
+    expect(total).toBeCloseTo(1, 5);
+    expect(score('org:brics')).toBeGreaterThan(0);
     expect(score('IRN')).toBeLessThan(1);
   });
 
@@ -134,9 +138,17 @@ describe('toSigmaGraph', () => {
   });
 
   it('handles a 10k/50k generated graph', () => {
-    const big = snapshotToDataGraph(generateSnapshot(10_000, 50_000));
+    const snapshot = generateSnapshot(10_000, 50_000);
+    const big = snapshotToDataGraph(snapshot);
     const g = toSigmaGraph(big, filters({ hiddenPredicates: ['MEETS'] }), DEFAULT_SETTINGS);
-    expect(g.order).toBe(10_000);
+    // Nodes whose only relations were MEETS are left without edges, and hidden; nodes that never had a relation
+    // stay, and supplied items are linked to their recipients.
+    const kept = (e: StoredRelation) => e.predicate !== 'MEETS' && e.subject !== e.object;
+    const touched = new Set(snapshot.edges.flatMap((e) => [e.subject, e.object, ...(e.items ?? [])]));
+    const linked = new Set(snapshot.edges.filter(kept).flatMap((e) => [e.subject, e.object, ...(e.items ?? [])]));
+    expect(g.order).toBe(linked.size);
+    expect(touched.size).toBeGreaterThanOrEqual(linked.size);
+    expect(g.order).toBeGreaterThan(9000);
     expect(g.size).toBeGreaterThan(40_000);
     expect(g.someEdge((_e, a) => a.predicate === 'MEETS')).toBe(false);
   });

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,6 +70,10 @@ public class Launcher {
     // Preallocated 256 MiB transaction logs per database made every fresh (test) data dir weigh 0.5 GB.
     config.put(GraphDatabaseSettings.preallocate_logical_logs, false);
     config.put(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5));
+    // LOAD CSV must never read this machine's files (/etc/passwd, /proc/<pid>/environ of the geokg server): file
+    // URLs are off, and the import root is an empty directory only this user may enter.
+    config.put(GraphDatabaseSettings.allow_file_urls, false);
+    config.put(GraphDatabaseSettings.load_csv_file_url_root, privateDir(home.resolve("import")));
     // Netty's default quiet period (5 s per event loop group) made every stop take 10 s with no clients left.
     config.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
     config.put(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
@@ -117,6 +122,16 @@ public class Launcher {
       watcher.start();
     }
     stopped.await();
+  }
+
+  static Path privateDir(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): the directory still stays empty and file URLs stay off.
+    }
+    return dir;
   }
 
   static boolean portFree(int port) {

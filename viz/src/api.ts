@@ -1,7 +1,16 @@
 // Typed client of the geokg HTTP API (src/server/app.ts); errors come back as ApiError with the server's message.
 
 import type { Entity, Predicate } from '../../src/model.js';
-import type { EvidenceRecord, GraphSnapshot, StoreStats, StoredRelation } from '../../src/store/types.js';
+import type {
+  DocumentDetail,
+  DocumentPage,
+  DocumentSort,
+  EvidenceRecord,
+  GraphSnapshot,
+  StoreStats,
+  StoredRelation,
+  Timeline,
+} from '../../src/store/types.js';
 
 export interface ServerConfig {
   store: 'neo4j' | 'embedded';
@@ -69,6 +78,14 @@ export const api = {
     request<{ evidence: EvidenceRecord[] }>(
       `/api/evidence?subject=${enc(subject)}&predicate=${enc(predicate)}&object=${enc(object)}`,
     ).then((r) => r.evidence),
+  documents: (opts: { q?: string; sort?: DocumentSort; limit?: number; offset?: number } = {}) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(opts)) if (v !== undefined && v !== '') p.set(k, String(v));
+    const qs = p.toString();
+    return request<DocumentPage>(`/api/documents${qs ? `?${qs}` : ''}`);
+  },
+  document: (id: string) => request<DocumentDetail>(`/api/documents/${enc(id)}`),
+  timeline: () => request<Timeline>('/api/timeline'),
   search: (q: string) => request<{ results: Entity[] }>(`/api/search?q=${enc(q)}`).then((r) => r.results),
   cypher: (query: string, params: Record<string, unknown> = {}) =>
     request<CypherResult>('/api/cypher', {

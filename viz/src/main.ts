@@ -24,6 +24,14 @@ import { byId } from './views/dom.js';
 import { renderFilters, renderLegend } from './views/filters-view.js';
 import { EntityPanel } from './views/panel.js';
 import { mountSearch } from './views/search.js';
+import { DocumentsView } from './views/documents-view.js';
+import { renderPresets } from './views/presets-view.js';
+import { DetailPanel } from './views/reader.js';
+import { TimelineView } from './views/timeline-view.js';
+import { documentKeys } from './core/documents.js';
+import { relationPasses, typePasses } from './core/filters.js';
+import { initialFilters } from './core/presets.js';
+import type { StoredRelation, Timeline } from '../../src/store/types.js';
 import './style.css';
 
 interface Metrics {
@@ -46,6 +54,9 @@ interface GeokgHandle {
   state(): AppState;
   renderToCanvas(): HTMLCanvasElement;
   select(id: string): Promise<void>;
+  selectDocument(id: string | null): Promise<void>;
+  /** Opens the relation card of an edge, as a click on it does. */
+  clickEdge(key: string): Promise<void>;
   /** Page coordinates of a rendered node (for tests that hover or click it with a real mouse). */
   nodePosition(id: string): { x: number; y: number } | null;
 }
@@ -62,7 +73,14 @@ const state: AppState = {
   store: emptyDataGraph(),
   cypher: null,
   filters: url.filters,
-  settings: resolveSettings(url.sizeBy ? { sizeBy: url.sizeBy } : {}),
+  settings: resolveSettings({
+    ...(url.sizeBy ? { sizeBy: url.sizeBy } : {}),
+    ...(url.colorBy ? { colorBy: url.colorBy } : {}),
+    ...(url.depth ? { focusDepth: url.depth } : {}),
+  }),
+  document: null,
+  documentKeys: null,
+  hasFilters: Boolean(url.hasFilters),
   selected: null,
   hovered: null,
   bench: url.bench,
@@ -90,6 +108,8 @@ const handle: GeokgHandle = {
     return renderToCanvas(sigma);
   },
   select: (id) => select(id),
+  selectDocument: (id) => selectDocument(id),
+  clickEdge: (key) => showEdge(key),
   nodePosition: (id) => {
     if (!sigma || !sigmaGraph.hasNode(id)) return null;
     const display = sigma.getNodeDisplayData(id);
@@ -110,6 +130,7 @@ const panel = new EntityPanel({
   },
   onFocus: (id) => void select(id),
   nameOf: (id) => state.store.nodes.get(id)?.name,
+  visible: (rel) => relationVisible(rel),
 });
 
 function banner(message: string | null, kind: 'info' | 'error' = 'info'): void {
@@ -191,24 +212,31 @@ function rederive(): void {
   stopLayout();
   handle.layoutRunning = false;
   const data = activeData(state);
-  sigmaGraph = toSigmaGraph(data, state.filters, state.settings);
+  sigmaGraph = toSigmaGraph(data, state.filters, state.settings, scope());
   if (sigma) {
     sigma.setSetting('renderEdgeLabels', sigmaGraph.size <= state.settings.edgeLabelsUpTo);
     sigma.setGraph(sigmaGraph);
   }
-  renderFilters(data, state.filters, (next) => {
+  const setFilters = (next: typeof state.filters) => {
     state.filters = next;
+    state.hasFilters = true;
     rederive();
     syncUrl();
-  });
-  renderLegend(data);
+    if (state.selected && !state.cypher) void panel.show(state.selected);
+  };
+  renderFilters(data, state.filters, setFilters);
+  renderPresets(state.filters, setFilters);
+  renderLegend(data, state.settings.colorBy);
+  if (timelineData) timeline.render(timelineData, state.filters.dateFrom, state.filters.dateTo);
   updateHighlight();
   updateStatus();
 }
 
 function updateHighlight(): void {
   const focus = state.hovered ?? state.selected;
-  highlight = focus && sigmaGraph.hasNode(focus) ? focusSet((n) => sigmaGraph.neighbors(n), focus) : null;
+  // Hovering shows direct neighbours; the selected entity shows its neighbourhood to the focus depth (focus mode).
+  const depth = state.hovered ? 1 : state.settings.focusDepth;
+  highlight = focus && sigmaGraph.hasNode(focus) ? focusSet((n) => sigmaGraph.neighbors(n), focus, depth) : null;
   sigma?.refresh({ skipIndexation: true });
 }
 
@@ -233,6 +261,7 @@ async function select(id: string): Promise<void> {
     }
   }
   state.selected = id;
+  selectedEdge = null;
   updateHighlight();
   centerOn(id);
   syncUrl();
@@ -273,6 +302,82 @@ function showCypherResult(result: CypherResult): void {
   sigma?.getCamera().animatedReset({ duration: 300 });
 }
 
+let timelineData: Timeline | null = null;
+const timeline = new TimelineView({
+  onBrush: (range) => {
+    const next = { ...state.filters };
+    delete next.dateFrom;
+    delete next.dateTo;
+    if (range) Object.assign(next, range);
+    state.filters = next;
+    state.hasFilters = true;
+    rederive();
+    syncUrl();
+  },
+});
+const documentsView = new DocumentsView({ onSelect: (id) => void selectDocument(id) });
+const detail = new DetailPanel({
+  onClose: () => void selectDocument(null),
+  onRelation: (key) => void showEdge(key),
+  onDocument: (id) => void selectDocument(id),
+  nameOf: (id) => activeData(state).nodes.get(id)?.name ?? id,
+});
+
+function scope(): { onlyKeys?: ReadonlySet<string> } {
+  return state.documentKeys && !state.cypher ? { onlyKeys: state.documentKeys } : {};
+}
+
+/** Whether a stored relation passes what the graph shows (the entity panel follows the filters). */
+function relationVisible(rel: StoredRelation): boolean {
+  const data = activeData(state);
+  const types = [rel.subject, rel.object].map((id) => data.nodes.get(id)?.type);
+  if (types.some((t) => t && !typePasses(t, state.filters))) return false;
+  if (state.documentKeys && !state.documentKeys.has(rel.key)) return false;
+  return relationPasses(rel, state.filters);
+}
+
+/** Selecting a document shows only what it supports and opens its reader; null returns to the whole graph. */
+async function selectDocument(id: string | null): Promise<void> {
+  state.selected = null;
+  panel.hide();
+  if (!id) {
+    state.document = null;
+    state.documentKeys = null;
+    detail.invalidate();
+    byId('panel').hidden = true;
+    documentsView.setSelected(null);
+    rederive();
+    syncUrl();
+    return;
+  }
+  state.document = id;
+  documentsView.setSelected(id);
+  const loaded = await detail.showDocument(id);
+  if (state.document !== id) return;
+  state.documentKeys = loaded ? documentKeys(loaded) : new Set();
+  rederive();
+  syncUrl();
+  void sigma?.getCamera().animatedReset({ duration: 300 });
+}
+
+/** The relation card of an edge (or of a relation key from the reader), with the edge highlighted. */
+async function showEdge(key: string): Promise<void> {
+  const data = activeData(state);
+  const relKey = sigmaGraph.hasEdge(key) ? sigmaGraph.getEdgeAttribute(key, 'relation') : key;
+  const rel = data.edges.get(relKey);
+  if (!rel) {
+    banner(`That relation is not in the loaded graph (${relKey}).`, 'error');
+    return;
+  }
+  panel.hide();
+  state.selected = null;
+  selectedEdge = relKey;
+  updateHighlight();
+  await detail.showRelation(rel);
+}
+
+let selectedEdge: string | null = null;
+
 function mountSigma(): void {
   const container = byId('sigma');
   sigma = new Sigma<SigmaNodeAttributes, SigmaEdgeAttributes>(sigmaGraph, container, {
@@ -291,6 +396,7 @@ function mountSigma(): void {
       curved: EdgeCurveProgram,
     } as unknown as Record<string, EdgeProgramType<SigmaNodeAttributes, SigmaEdgeAttributes>>,
     hideEdgesOnMove: true,
+    enableEdgeEvents: true,
     zIndex: true,
     nodeReducer: (node, attrs) => {
       if (!highlight) return node === state.selected ? { ...attrs, highlighted: true } : attrs;
@@ -299,10 +405,13 @@ function mountSigma(): void {
     },
     edgeReducer: (edge, attrs) => {
       if (edgesHidden) return { ...attrs, hidden: true };
+      if (selectedEdge && attrs.relation === selectedEdge) return { ...attrs, size: attrs.size + 3, zIndex: 2 };
       if (!highlight) return attrs;
       const [s, t] = sigmaGraph.extremities(edge);
       const focus = state.hovered ?? state.selected;
       if (s === focus || t === focus) return { ...attrs, zIndex: 1, size: attrs.size + 1 };
+      // Focus mode at depth 2: the edges among the bright neighbourhood stay, faded.
+      if (highlight.has(s) && highlight.has(t)) return { ...attrs, color: '#c8c8d0' };
       return { ...attrs, hidden: true };
     },
   });
@@ -330,6 +439,30 @@ function mountSigma(): void {
     container.style.cursor = '';
   });
   sigma.on('clickNode', ({ node }) => void select(node));
+  sigma.on('clickEdge', ({ edge }) => void showEdge(edge));
+  const tip = document.createElement('div');
+  tip.className = 'edge-tip';
+  tip.dataset.testid = 'edge-tip';
+  tip.hidden = true;
+  container.parentElement!.append(tip);
+  sigma.on('enterEdge', ({ edge, event }) => {
+    const a = sigmaGraph.getEdgeAttributes(edge);
+    const rel = activeData(state).edges.get(a.relation);
+    const [s, t] = sigmaGraph.extremities(edge);
+    const name = (id: string) => sigmaGraph.getNodeAttribute(id, 'label');
+    tip.textContent =
+      `${name(s)} ${a.label} → ${name(t)} · ${a.modalities.join('/') || 'asserted'}` +
+      (rel ? ` · confidence ${rel.confidence.toFixed(2)} · ${rel.evidenceCount} evidence` : '') +
+      ' — click for the evidence';
+    tip.style.left = `${event.x + 12}px`;
+    tip.style.top = `${event.y + 12}px`;
+    tip.hidden = false;
+    container.style.cursor = 'pointer';
+  });
+  sigma.on('leaveEdge', () => {
+    tip.hidden = true;
+    container.style.cursor = '';
+  });
   sigma.on('doubleClickNode', (e) => {
     e.preventSigmaDefault();
     void expand(e.node);
@@ -349,6 +482,20 @@ function mountToolbar(): void {
   sizeBy.addEventListener('change', () => {
     state.settings = resolveSettings({ ...state.settings, sizeBy: sizeBy.value as 'degree' | 'pagerank' });
     rederive();
+    syncUrl();
+  });
+  const colorBy = byId<HTMLSelectElement>('color-by');
+  colorBy.value = state.settings.colorBy;
+  colorBy.addEventListener('change', () => {
+    state.settings = resolveSettings({ ...state.settings, colorBy: colorBy.value as 'type' | 'community' });
+    rederive();
+    syncUrl();
+  });
+  const depth = byId<HTMLSelectElement>('focus-depth');
+  depth.value = String(state.settings.focusDepth);
+  depth.addEventListener('change', () => {
+    state.settings = resolveSettings({ ...state.settings, focusDepth: depth.value === '2' ? 2 : 1 });
+    updateHighlight();
     syncUrl();
   });
   byId('relayout').addEventListener('click', () => void startLayout());
@@ -419,6 +566,23 @@ async function boot(): Promise<void> {
       : await api.graph(state.limit);
     metrics.dataLoaded = performance.now();
     state.store = snapshotToDataGraph(snapshot);
+    // A large graph opens without the noisy structural relations, unless the link chose its filters.
+    state.filters = initialFilters(
+      state.filters,
+      state.hasFilters === true,
+      snapshot.edges.length,
+      state.settings.structuralOffAbove,
+    );
+    if (!state.bench) {
+      documentsView.load().catch(() => undefined);
+      api
+        .timeline()
+        .then((t) => {
+          timelineData = t;
+          timeline.render(t, state.filters.dateFrom, state.filters.dateTo);
+        })
+        .catch(() => undefined);
+    }
     // A big graph is first shown as nodes only; its edges appear once the layout has placed them.
     edgesHidden = snapshot.nodes.length >= state.settings.largeGraphNodes;
     // The first frame that shows data, not the empty stage sigma drew while the request was in flight.
@@ -431,6 +595,7 @@ async function boot(): Promise<void> {
     handle.ready = true;
     void startLayout();
     if (url.entity) await select(url.entity);
+    else if (url.document) await selectDocument(url.document);
   } catch (err) {
     const message = err instanceof ApiError ? `${err.area}: ${err.message}` : (err as Error).message;
     handle.error = message;

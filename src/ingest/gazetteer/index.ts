@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { Entity, EntityType, Predicate } from '../../model.js';
 import { PREDICATES } from '../../model.js';
 import { GeokgError } from '../../errors.js';
+import { slugify } from '../../slugify.js';
+import { NAME_PARTICLES, NAME_PARTICLES_AFTER_PARTICLE } from '../lexicon.js';
 
 export interface KnownRole {
   predicate: Predicate;
@@ -60,20 +62,7 @@ const dataError = (message: string): GeokgError => new GeokgError('config', mess
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data/gazetteer');
 
-export function slugify(name: string): string {
-  return name
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[łŁ]/g, 'l')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’`ʼ]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { slugify };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Row schemas. Each TSV row is split on tabs, then validated; failures name the file and line.
@@ -246,7 +235,9 @@ function englishDemonymPlural(adj: string): string | undefined {
   return undefined;
 }
 
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'von', 'van', 'de', 'der', 'da', 'di', 'du', 'la', 'le', 'abu']);
+/** Name particles (data/lexicons/function-words.json); "der" counts only after another particle ("von der"). */
+const isParticle = (word: string, prev: string): boolean =>
+  NAME_PARTICLES.has(word) || (NAME_PARTICLES_AFTER_PARTICLE.has(word) && NAME_PARTICLES.has(prev));
 
 /** Surnames of a person's full-name forms: last token, also without an Arabic article (al-Assad → Assad). */
 function surnamesOf(names: string[]): string[] {
@@ -260,7 +251,7 @@ function surnamesOf(names: string[]): string[] {
     const art = /^(al|el|as|ad|ash|at|ar)-(.+)$/i.exec(last);
     if (art) out.add(art[2]!);
     // "bin Salman", "von der Leyen": the particle belongs to the surname.
-    for (let k = tokens.length - 2; k >= 1 && PARTICLES.has(tokens[k]!.toLowerCase()); k--) {
+    for (let k = tokens.length - 2; k >= 1 && isParticle(tokens[k]!.toLowerCase(), tokens[k - 1]!.toLowerCase()); k--) {
       last = tokens[k] + ' ' + last;
       out.add(last);
     }

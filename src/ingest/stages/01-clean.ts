@@ -1,193 +1,20 @@
 // Stage 1 (pure): raw text or HTML → cleaned article text, title, publication date, language and document id.
-// Page chrome (navigation, share/credit lines, teasers, repeated headlines) is removed by line rules from data/lexicons.
+// Page chrome goes by the named rules of data/lexicons/chrome-rules.json; prose is never lost to them (src/ingest/clean/).
 
 import { createHash } from 'node:crypto';
-import { Parser } from 'htmlparser2';
 import type { Language } from '../../model.js';
 import type { CleanedDoc, ExtractOptions, RawDocument } from '../types.js';
-import { CHROME_PATTERNS, STOPWORDS } from '../lexicon.js';
+import { STOPWORDS } from '../lexicon.js';
+import { htmlToText } from '../clean/html.js';
+import { normaliseIsoDate, parseDate } from '../clean/dates.js';
+import { CHROME_RULES, applyChrome, isProse, type ChromeResult } from '../clean/rules.js';
+import { pickTitle } from '../clean/title.js';
 
-const SKIP_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'svg',
-  'template',
-  'iframe',
-  'nav',
-  'header',
-  'footer',
-  'aside',
-  'form',
-  'button',
-  'select',
-  'option',
-  'head',
-  'figcaption',
-  'menu',
-  'object',
-  'canvas',
-]);
-const BLOCK_TAGS = new Set([
-  'p',
-  'div',
-  'li',
-  'ul',
-  'ol',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'tr',
-  'td',
-  'th',
-  'table',
-  'section',
-  'article',
-  'blockquote',
-  'figure',
-  'main',
-  'dl',
-  'dt',
-  'dd',
-  'pre',
-  'hr',
-  'address',
-  'body',
-  'html',
-]);
+export { htmlToText, type HtmlText } from '../clean/html.js';
+export { parseDate } from '../clean/dates.js';
 
-export interface HtmlText {
-  text: string;
-  title?: string;
-  published?: string;
-}
-
-/** Visible text of an HTML page, one block element per paragraph; never throws on malformed markup. */
-export function htmlToText(html: string): HtmlText {
-  const parts: string[] = [];
-  let skip = 0;
-  let inTitle = false;
-  let title = '';
-  let h1 = '';
-  let inH1 = false;
-  let published: string | undefined;
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (name === 'title') inTitle = true;
-        if (name === 'meta') {
-          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
-          if (!published && /(published_time|datepublished|^date$|pubdate|dc\.date)/.test(key) && attrs.content)
-            published = attrs.content;
-        }
-        if (name === 'time' && !published && attrs.datetime) published = attrs.datetime;
-        if (SKIP_TAGS.has(name)) {
-          skip++;
-          return;
-        }
-        if (name === 'h1') inH1 = true;
-        if (name === 'br') parts.push('\n');
-        else if (BLOCK_TAGS.has(name)) parts.push('\n\n');
-      },
-      ontext(data) {
-        if (inTitle) title += data;
-        if (skip > 0) return;
-        if (inH1) h1 += data;
-        parts.push(data);
-      },
-      onclosetag(name) {
-        if (name === 'title') inTitle = false;
-        if (name === 'h1') inH1 = false;
-        if (SKIP_TAGS.has(name)) {
-          skip = Math.max(0, skip - 1);
-          return;
-        }
-        if (BLOCK_TAGS.has(name)) parts.push('\n\n');
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
-  const text = parts
-    .join('')
-    .replace(/[ \t\f\v\r]*\n[ \t\f\v\r]*/g, '\n')
-    .replace(/[ \t]+/g, ' ');
-  const t = (h1 || title).replace(/\s+/g, ' ').trim();
-  return { text, title: t || undefined, published: published ? normaliseIsoDate(published) : undefined };
-}
-
-function normaliseIsoDate(s: string): string | undefined {
-  const m = /(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(s);
-  if (!m) return parseDate(s);
-  return m[3] ? `${m[1]}-${m[2]}-${m[3]}` : `${m[1]}-${m[2]}`;
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  januar: 1,
-  january: 1,
-  jänner: 1,
-  feb: 2,
-  februar: 2,
-  february: 2,
-  mar: 3,
-  mär: 3,
-  märz: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  mai: 5,
-  jun: 6,
-  juni: 6,
-  june: 6,
-  jul: 7,
-  juli: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  okt: 10,
-  oktober: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  dez: 12,
-  dezember: 12,
-  december: 12,
-};
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** A full calendar date in a dateline ("07.11.2023", "04.05.20 14:50", "JAN. 13, 2017", "3. Mai 2020"). */
-export function parseDate(line: string): string | undefined {
-  let m = /\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/.exec(line);
-  if (m) {
-    const d = +m[1]!,
-      mo = +m[2]!;
-    let y = +m[3]!;
-    if (y < 100) y += 2000;
-    if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) return `${y}-${pad(mo)}-${pad(d)}`;
-  }
-  m = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(line);
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  m = /\b([A-Za-zäÄ]{3,9})\.? (\d{1,2}),? (\d{4})\b/.exec(line);
-  if (m && MONTHS[m[1]!.toLowerCase()]) return `${m[3]}-${pad(MONTHS[m[1]!.toLowerCase()]!)}-${pad(+m[2]!)}`;
-  m = /\b(\d{1,2})\.? ([A-Za-zäÄ]{3,9})\.? (\d{4})\b/.exec(line);
-  if (m && MONTHS[m[2]!.toLowerCase()]) return `${m[3]}-${pad(MONTHS[m[2]!.toLowerCase()]!)}-${pad(+m[1]!)}`;
-  return undefined;
-}
-
-const WORD_RE = /[\p{L}\p{N}]+/gu;
 const TERMINAL_RE = /[.!?…:;][\s"'”“»«›‹)\]’]*$/u;
+const WORD_RE = /[\p{L}\p{N}]+/gu;
 
 /** Counts runs of letters/digits with a char-code loop (a regex scan here was a tenth of the whole pipeline). */
 function wordCount(s: string): number {
@@ -200,17 +27,6 @@ function wordCount(s: string): number {
     inWord = w;
   }
   return n;
-}
-
-// One alternation instead of ~25 separate scans per line, split in two: when every alternative starts with '^' the
-// regex engine tries position 0 only, so just the few unanchored patterns scan the whole line. A boolean test of an
-// alternation equals the OR of its alternatives, so the split does not change any result.
-const joinPatterns = (rs: RegExp[]) => new RegExp(rs.map((r) => `(?:${r.source})`).join('|') || '(?!)', 'iu');
-const CHROME_ANCHORED_RE = joinPatterns(CHROME_PATTERNS.filter((r) => r.source.startsWith('^')));
-const CHROME_FLOATING_RE = joinPatterns(CHROME_PATTERNS.filter((r) => !r.source.startsWith('^')));
-
-export function isChrome(line: string): boolean {
-  return CHROME_ANCHORED_RE.test(line) || CHROME_FLOATING_RE.test(line);
 }
 
 const STOPWORD_MAX_LEN = Math.max(0, ...[...STOPWORDS.de, ...STOPWORDS.en].map((w) => w.length));
@@ -235,11 +51,41 @@ export function detectLanguage(text: string): { language: Language; de: number; 
   return { language: de >= en ? 'de' : 'en', de, en };
 }
 
+// One alternation as a fast negative test: most paragraphs match no rule and skip the per-rule pass entirely.
+const ANY_CHROME_RE = new RegExp(CHROME_RULES.map((r) => `(?:${r.re.source})`).join('|') || '(?!)', 'iu');
+const NO_CHROME: ChromeResult = { text: '', removed: new Map(), datelines: [] };
+
+/** True when some chrome rule matches the line (whether or not it would drop it). */
+export function isChrome(line: string): boolean {
+  return ANY_CHROME_RE.test(line);
+}
+
 interface Unit {
+  /** The paragraph after stripping credits and link markers; empty when a rule dropped it. */
   text: string;
+  /** Length of the paragraph as read. */
+  rawLength: number;
   words: number;
   chrome: boolean;
+  dropped: boolean;
   key: string;
+  result: ChromeResult;
+}
+
+function makeUnit(p: string): Unit {
+  const t = p.includes('  ') || p.includes('\t') ? p.replace(/[ \t]+/g, ' ') : p;
+  const matched = isChrome(t);
+  const result = matched ? applyChrome(t) : NO_CHROME;
+  const text = matched ? result.text : t;
+  return {
+    text,
+    rawLength: t.length,
+    words: wordCount(text),
+    chrome: matched,
+    dropped: matched && result.droppedBy !== undefined,
+    key: text.toLowerCase(),
+    result,
+  };
 }
 
 /** Splits into paragraphs; hard-wrapped prose lines inside one paragraph are joined (newline → space). */
@@ -266,18 +112,50 @@ function units(text: string): Unit[] {
         pieces[pieces.length - 1] = `${last} ${l}`;
       else pieces.push(l);
     }
-    for (const p of pieces) {
-      const t = p.includes('  ') || p.includes('\t') ? p.replace(/[ \t]+/g, ' ') : p;
-      out.push({ text: t, words: wordCount(t), chrome: isChrome(t), key: t.toLowerCase() });
-    }
+    for (const p of pieces) out.push(makeUnit(p));
   }
   return out;
 }
 
 function isContent(u: Unit): boolean {
-  if (u.chrome) return false;
+  if (u.dropped) return false;
   if (u.words >= 5 && TERMINAL_RE.test(u.text)) return true;
   return u.words >= 30;
+}
+
+/**
+ * The publication date the page states: a dateline or credit matched by a chrome rule, else a short date line above
+ * the article body. A dateline without a year ("WASHINGTON, Dec 12 (Reuters) -") gives no date: any full date on the
+ * page would already have won, and guessing the year is worse than none. Never the time of reading: an undated
+ * document stays undated (the store keeps its ingest time apart).
+ */
+function findPublished(us: Unit[], bodyStart: number): string | undefined {
+  for (const u of us)
+    for (const d of u.result.datelines) {
+      const full = parseDate(d);
+      if (full) return full;
+    }
+  const end = bodyStart < 0 ? us.length : bodyStart;
+  for (let i = 0; i < end; i++) {
+    const u = us[i]!;
+    const date = u.words <= 12 ? parseDate(u.text) : undefined;
+    if (date) return date;
+  }
+  return undefined;
+}
+
+function chromeWarning(us: Unit[]): string | undefined {
+  const total = us.reduce((n, u) => n + u.rawLength, 0);
+  const byRule = new Map<string, number>();
+  for (const u of us) for (const [rule, n] of u.result.removed) byRule.set(rule, (byRule.get(rule) ?? 0) + n);
+  const removed = [...byRule.values()].reduce((a, b) => a + b, 0);
+  if (!total || removed <= total / 2) return undefined;
+  const top = [...byRule.entries()].sort((a, b) => b[1] - a[1]);
+  const named = top
+    .slice(0, 3)
+    .map(([rule, n]) => `'${rule}' ${Math.round((100 * n) / total)} %`)
+    .join(', ');
+  return `page-chrome rules removed ${Math.round((100 * removed) / total)} % of the text (${named}); check that no article text was lost`;
 }
 
 export function clean(raw: RawDocument, opts: ExtractOptions = {}): CleanedDoc {
@@ -286,41 +164,40 @@ export function clean(raw: RawDocument, opts: ExtractOptions = {}): CleanedDoc {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replaceAll(String.fromCharCode(0), '');
-  let title: string | undefined;
-  let published: string | undefined;
+  let title = raw.title?.trim() || undefined;
+  let published = raw.published ? normaliseIsoDate(raw.published) : undefined;
   if (raw.format === 'html') {
     const h = htmlToText(body);
     body = h.text;
-    title = h.title;
-    published = h.published;
+    if (!title && h.title && !isChrome(h.title)) title = h.title;
+    published ??= h.published;
   }
   const us = units(body);
+  const bodyStart = us.findIndex((u) => !u.dropped && isProse(u.text));
+  title ??= pickTitle(us, bodyStart);
+  published ??= findPublished(us, bodyStart);
   const counts = new Map<string, number>();
   for (const u of us) if (u.key) counts.set(u.key, (counts.get(u.key) ?? 0) + 1);
   const kept: string[] = [];
   const seen = new Set<string>();
-  const headlineLike = (u: Unit) => !u.chrome && u.words >= 4 && u.words <= 30 && !/[.!]["”“»]*$/.test(u.text);
-  if (!title) {
-    const repeatedHeads = us.filter((u) => (counts.get(u.key) ?? 0) > 1 && headlineLike(u));
-    title = repeatedHeads.sort((a, b) => b.words - a.words)[0]?.text;
-  }
   for (const u of us) {
     const repeated = (counts.get(u.key) ?? 0) > 1;
-    if (!published && u.words <= 12) published = parseDate(u.text);
     if (repeated && u.words < 40 && !TERMINAL_RE.test(u.text)) continue;
     if (!isContent(u) || seen.has(u.key)) continue;
     seen.add(u.key);
     kept.push(u.text);
   }
   if (!kept.length) {
-    // Short inputs (one headline, one short sentence) have no prose block: keep every non-chrome line.
-    for (const u of us)
-      if (!u.chrome && u.words >= 2 && !seen.has(u.key)) {
-        seen.add(u.key);
-        kept.push(u.text);
+    // Short inputs (one headline, one short sentence, "Iran liefert Drohnen. (dpa)") have no prose block: keep every
+    // line no rule dropped, and what a strip left of the others.
+    for (const u of us) {
+      const t = u.dropped ? (u.result.remainder ?? '') : u.text;
+      if (wordCount(t) >= 2 && !seen.has(t.toLowerCase())) {
+        seen.add(t.toLowerCase());
+        kept.push(t);
       }
+    }
   }
-  if (!title) title = us.find((u) => headlineLike(u) && !isContent(u))?.text;
   const text = kept.join('\n\n');
   const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
   let language: Language;
@@ -329,8 +206,12 @@ export function clean(raw: RawDocument, opts: ExtractOptions = {}): CleanedDoc {
     const det = detectLanguage(text || body);
     language = det.language;
     if (language === 'und')
-      warnings.push('language not recognised as German or English (use --lang de|en to force one)');
+      warnings.push(
+        'language not recognised as German or English; extracted with both lexicons (use --lang de|en to force one)',
+      );
   }
+  const lost = chromeWarning(us);
+  if (lost) warnings.push(lost);
   if (!text) warnings.push('no article text left after removing page chrome');
   return { source: raw.source, format: raw.format, text, id, title, published, language, warnings };
 }

@@ -136,5 +136,5 @@ export function toTriples(doc: RelationsDoc): DocumentExtraction {
     ...(doc.title ? { title: doc.title } : {}),
     ...(doc.published ? { published: doc.published } : {}),
   };
-  return { document, entities, relations };
+  return { document, entities, relations, ...(doc.warnings.length ? { warnings: doc.warnings } : {}) };
 }

@@ -2,6 +2,7 @@
 // place that reads settings can trust them and a bad value is reported with its name.
 
 export type SizeBy = 'degree' | 'pagerank';
+export type ColorBy = 'type' | 'community';
 
 export interface ViewerSettings {
   sizeBy: SizeBy;
@@ -19,6 +20,14 @@ export interface ViewerSettings {
   largeGraphNodes: number;
   /** Edge labels (relation type, supplied items) are drawn up to this many edges; beyond, they are clutter. */
   edgeLabelsUpTo: number;
+  /** Node colour: entity type, or Louvain community. */
+  colorBy: ColorBy;
+  /** Hide nodes that the filters left without any edge. */
+  hideOrphans: boolean;
+  /** Above this many relations, a first load without filters in the URL hides the noisy structural types. */
+  structuralOffAbove: number;
+  /** Focus mode: how far from the selected entity nodes stay bright (1 or 2 hops). */
+  focusDepth: 1 | 2;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
@@ -32,6 +41,10 @@ export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
   labelDensity: 1,
   largeGraphNodes: 2000,
   edgeLabelsUpTo: 150,
+  colorBy: 'type',
+  hideOrphans: true,
+  structuralOffAbove: 150,
+  focusDepth: 1,
 });
 
 export class SettingsError extends Error {
@@ -59,6 +72,13 @@ export function validateSettings(settings: ViewerSettings): void {
   }
   if (!(Number.isInteger(settings.edgeLabelsUpTo) && settings.edgeLabelsUpTo >= 0)) {
     throw new SettingsError('edgeLabelsUpTo must be an integer ≥ 0');
+  }
+  if (settings.colorBy !== 'type' && settings.colorBy !== 'community') {
+    throw new SettingsError(`colorBy must be 'type' or 'community', got '${String(settings.colorBy)}'`);
+  }
+  if (settings.focusDepth !== 1 && settings.focusDepth !== 2) throw new SettingsError('focusDepth must be 1 or 2');
+  if (!(Number.isInteger(settings.structuralOffAbove) && settings.structuralOffAbove >= 0)) {
+    throw new SettingsError('structuralOffAbove must be an integer ≥ 0');
   }
   if (settings.minNodeSize > settings.maxNodeSize) throw new SettingsError('minNodeSize must be ≤ maxNodeSize');
   if (!(settings.uncertainAlpha >= 0 && settings.uncertainAlpha <= 1)) {

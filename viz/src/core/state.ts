@@ -17,6 +17,11 @@ export interface AppState {
   hovered: string | null;
   bench?: UrlState['bench'];
   limit?: number;
+  /** Selected document and the relation keys it supports (loaded from /api/documents/:id). */
+  document?: string | null;
+  documentKeys?: ReadonlySet<string> | null;
+  /** Filters were chosen (URL or a click): the large-graph defaults no longer apply. */
+  hasFilters?: boolean;
 }
 
 export function activeData(state: AppState): DataGraph {
@@ -24,15 +29,38 @@ export function activeData(state: AppState): DataGraph {
 }
 
 export function toUrlState(state: AppState): UrlState {
-  const url: UrlState = { filters: state.filters, sizeBy: state.settings.sizeBy };
+  const url: UrlState = {
+    filters: state.filters,
+    sizeBy: state.settings.sizeBy,
+    colorBy: state.settings.colorBy,
+    depth: state.settings.focusDepth,
+  };
+  if (state.document) url.document = state.document;
+  if (state.hasFilters) url.hasFilters = true;
   if (state.selected) url.entity = state.selected;
   if (state.bench) url.bench = state.bench;
   if (state.limit) url.limit = state.limit;
   return url;
 }
 
-/** Nodes to keep bright while hovering or selecting: the focus and its direct neighbours. */
-export function focusSet(neighbours: (node: string) => string[], focus: string | null): Set<string> | null {
+/** Nodes to keep bright while hovering or selecting (focus mode): the focus and its neighbours up to `depth` hops. */
+export function focusSet(
+  neighbours: (node: string) => string[],
+  focus: string | null,
+  depth: 1 | 2 = 1,
+): Set<string> | null {
   if (!focus) return null;
-  return new Set([focus, ...neighbours(focus)]);
+  const seen = new Set([focus]);
+  let frontier = [focus];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const n of frontier)
+      for (const m of neighbours(n))
+        if (!seen.has(m)) {
+          seen.add(m);
+          next.push(m);
+        }
+    frontier = next;
+  }
+  return seen;
 }

@@ -6,7 +6,8 @@ import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { SYMMETRIC_PREDICATES, type EntityType, type Modality, type Predicate } from '../../../src/model.js';
 import type { DataGraph } from './data-graph.js';
 import { isUncertain, relationPasses, typePasses, type Filters } from './filters.js';
-import { entityColor, predicateColor, withAlpha } from './palette.js';
+import { communities } from './communities.js';
+import { communityColor, entityColor, predicateColor, withAlpha } from './palette.js';
 import type { ViewerSettings } from './settings.js';
 import { cjs } from './cjs.js';
 
@@ -21,6 +22,8 @@ export interface SigmaNodeAttributes {
   entityType: EntityType;
   /** The centrality the size was computed from (degree or PageRank), for the legend and tests. */
   score: number;
+  /** Louvain community rank (0 = largest) when colouring by community. */
+  community?: number;
 }
 
 export interface SigmaEdgeAttributes {
@@ -34,12 +37,28 @@ export interface SigmaEdgeAttributes {
   predicate: Predicate;
   modalities: Modality[];
   uncertain: boolean;
+  /** How sure the claims are, for styling: only denied, only alleged (or alleged and denied), else asserted. */
+  certainty: 'asserted' | 'alleged' | 'denied';
   evidenceCount: number;
+  /** The stored relation this edge shows; for an item → recipient edge, the SUPPLIES relation it comes from. */
+  relation: string;
+  /** True for the item → recipient edges the view adds (not stored relations). */
+  derived?: boolean;
+}
+
+/** What narrows the view beyond the filters: a selected document's relations. */
+export interface ViewScope {
+  onlyKeys?: ReadonlySet<string>;
 }
 
 export type SigmaGraph = MultiDirectedGraph<SigmaNodeAttributes, SigmaEdgeAttributes>;
 
-export function toSigmaGraph(data: DataGraph, filters: Filters, settings: ViewerSettings): SigmaGraph {
+export function toSigmaGraph(
+  data: DataGraph,
+  filters: Filters,
+  settings: ViewerSettings,
+  scope: ViewScope = {},
+): SigmaGraph {
   const graph: SigmaGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   for (const node of data.nodes.values()) {
     if (!typePasses(node.type, filters)) continue;
@@ -56,23 +75,81 @@ export function toSigmaGraph(data: DataGraph, filters: Filters, settings: Viewer
   for (const rel of data.edges.values()) {
     if (rel.subject === rel.object || !graph.hasNode(rel.subject) || !graph.hasNode(rel.object)) continue;
     if (!relationPasses(rel, filters)) continue;
+    if (scope.onlyKeys && !scope.onlyKeys.has(rel.key)) continue;
     const uncertain = isUncertain(rel);
+    const certainty = certaintyOf(rel.modalities);
     const base = predicateColor(rel.predicate);
     const items = (rel.items ?? []).map((id) => data.nodes.get(id)?.name ?? id);
+    const alpha = certainty === 'denied' ? settings.uncertainAlpha / 2 : settings.uncertainAlpha;
+    const label = items.length ? `${rel.predicate}: ${items.join(', ')}` : rel.predicate;
     graph.addDirectedEdgeWithKey(rel.key, rel.subject, rel.object, {
-      label: items.length ? `${rel.predicate}: ${items.join(', ')}` : rel.predicate,
-      size: Math.min(1 + Math.log2(1 + rel.evidenceCount), 5),
-      color: uncertain ? withAlpha(base, settings.uncertainAlpha) : base,
+      label: certainty === 'asserted' ? label : `${label} (${certainty})`,
+      size: Math.min(1 + Math.log2(1 + rel.evidenceCount), 5) * (certainty === 'denied' ? 0.6 : 1),
+      color: uncertain ? withAlpha(base, alpha) : base,
       type: SYMMETRIC_PREDICATES.has(rel.predicate) ? 'line' : 'arrow',
       predicate: rel.predicate,
       modalities: rel.modalities,
       uncertain,
+      certainty,
       evidenceCount: rel.evidenceCount,
+      relation: rel.key,
     });
   }
+  connectItems(graph, data, settings);
+  // A graph with no relation at all (a Cypher answer of bare nodes) keeps its nodes: they are the answer.
+  if (settings.hideOrphans && data.edges.size > 0) dropOrphans(graph);
   curveParallelEdges(graph);
   applySizes(graph, settings);
+  if (settings.colorBy === 'community') colourCommunities(graph);
   return graph;
+}
+
+export function certaintyOf(modalities: readonly Modality[]): SigmaEdgeAttributes['certainty'] {
+  if (modalities.length === 0 || !modalities.every((m) => m === 'alleged' || m === 'denied')) return 'asserted';
+  return modalities.every((m) => m === 'denied') ? 'denied' : 'alleged';
+}
+
+/**
+ * An Item supplied in a SUPPLIES relation gets an edge to the recipient, labelled by the supplier: the item node
+ * no longer floats apart from the supply it is part of ("Shahed drone → Russia, from Iran").
+ */
+function connectItems(graph: SigmaGraph, data: DataGraph, settings: ViewerSettings): void {
+  const supplies = graph.filterEdges((_e, a) => a.predicate === 'SUPPLIES' && !a.derived);
+  for (const key of supplies) {
+    const rel = data.edges.get(key);
+    if (!rel?.items?.length) continue;
+    const attrs = graph.getEdgeAttributes(key);
+    const supplier = data.nodes.get(rel.subject)?.name ?? rel.subject;
+    for (const item of rel.items) {
+      if (!graph.hasNode(item) || item === rel.object) continue;
+      const edgeKey = `${key}>${item}`;
+      if (graph.hasEdge(edgeKey)) continue;
+      graph.addDirectedEdgeWithKey(edgeKey, item, rel.object, {
+        ...attrs,
+        label: `supplied by ${supplier}`,
+        size: 1,
+        color: withAlpha(predicateColor('SUPPLIES'), attrs.uncertain ? settings.uncertainAlpha / 2 : 0.55),
+        type: 'arrow',
+        derived: true,
+      });
+    }
+  }
+}
+
+/**
+ * Nodes left without any edge are hidden: by a filter, by the selected document, or because the store holds no
+ * relation for them (a source only named in an attribution). Floating nodes are noise at every scale.
+ */
+function dropOrphans(graph: SigmaGraph): void {
+  for (const node of graph.nodes()) if (graph.degree(node) === 0) graph.dropNode(node);
+}
+
+function colourCommunities(graph: SigmaGraph): void {
+  const ranks = communities(graph);
+  graph.updateEachNodeAttributes((node, attr) => {
+    const community = ranks.get(node) ?? 0;
+    return { ...attr, community, color: communityColor(community) };
+  });
 }
 
 /**

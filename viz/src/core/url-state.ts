@@ -10,12 +10,19 @@ import {
   type Predicate,
 } from '../../../src/model.js';
 import type { Filters } from './filters.js';
-import type { SizeBy } from './settings.js';
+import type { ColorBy, SizeBy } from './settings.js';
 
 export interface UrlState {
   entity?: string;
   filters: Filters;
   sizeBy?: SizeBy;
+  colorBy?: ColorBy;
+  /** Focus mode depth (1 is the default). */
+  depth?: 1 | 2;
+  /** Selected document: only what it supports is shown, and the reader is open. */
+  document?: string;
+  /** A preset was chosen, or filters were set: the large-graph defaults do not apply. */
+  hasFilters?: boolean;
   /** Cap on the entities loaded at first (the best connected); double-click expands from there. */
   limit?: number;
   /** Bench only: load a generated graph of NODESxEDGES instead of the store. */
@@ -45,6 +52,13 @@ export function parseUrlState(search: string): UrlState {
   if (entity && entity.length <= 300) state.entity = entity;
   const size = p.get('size');
   if (size === 'degree' || size === 'pagerank') state.sizeBy = size;
+  const color = p.get('color');
+  if (color === 'type' || color === 'community') state.colorBy = color;
+  const depth = p.get('depth');
+  if (depth === '1' || depth === '2') state.depth = Number(depth) as 1 | 2;
+  const doc = p.get('doc');
+  if (doc && /^[\w.:-]{1,200}$/.test(doc)) state.document = doc;
+  if (['hideRel', 'hideType', 'hideMod', 'from', 'to', 'filters'].some((k) => p.has(k))) state.hasFilters = true;
   const limit = Number(p.get('limit'));
   if (Number.isInteger(limit) && limit >= 1 && limit <= 50_000) state.limit = limit;
   const bench = /^(\d{1,6})x(\d{1,7})$/.exec(p.get('bench') ?? '');
@@ -62,6 +76,12 @@ export function serializeUrlState(state: UrlState): string {
   if (f.dateFrom) p.set('from', f.dateFrom);
   if (f.dateTo) p.set('to', f.dateTo);
   if (state.sizeBy && state.sizeBy !== 'degree') p.set('size', state.sizeBy);
+  if (state.colorBy && state.colorBy !== 'type') p.set('color', state.colorBy);
+  if (state.depth && state.depth !== 1) p.set('depth', String(state.depth));
+  if (state.document) p.set('doc', state.document);
+  // "Show everything" after the large-graph defaults must survive a reload: say that filters were chosen.
+  const anyFilter = f.hiddenPredicates.length || f.hiddenTypes.length || f.hiddenModalities.length;
+  if (state.hasFilters && !anyFilter && !f.dateFrom && !f.dateTo) p.set('filters', 'none');
   if (state.limit) p.set('limit', String(state.limit));
   if (state.bench) p.set('bench', `${state.bench.nodes}x${state.bench.edges}`);
   const text = p.toString();

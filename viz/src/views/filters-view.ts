@@ -4,7 +4,7 @@
 import { ENTITY_TYPES, MODALITIES, PREDICATES, SYMMETRIC_PREDICATES } from '../../../src/model.js';
 import type { DataGraph } from '../core/data-graph.js';
 import { toggle, type Filters } from '../core/filters.js';
-import { entityColor, predicateColor } from '../core/palette.js';
+import { entityColor, PREDICATE_FAMILIES, predicateColor, type PredicateFamily } from '../core/palette.js';
 import { byId, h } from './dom.js';
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -108,31 +108,53 @@ export function renderFilters(data: DataGraph, filters: Filters, onChange: (next
   );
 }
 
-export function renderLegend(data: DataGraph): void {
+/**
+ * One compact legend: entity colours (or a note on community colours), relation families in their hue with
+ * arrows for directed and plain lines for symmetric types, and how alleged/denied claims look. It shows what the
+ * marks mean; the checkboxes below are the filters.
+ */
+export function renderLegend(data: DataGraph, colorBy: 'type' | 'community' = 'type'): void {
   const c = counts(data);
   const root = byId('legend');
+  const item = (testid: string, swatch: HTMLElement, text: string) =>
+    h('span', { class: 'legend-item', 'data-testid': testid }, swatch, text);
+  const types =
+    colorBy === 'community'
+      ? [h('span', { class: 'legend-item' }, 'Node colour: Louvain community')]
+      : ENTITY_TYPES.filter((t) => c.types.has(t)).map((t) =>
+          item(`legend-type-${t}`, h('span', { class: 'swatch', style: `background:${entityColor(t)}` }), t),
+        );
+  const families: Array<[PredicateFamily, string]> = [
+    ['conflict', 'Conflict'],
+    ['cooperation', 'Cooperation'],
+    ['supply', 'Supply'],
+    ['structural', 'Structure'],
+  ];
+  const rows = families
+    .map(([fam, title]) => {
+      const present = PREDICATES.filter((p) => PREDICATE_FAMILIES[p] === fam && c.predicates.has(p));
+      if (!present.length) return null;
+      return h(
+        'div',
+        { class: 'legend-row' },
+        h('span', { class: 'fam' }, title),
+        ...present.map((p) =>
+          item(
+            `legend-predicate-${p}`,
+            h('span', { class: 'swatch edge', style: `background:${predicateColor(p)}` }),
+            `${p.toLowerCase().replace(/_/g, ' ')}${SYMMETRIC_PREDICATES.has(p) ? '' : ' →'}`,
+          ),
+        ),
+      );
+    })
+    .filter((r): r is HTMLDivElement => r !== null);
   root.replaceChildren(
-    ...ENTITY_TYPES.filter((t) => c.types.has(t)).map((t) =>
-      h(
-        'label',
-        { 'data-testid': `legend-type-${t}` },
-        h('span', { class: 'swatch', style: `background:${entityColor(t)}` }),
-        t,
-      ),
-    ),
-    h('div', { style: 'height:6px' }),
-    ...PREDICATES.filter((p) => c.predicates.has(p)).map((p) =>
-      h(
-        'label',
-        { 'data-testid': `legend-predicate-${p}` },
-        h('span', { class: 'swatch edge', style: `background:${predicateColor(p)}` }),
-        `${p}${SYMMETRIC_PREDICATES.has(p) ? ' (undirected)' : ' →'}`,
-      ),
-    ),
+    h('div', { class: 'legend-row' }, ...types),
+    ...rows,
     h(
       'div',
-      { class: 'count', style: 'margin-top:6px' },
-      'Faded edges: alleged or denied claims. Size: degree or PageRank.',
+      { class: 'count', style: 'margin-left:0', 'data-testid': 'legend-certainty' },
+      '→ directed, — symmetric. Faded: alleged; fainter and thinner: denied. Size: degree or PageRank.',
     ),
   );
 }

@@ -5,6 +5,7 @@ import { PREDICATES, type Predicate } from '../../../src/model.js';
 import type { EvidenceRecord, StoredRelation } from '../../../src/store/types.js';
 import { api, type EntityDetails } from '../api.js';
 import { isUncertain } from '../core/filters.js';
+import { certaintyOf } from '../core/to-sigma-graph.js';
 import { entityColor, predicateColor } from '../core/palette.js';
 import { byId, h } from './dom.js';
 
@@ -13,6 +14,8 @@ export interface PanelCallbacks {
   onFocus(entityId: string): void;
   /** Names of entities the viewer has loaded (items of SUPPLIES are not neighbours, so the panel asks). */
   nameOf(entityId: string): string | undefined;
+  /** The panel follows the active filters: only relations the graph shows are listed. */
+  visible?(rel: StoredRelation): boolean;
 }
 
 function evidenceItem(ev: EvidenceRecord, names: Map<string, string>): HTMLElement {
@@ -87,7 +90,9 @@ export class EntityPanel {
   }
 
   private render(details: EntityDetails, mine: number): void {
-    const { entity, relations } = details;
+    const { entity } = details;
+    const relations = details.relations.filter((r) => this.callbacks.visible?.(r) ?? true);
+    const hiddenCount = details.relations.length - relations.length;
     const names = new Map<string, string>([
       [entity.id, entity.name],
       ...details.neighbours.map((n) => [n.id, n.name] as const),
@@ -102,8 +107,14 @@ export class EntityPanel {
       const section = h(
         'section',
         { 'data-testid': 'relation-group', 'data-predicate': predicate },
-        h('h3', { style: `border-left-color:${predicateColor(predicate)}` }, `${predicate} (${rels.length})`),
+        h(
+          'h3',
+          { style: `border-left-color:${predicateColor(predicate)}`, class: 'group-head', title: 'Collapse or expand' },
+          `${predicate} (${rels.length})`,
+        ),
       );
+      // Groups collapse: an entity with dozens of relations stays scannable.
+      section.firstElementChild!.addEventListener('click', () => section.classList.toggle('collapsed'));
       for (const rel of rels.sort((a, b) => b.evidenceCount - a.evidenceCount)) {
         const outgoing = rel.subject === entity.id;
         const otherId = outgoing ? rel.object : rel.subject;
@@ -112,8 +123,20 @@ export class EntityPanel {
           'div',
           { class: 'title', title: 'Show in graph' },
           `${predicate} ${outgoing ? '→' : '←'} ${other}`,
-          h('span', { class: `badge${isUncertain(rel) ? ' uncertain' : ''}` }, rel.modalities.join('/') || 'asserted'),
+          h(
+            'span',
+            { class: `badge${isUncertain(rel) ? ` uncertain ${certaintyOf(rel.modalities)}` : ''}` },
+            rel.modalities.join('/') || 'asserted',
+          ),
           h('span', { class: 'badge' }, `${rel.evidenceCount} evidence`),
+          (rel as { documentCount?: number }).documentCount !== undefined
+            ? h(
+                'span',
+                { class: 'badge', 'data-testid': 'relation-documents' },
+                `${(rel as { documentCount?: number }).documentCount} docs`,
+              )
+            : null,
+          h('span', { class: 'badge' }, `conf ${rel.confidence.toFixed(2)}`),
         );
         title.addEventListener('click', () => this.callbacks.onFocus(otherId));
         const items = (rel.items ?? []).map((id) => names.get(id) ?? this.callbacks.nameOf(id) ?? id);
@@ -160,6 +183,11 @@ export class EntityPanel {
         entity.wikidata ? ` · ${entity.wikidata}` : '',
       ),
       h('div', { class: 'aliases' }, entity.aliases.length ? `Also: ${entity.aliases.join(', ')}` : ''),
+      h(
+        'div',
+        { class: 'muted', 'data-testid': 'panel-hidden' },
+        hiddenCount ? `${hiddenCount} relations hidden by the filters` : '',
+      ),
       ...(sections.length ? sections : [h('div', { class: 'muted' }, 'No relations stored.')]),
     );
     // A few requests at a time: an entity with hundreds of relations must not flood the server.

@@ -1,0 +1,278 @@
+// Role facts: each role span of a sentence tied to its person and its state or organisation ("der russische
+// Präsident Wladimir Putin" → Putin HEAD_OF_STATE RUS); a role without a name may corefer with its known holder.
+
+import type { Predicate } from '../../model.js';
+import type { KnownRole } from '../gazetteer/index.js';
+import type { Mention, RoleFact } from '../types.js';
+import { surfaceOf, type MentionSet, type RoleSpan } from './mention-set.js';
+
+const AFFIL_PREPS = /^(of|at|with|in|for|from|von|vom|beim|bei|der|des|am|an|im|für)$/u;
+/** Roles that only tie a person to an armed group loosely; every other role in a group is an office in it. */
+const GROUP_AFFILIATES = /(researcher|fellow|analyst|journalist|expert)/u;
+
+/** One sentence as the coreference passes see it: its live mention list (which they edit) and a lookup into it. */
+export interface SentenceView {
+  si: number;
+  toks: MentionSet['states'][number]['sent']['tokens'];
+  list: Mention[];
+  mentionAt: (k: number) => Mention | undefined;
+}
+
+export const knownRoles = (ms: MentionSet, person: string): KnownRole[] => ms.gazEntries.get(person)?.roles ?? [];
+
+/** Role facts of one sentence's role spans, appended to `roles`. */
+export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): void {
+  let apposPerson: { id: string; end: number } | undefined;
+  for (const span of ms.roleSpans[v.si]!) {
+    const found = personOf(ms, v, span, apposPerson);
+    const { person, personAfter } = found;
+    const object = span.prefixCountry ?? found.tailState ?? objectOf(ms, v, span, found);
+    if (!person) {
+      if (object) describedPerson(ms, v, span, object, roles);
+      continue;
+    }
+    if (!personAfter) apposPerson = { id: person, end: span.b };
+    if (!object) continue;
+    const ot = ms.typeOf(object);
+    let p: Predicate = span.entry.p;
+    if (ot === 'ArmedGroup') p = GROUP_AFFILIATES.test(span.role) ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
+    else if (ot === 'Organization') p = p === 'AFFILIATED_WITH' ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
+    else if (ot === 'Country') {
+      if (span.entry.orgOnly) continue;
+      if (p === 'AFFILIATED_WITH') p = 'CITIZEN_OF';
+    } else continue;
+    if (person === object) continue;
+    roles.push({ person, predicate: p, object, role: span.role, sentence: v.si });
+  }
+}
+
+interface PersonOfSpan {
+  person?: string;
+  personAfter: boolean;
+  after?: Mention;
+  /** "Die Sprecherin des russischen Außenministeriums, Maria Sacharowa,": the state inside the genitive tail. */
+  tailState?: string;
+}
+
+/** The person: a name right after the role, or an apposition before it ("X, executive vice president of Y"). */
+function personOf(
+  ms: MentionSet,
+  v: SentenceView,
+  span: RoleSpan,
+  apposPerson: { id: string; end: number } | undefined,
+): PersonOfSpan {
+  const { toks, mentionAt } = v;
+  let person: string | undefined;
+  let personAfter = false;
+  let k = span.b;
+  if (toks[k]?.text === ',' && ms.lang === 'en') k++;
+  const after = mentionAt(k) ?? mentionAt(span.a);
+  if (after && (after.tokStart === k || after.tokStart <= span.a) && ms.typeOf(after.entity) === 'Person') {
+    person = after.entity;
+    personAfter = true;
+  } else {
+    let j = span.a - 1;
+    let steps = 0;
+    while (j >= 0 && steps < 4 && toks[j]!.text !== ',' && !mentionAt(j)) {
+      j--;
+      steps++;
+    }
+    const prev = j >= 1 && toks[j]!.text === ',' ? mentionAt(j - 1) : undefined;
+    if (prev && ms.typeOf(prev.entity) === 'Person' && prev.tokEnd === j) person = prev.entity;
+    else if (apposPerson && span.a - apposPerson.end < 16) person = apposPerson.id;
+  }
+  // A genitive tail, then the apposed name; the state is the one named inside the tail.
+  let tailState: string | undefined;
+  if (!person && toks[span.b] && /^(des|der|of)$/u.test(toks[span.b]!.norm)) {
+    let j = span.b + 1;
+    // Only a noun phrase: capitalised words, names, adjectives of states, articles and "in/of" (no verb).
+    while (
+      j < toks.length &&
+      j < span.b + 8 &&
+      toks[j]!.text !== ',' &&
+      (toks[j]!.cap || mentionAt(j) || /^(des|der|dem|den|the|of|in|for|für|and|und)$/u.test(toks[j]!.norm))
+    )
+      j++;
+    const nm = toks[j]?.text === ',' ? mentionAt(j + 1) : undefined;
+    if (nm && nm.tokStart === j + 1 && ms.typeOf(nm.entity) === 'Person') {
+      person = nm.entity;
+      for (let q = span.b + 1; q < j && !tailState; q++) {
+        const mm = mentionAt(q);
+        if (mm && ms.typeOf(mm.entity) === 'Country') tailState = mm.entity;
+      }
+    }
+  }
+  return { person, personAfter, after, tailState };
+}
+
+/** The state or organisation: adjective, possessive or name before; "of/at/beim X" after; else the gazetteer's. */
+function objectOf(ms: MentionSet, v: SentenceView, span: RoleSpan, found: PersonOfSpan): string | undefined {
+  const { toks, mentionAt } = v;
+  const { person, personAfter, after } = found;
+  const typeOf = (id: string) => ms.typeOf(id);
+  let object: string | undefined;
+  let j = span.a - 1;
+  while (
+    j >= 0 &&
+    (ms.lex.roleBlockers.has(toks[j]!.norm) ||
+      /^(former|ehemalige[rnms]?|then|damalige[rn]?|designated|new|neue[rn]?)$/u.test(toks[j]!.norm))
+  )
+    j--;
+  // "Iran's foreign minister": step over the possessive ’s.
+  if (j >= 2 && toks[j]!.norm === 's' && (toks[j - 1]!.text === '’' || toks[j - 1]!.text === "'")) j -= 2;
+  const pm = j >= 0 && !span.topicPrefix ? mentionAt(j) : undefined;
+  if (
+    pm &&
+    pm.tokEnd === j + 1 &&
+    typeOf(pm.entity) !== 'Person' &&
+    typeOf(pm.entity) !== 'Item' &&
+    typeOf(pm.entity) !== 'Location'
+  )
+    object = pm.entity;
+  if (!object && !personAfter) {
+    // "X, Präsident Russlands," / "X, Russia's president": a genitive state right after the role.
+    const g = mentionAt(span.b);
+    if (g && g.tokStart === span.b && g.poss && typeOf(g.entity) === 'Country') object = g.entity;
+  }
+  if (!object && (!personAfter || span.entry.p === 'AFFILIATED_WITH')) object = prepositionalObject(ms, v, span, found);
+  if (person && !object && span.entry.p === 'AFFILIATED_WITH') {
+    // "X, director of the Middle East programme at the Atlantic Council": the first organisation in the
+    // prepositional tail of the role or the name, up to the next comma.
+    let j = personAfter && after ? after.tokEnd : span.b;
+    if (toks[j] && AFFIL_PREPS.test(toks[j]!.norm)) {
+      const end = Math.min(toks.length, j + 14);
+      for (j++; j < end; j++) {
+        const tx = toks[j]!.text;
+        if (tx === ',' || tx === ';' || tx === '(' || tx === '“' || tx === '"') break;
+        const mm = mentionAt(j);
+        if (!mm) continue;
+        const mt = typeOf(mm.entity);
+        if (mt === 'Organization' || mt === 'ArmedGroup') {
+          object = mm.entity;
+          break;
+        }
+        if (mt === 'Person') break;
+        j = mm.tokEnd - 1;
+      }
+    }
+  }
+  if (person && !object) object = officeFromGazetteer(ms, span, person, personAfter);
+  return object;
+}
+
+/** "Minister of Defence of Ukraine", "Sprecher des Kreml": the first state or organisation after the role's preposition. */
+function prepositionalObject(ms: MentionSet, v: SentenceView, span: RoleSpan, found: PersonOfSpan): string | undefined {
+  const { toks, mentionAt } = v;
+  let j = found.personAfter ? (found.after ? found.after.tokEnd : span.b) : span.b;
+  const prep = toks[j];
+  if (!prep || !/^(of|at|des|der|von|vom|beim|bei|with|für|for)$/u.test(prep.norm)) return undefined;
+  j++;
+  let steps = 0;
+  while (j < toks.length && steps < 5) {
+    const mm = mentionAt(j);
+    if (
+      mm &&
+      mm.kind !== 'adjective' &&
+      mm.kind !== 'demonym' &&
+      (ms.typeOf(mm.entity) === 'Organization' || ms.typeOf(mm.entity) === 'Country')
+    )
+      return mm.entity;
+    if (mm && mm.kind !== 'adjective' && ms.typeOf(mm.entity) !== 'Item') break;
+    if (toks[j]!.text === ',' || (toks[j]!.kind === 'word' && ms.lex.prepositions.has(toks[j]!.norm) && steps > 0))
+      break;
+    j = mm ? mm.tokEnd : j + 1;
+    steps++;
+  }
+  return undefined;
+}
+
+/** A bare office ("Prime Minister Netanyahu", "Defense Secretary Pete Hegseth"): the gazetteer says whose — only when
+ * it lists exactly one office the article's date falls in (never a guess). */
+function officeFromGazetteer(ms: MentionSet, span: RoleSpan, person: string, personAfter: boolean): string | undefined {
+  if ((span.entry.p === 'HEAD_OF_STATE' || span.entry.p === 'HEAD_OF_GOVERNMENT') && personAfter) {
+    const states = [
+      ...new Set(
+        knownRoles(ms, person)
+          .filter((r) => r.predicate === span.entry.p)
+          .map((r) => r.object),
+      ),
+    ];
+    return states.length === 1 ? states[0] : undefined;
+  }
+  if (span.entry.p !== 'OFFICIAL_OF') return undefined;
+  // A past office counts when the article's date falls inside it (Gallant, defence minister until 2024).
+  const published = ms.doc.published;
+  const year = published ? Number(published.slice(0, 4)) : NaN;
+  const inOffice = (r: { from?: string; to?: string }) =>
+    !r.to
+      ? !r.from || !(year < Number(r.from.slice(0, 4)))
+      : year <= Number(r.to.slice(0, 4)) && !(year < Number((r.from ?? '0').slice(0, 4)));
+  const held = knownRoles(ms, person).filter((r) => inOffice(r));
+  let states = [...new Set(held.filter((r) => r.predicate === 'OFFICIAL_OF').map((r) => r.object))];
+  // "Military spokesman Yahya Saree": the gazetteer ties him to a group, the text says it is an office.
+  if (!states.length)
+    states = [
+      ...new Set(
+        held.filter((r) => r.predicate === 'AFFILIATED_WITH' && ms.typeOf(r.object) !== 'Country').map((r) => r.object),
+      ),
+    ];
+  return states.length === 1 ? states[0] : undefined;
+}
+
+/** A role description without a name ("der iranische Staatschef"): the person the text or gazetteer gives that role. */
+function describedPerson(ms: MentionSet, v: SentenceView, span: RoleSpan, object: string, roles: RoleFact[]): void {
+  const { toks, mentionAt, list, si } = v;
+  const artBefore = (() => {
+    let j = span.a - 1;
+    const adj = mentionAt(j);
+    if (adj && adj.tokEnd === span.a) j = adj.tokStart - 1;
+    return (
+      j >= 0 &&
+      /^(der|die|den|dem|des|the|a|an|this|that|dieser|diese|diesem|diesen|seinem|seinen|its|their)$/u.test(
+        toks[j]!.norm,
+      )
+    );
+  })();
+  if (span.entry.p === 'AFFILIATED_WITH' || !artBefore || span.entry.weak) return;
+  const heldBy = (id: string) =>
+    knownRoles(ms, id).some((r) => r.predicate === span.entry.p && r.object === object && !r.to);
+  const candidates = new Set<string>();
+  for (const r of roles) if (r.predicate === span.entry.p && r.object === object) candidates.add(r.person);
+  if (!candidates.size)
+    for (const e of ms.entities.values()) if (e.type === 'Person' && heldBy(e.id)) candidates.add(e.id);
+  let pick = [...candidates];
+  if (pick.length > 1) {
+    // Several holders named (a predecessor and the incumbent): prefer the one still in office.
+    const current = pick.filter(heldBy);
+    if (current.length) pick = current;
+  }
+  if (pick.length !== 1) {
+    // An office holder the text does not name acts for the state: "der russische Premierminister lud … ein".
+    const adj = mentionAt(span.a - 1);
+    if (adj && adj.entity === object && adj.tokEnd === span.a && ms.typeOf(object) === 'Country') adj.actor = true;
+    return;
+  }
+  const pid = pick[0]!;
+  const a = span.a > 0 && ms.lex.articles.has(toks[span.a - 1]!.norm) ? span.a - 1 : span.a;
+  const adj = mentionAt(span.a - 1);
+  const start = adj && adj.entity === object ? adj.tokStart : a;
+  const m: Mention = {
+    entity: pid,
+    sentence: si,
+    tokStart: start,
+    tokEnd: span.b,
+    start: toks[start]!.start,
+    end: toks[span.b - 1]!.end,
+    surface: surfaceOf(ms.text, toks, start, span.b),
+    kind: 'coref',
+    actor: true,
+  };
+  // The coreferent mention replaces the adjective: the person, not the state, acts.
+  for (let q = list.length - 1; q >= 0; q--)
+    if (list[q]!.tokStart >= start && list[q]!.tokEnd <= span.b) list.splice(q, 1);
+  list.push(m);
+  list.sort((x, y) => x.tokStart - y.tokStart);
+  // "Benjamin Netanyahu's triumph keeps in place an Israeli prime minister": named in the same sentence.
+  if (list.some((x) => x !== m && x.entity === pid && x.kind !== 'coref'))
+    roles.push({ person: pid, predicate: span.entry.p, object, role: span.role, sentence: si });
+}

@@ -1,0 +1,106 @@
+// Frame slots read off the tree: which words of a parsed sentence fill a trigger's subject, object or theme slot.
+// Words only; entities.ts turns them into mentions, so one slot reader serves verbs, event nouns and actor nouns.
+
+import { actorsOf, typeOf } from './entities.js';
+import type { Frame, Slot } from './frames.js';
+import { casesOf, coreDeps, hasCase, headOf, inheritedSubject, kids, morphCase, relOf } from './tree.js';
+import type { SentenceContext, TriggerContext } from './types.js';
+
+const CORE = new Set(['nsubj', 'obj', 'iobj']);
+const CONFLICT = new Set(['ATTACKS', 'SANCTIONS', 'CRITICIZES', 'THREATENS']);
+/** Relations by which a noun can be apposed to or modify the word it describes ("Chile, Perus Verbündeter"). */
+const HEAD_RELS = new Set(['appos', 'amod', 'acl', 'compound', 'flat', 'nmod', 'conj']);
+
+/** A German genitive: an nmod without adposition, marked by its article's case or an -s genitive name. */
+function isGenitive(ctx: SentenceContext, k: number): boolean {
+  if (casesOf(ctx, k).length) return false;
+  if (morphCase(ctx, k) === 'Gen') return true;
+  return ctx.mentions.some((m) => m.poss && m.tokStart < ctx.words[k]!.tokEnd && ctx.words[k]!.tokStart < m.tokEnd);
+}
+
+/** Words glued to the trigger by a hyphen before it ("US-Sanktionen", "Iran-backed"): the project tokens say so. */
+export function prefixWords(ctx: SentenceContext, t: number): number[] {
+  const toks = ctx.doc.sentences[ctx.sentence]!.tokens;
+  const first = ctx.words[t]!.tokStart;
+  const out: number[] = [];
+  for (let tok = first; tok > 0 && toks[tok]!.hyphen; tok--) {
+    const w = ctx.words.findIndex((x, i) => i !== t && x.tokStart <= tok - 1 && tok - 1 < x.tokEnd && x.form !== '-');
+    if (w >= 0 && !out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
+function triggerCaseOk(ctx: TriggerContext, slot: Slot): boolean {
+  if (!slot.ifTriggerCase) return true;
+  const cs = casesOf(ctx, ctx.word);
+  return slot.ifTriggerCase.length === 0 ? cs.length === 0 : cs.some((c) => slot.ifTriggerCase!.includes(c));
+}
+
+/** Dependents of word w with relation `dep` (core relations voice-normalised; a missing subject inherited). */
+function depsOf(ctx: SentenceContext, w: number, dep: string, isVerb: boolean): number[] {
+  if (dep === 'gen') return kids(ctx, w, 'nmod').filter((k) => ctx.lang === 'de' && isGenitive(ctx, k));
+  if (CORE.has(dep) || dep === 'nsubj:pass') {
+    const core = coreDeps(ctx, w)
+      .filter((d) => d.rel === dep)
+      .map((d) => d.word);
+    if (!core.length && dep === 'nsubj' && isVerb) return inheritedSubject(ctx, w);
+    return core;
+  }
+  return kids(ctx, w, dep);
+}
+
+export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
+  if (!triggerCaseOk(ctx, slot)) return [];
+  const t = ctx.word;
+  const isVerb = ctx.pos === 'verb';
+  let words: number[];
+  if (slot.dep === 'prefix') words = prefixWords(ctx, t);
+  else if (slot.dep === 'head') {
+    const h = headOf(ctx, t);
+    words = h >= 0 && HEAD_RELS.has(relOf(ctx.words[t]!.deprel)) ? [h] : [];
+  } else if (slot.dep.startsWith('governor:')) {
+    const g = headOf(ctx, t);
+    const dep = slot.dep.slice('governor:'.length);
+    words =
+      g < 0
+        ? []
+        : depsOf(ctx, g, dep, ctx.words[g]!.upos === 'VERB' || ctx.words[g]!.upos === 'AUX').filter((k) => k !== t);
+  } else if (slot.dep.includes('/')) {
+    const [a, b] = slot.dep.split('/') as [string, string];
+    words = depsOf(ctx, t, a, isVerb).flatMap((k) => depsOf(ctx, k, b, false));
+  } else words = depsOf(ctx, t, slot.dep, isVerb);
+  return words.filter((k) => hasCase(ctx, k, slot.case));
+}
+
+/** The first slot of a list that yields any word (slots are listed in order of preference): for themes. */
+export function readFirst(ctx: TriggerContext, slots: readonly Slot[] | undefined): { words: number[]; slot?: Slot } {
+  for (const s of slots ?? []) {
+    const words = readSlot(ctx, s);
+    if (words.length) return { words, slot: s };
+  }
+  return { words: [] };
+}
+
+/**
+ * The first slot whose words stand for an actor of the slot's types: "verhängte neue Sanktionen" must not stop at
+ * the adjective "neue", "sanctioned the bank" falls through to the next slot. For conflict predicates the target may
+ * be named by a modifier ("griff russische Ölraffinerien an").
+ */
+export function readArgument(ctx: TriggerContext, slots: readonly Slot[] | undefined): number[] {
+  const adj = ctx.pos !== 'verb';
+  for (const s of slots ?? []) {
+    const words = readSlot(ctx, s);
+    if (!words.length) continue;
+    const ms = actorsOf(ctx, words, adj).filter((m) => !s.types || s.types.includes(typeOf(ctx, m.entity)!));
+    if (ms.length) return words;
+    if (CONFLICT.has(ctx.predicate) && s.dep !== 'nsubj' && slots === ctx.frame.object) {
+      const mods = words.flatMap((w) => [...kids(ctx, w, 'amod'), ...kids(ctx, w, 'nmod:poss')]);
+      if (actorsOf(ctx, mods, true).length) return mods;
+    }
+  }
+  return [];
+}
+
+export function requiresHold(ctx: TriggerContext, frame: Frame): boolean {
+  return (frame.requires ?? []).every((s) => readSlot({ ...ctx, frame }, s).length > 0);
+}

@@ -1,0 +1,96 @@
+// From argument words to entity mentions: the mention a word belongs to, the name in an apposition ("Präsident
+// Putin"), the state behind an actor noun ("die iranische Regierung"), and every conjunct of a coordinated phrase.
+
+import type { EntityType } from '../../../model.js';
+import type { Mention } from '../../types.js';
+import { casesOf, feat, kids, morphCase, relOf, withConjuncts } from './tree.js';
+import type { SentenceContext } from './types.js';
+
+export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
+  'Country',
+  'Person',
+  'Organization',
+  'ArmedGroup',
+]);
+const NAME_RELS = ['appos', 'flat', 'compound'];
+const OWNER_RELS = ['amod', 'nmod:poss', 'nmod'];
+
+export const typeOf = (ctx: SentenceContext, id: string): EntityType | undefined => ctx.doc.entities.get(id)?.type;
+
+/** The mentions whose token span overlaps word k. */
+export function mentionsAtWord(ctx: SentenceContext, k: number): Mention[] {
+  const w = ctx.words[k]!;
+  return ctx.mentions.filter((m) => m.tokStart < w.tokEnd && w.tokStart < m.tokEnd);
+}
+
+function actorMention(ctx: SentenceContext, k: number, allowAdjective: boolean): Mention | undefined {
+  return mentionsAtWord(ctx, k).find((m) => {
+    const ty = typeOf(ctx, m.entity);
+    return ty && ACTOR_TYPES.has(ty) && (m.actor || allowAdjective || ctx.lex.actorNouns.has(ctx.norms[k]!));
+  });
+}
+
+/**
+ * The actor a single word stands for. `allowAdjective`: the slot itself is a modifier ("russische Angriffe"), so a
+ * bare adjective counts; elsewhere an adjective needs an actor noun ("die iranische Regierung").
+ */
+export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = false, depth = 0): Mention | undefined {
+  const own = actorMention(ctx, k, allowAdjective);
+  if (own) return own;
+  if (depth > 1) return undefined;
+  // "Präsident Putin", "der Sprecher, Peskow": the name apposed to a role or title noun.
+  for (const rel of NAME_RELS)
+    for (const c of kids(ctx, k, rel)) {
+      const m = actorMention(ctx, c, false);
+      if (m && typeOf(ctx, m.entity) === 'Person') return m;
+    }
+  // "die iranische Regierung", "Russia's military", "the government of Iran": the noun acts for its owner.
+  if (ctx.lex.actorNouns.has(ctx.norms[k]!))
+    for (const rel of OWNER_RELS)
+      for (const c of kids(ctx, k, rel)) {
+        if (rel === 'nmod' && !ownerNmod(ctx, c)) continue;
+        const m = actorOfWord(ctx, c, true, depth + 1);
+        if (m) return m;
+      }
+  return undefined;
+}
+
+/** "of Iran", "von Iran", "des Iran": an nmod that names the owner, not a place or a topic. */
+function ownerNmod(ctx: SentenceContext, c: number): boolean {
+  const cs = casesOf(ctx, c);
+  if (!cs.length) return ctx.lang === 'de' && (morphCase(ctx, c) === 'Gen' || feat(ctx, c, 'Case') === 'Gen');
+  return cs.some((x) => x === 'of' || x === 'von' || x === 'vom');
+}
+
+/** Every actor mention a slot's words stand for, conjuncts included, each entity once. */
+export function actorsOf(ctx: SentenceContext, words: readonly number[], allowAdjective: boolean): Mention[] {
+  const out: Mention[] = [];
+  for (const w of words)
+    for (const k of withConjuncts(ctx, w)) {
+      const m = actorOfWord(ctx, k, allowAdjective);
+      if (m && !out.some((x) => x.entity === m.entity)) out.push(m);
+    }
+  return out;
+}
+
+/** Item mentions (supplied goods) within the subtree of the theme words, else anywhere in the sentence. */
+export function itemsOf(ctx: SentenceContext, theme: readonly number[]): string[] {
+  const items = ctx.mentions.filter((m) => typeOf(ctx, m.entity) === 'Item');
+  if (!items.length) return [];
+  const spans = theme.flatMap((w) => withConjuncts(ctx, w)).map((w) => subtreeSpan(ctx, w));
+  const inTheme = items.filter((m) => spans.some(([a, b]) => m.tokStart >= a && m.tokEnd <= b));
+  return [...new Set((inTheme.length ? inTheme : items).map((m) => m.entity))];
+}
+
+function subtreeSpan(ctx: SentenceContext, w: number): [number, number] {
+  let a = ctx.words[w]!.tokStart;
+  let b = ctx.words[w]!.tokEnd;
+  const stack = [w];
+  while (stack.length) {
+    const k = stack.pop()!;
+    a = Math.min(a, ctx.words[k]!.tokStart);
+    b = Math.max(b, ctx.words[k]!.tokEnd);
+    for (const c of kids(ctx, k)) if (relOf(ctx.words[c]!.deprel) !== 'acl:relcl') stack.push(c);
+  }
+  return [a, b];
+}

@@ -1,0 +1,186 @@
+// relationsFromParse: every trigger of every parsed sentence through the ordered rules, the argument words
+// turned into entity pairs with type checks, modality from the tree, and a site record for the merge.
+
+import { SYMMETRIC_PREDICATES, type Predicate } from '../../../model.js';
+import type { Mention, RecognisedDoc } from '../../types.js';
+import { readFirst, requiresHold } from './args.js';
+import { actorsOf, itemsOf, typeOf, ACTOR_TYPES } from './entities.js';
+import { framesFor, type Frame } from './frames.js';
+import type { SyntaxLexicons } from './lexicons.js';
+import { modalityOf } from './modality.js';
+import { RULES } from './rules/index.js';
+import { casesOf } from './tree.js';
+import { particleOf, triggersAt } from './triggers.js';
+import type {
+  ArgumentFind,
+  DocParses,
+  ParseCandidate,
+  ParseOutput,
+  SentenceContext,
+  SentenceParse,
+  TriggerContext,
+  TriggerSite,
+} from './types.js';
+
+const CONFLICT_TARGET = new Set<Predicate>(['ATTACKS', 'SANCTIONS', 'CRITICIZES', 'THREATENS']);
+const PAIR_CASES = new Set(['zwischen', 'between']);
+
+export function sentenceContext(
+  doc: RecognisedDoc,
+  index: number,
+  parse: SentenceParse,
+  frames: Frame[],
+  lex: SyntaxLexicons,
+): SentenceContext {
+  const words = parse.words;
+  const children: number[][] = words.map(() => []);
+  words.forEach((w, i) => {
+    if (w.head > 0 && w.head <= words.length) children[w.head - 1]!.push(i);
+  });
+  const lang = doc.language === 'de' ? 'de' : 'en';
+  return {
+    doc,
+    lang,
+    sentence: index,
+    words,
+    children,
+    norms: words.map((w) => w.form.toLowerCase().replace(/\u00AD/g, '')),
+    mentions: doc.bySentence[index] ?? [],
+    lex,
+    frames,
+  };
+}
+
+function pairsOf(ms: Mention[], conf: number): Array<[Mention, Mention, number]> {
+  const out: Array<[Mention, Mention, number]> = [];
+  for (let a = 0; a < ms.length; a++) for (let b = a + 1; b < ms.length; b++) out.push([ms[a]!, ms[b]!, conf]);
+  return out;
+}
+
+/** Argument words → (subject, object) mention pairs: conjuncts distribute, symmetric coordinations pair up. */
+function argumentPairs(ctx: TriggerContext, find: ArgumentFind): Array<[Mention, Mention, number]> {
+  const adj = ctx.pos !== 'verb';
+  const subs = actorsOf(ctx, find.subject, adj);
+  // Modifier targets ("griff russische Ölraffinerien an") come back from readArgument as the modifier words.
+  const objs = actorsOf(ctx, find.object, adj || CONFLICT_TARGET.has(ctx.predicate));
+  const sym = SYMMETRIC_PREDICATES.has(ctx.predicate);
+  if (sym) {
+    const between = find.object.some((w) => casesOf(ctx, w).some((c) => PAIR_CASES.has(c)));
+    if (between && objs.length >= 2 && !subs.length) return pairsOf(objs, find.confidence - 0.05);
+    if (!objs.length && subs.length >= 2) return pairsOf(subs, find.confidence - 0.1);
+  }
+  const out: Array<[Mention, Mention, number]> = [];
+  for (const s of subs) for (const o of objs) if (s.entity !== o.entity) out.push([s, o, find.confidence]);
+  return out.slice(0, 16);
+}
+
+/** Ontology signatures the rules must respect before a pair becomes a candidate. */
+function typed(ctx: TriggerContext, s: Mention, o: Mention): [Mention, Mention] | undefined {
+  let st = typeOf(ctx, s.entity);
+  let ot = typeOf(ctx, o.entity);
+  if (!st || !ot || !ACTOR_TYPES.has(st) || !ACTOR_TYPES.has(ot)) return undefined;
+  if (ctx.predicate === 'MEMBER_OF') {
+    // "Die NATO nahm Schweden auf", "NATO admitted Sweden": the organisation is the grammatical subject.
+    if (st === 'Organization' && ot === 'Country') [s, o, st, ot] = [o, s, ot, st];
+    if (ot !== 'Organization' || st === 'Person') return undefined;
+  }
+  if (ctx.predicate === 'INVITES' && ot === 'Organization' && st !== 'Organization') return undefined;
+  return [s, o];
+}
+
+function runRules(ctx: TriggerContext): ArgumentFind | undefined {
+  let partial: ArgumentFind | undefined;
+  for (const r of RULES) {
+    const f = r.match(ctx);
+    if (!f) continue;
+    if (argumentPairs(ctx, f).length) return f;
+    partial ??= f;
+  }
+  return partial;
+}
+
+function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandidate[], sites: TriggerSite[]): void {
+  for (const e of triggersAt(ctx, w, lower)) {
+    const prt = particleOf(ctx, w);
+    const key = (prt ?? '') + ctx.norms[w]!;
+    const frames = framesFor(ctx.frames, ctx.lang, e.pos, e.p, key).filter((f) =>
+      e.voice === 'receive' ? f.voice === 'receive' : !f.voice,
+    );
+    const base = { ...ctx, word: w, predicate: e.p, pos: e.pos, key };
+    const frame = frames.find((f) => requiresHold({ ...base, frame: f }, f));
+    if (!frame) continue;
+    const tctx: TriggerContext = { ...base, frame };
+    const find = runRules(tctx);
+    const pairs = find ? argumentPairs(tctx, find) : [];
+    const theme = find?.theme.length ? find.theme : readFirst(tctx, frame.theme).words;
+    const ents = pairs.flatMap(([s, o]) => [s.entity, o.entity]);
+    const mod = modalityOf(tctx, theme, find?.object ?? [], ents);
+    let resolved = false;
+    for (const [s0, o0, conf] of pairs) {
+      const so = typed(tctx, s0, o0);
+      if (!so) continue;
+      resolved = true;
+      // A conditional ("wenn Iran Raketen liefert") is no relation at all; it only vetoes the rule candidates.
+      if (mod.conditional) continue;
+      const c: ParseCandidate = {
+        subject: so[0].entity,
+        predicate: e.p,
+        object: so[1].entity,
+        modality: mod.modality,
+        confidence: Math.round((mod.modality === 'asserted' ? conf : conf * 0.9) * 100) / 100,
+        sentence: ctx.sentence,
+        rule: `parse:${find!.rule}:${frame.id}`,
+        triggerWord: w,
+        polarity: mod.polarity,
+      };
+      if (mod.attributedTo && mod.attributedTo !== c.subject && mod.attributedTo !== c.object)
+        c.attributedTo = mod.attributedTo;
+      if (e.p === 'SUPPLIES') {
+        const items = itemsOf(ctx, theme);
+        if (items.length) c.items = items;
+      }
+      out.push(c);
+    }
+    sites.push({
+      sentence: ctx.sentence,
+      word: w,
+      predicate: e.p,
+      pos: e.pos,
+      frame,
+      resolved,
+      polarity: mod.polarity,
+    });
+  }
+}
+
+/**
+ * Relations read from the dependency parse. Pure: the parses, frames and lexicons are passed in. Returns the
+ * candidates and every trigger site looked at (resolved or not, with its polarity) for mergeWithRuleCandidates.
+ */
+export function relationsFromParse(
+  doc: RecognisedDoc,
+  parses: DocParses,
+  frames: Frame[],
+  lexicons: SyntaxLexicons,
+): ParseOutput {
+  const candidates: ParseCandidate[] = [];
+  const sites: TriggerSite[] = [];
+  for (const sent of doc.sentences) {
+    const parse = parses[sent.index];
+    if (!parse || !parse.words.length || !(doc.bySentence[sent.index] ?? []).length) continue;
+    const ctx = sentenceContext(doc, sent.index, parse, frames, lexicons);
+    const lower = sent.text.toLowerCase();
+    for (let w = 0; w < parse.words.length; w++) siteAt(ctx, w, lower, candidates, sites);
+  }
+  return { candidates: dedupe(candidates), sites };
+}
+
+function dedupe(cs: ParseCandidate[]): ParseCandidate[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => {
+    const k = `${c.sentence}|${c.subject}|${c.predicate}|${c.object}|${c.modality}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

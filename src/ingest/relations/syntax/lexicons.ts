@@ -1,0 +1,101 @@
+// The word lists the parse rules read (data/lexicons/syntax-cues.json) plus the shared trigger lexicon, compiled once.
+// Passed into relationsFromParse as a value, so tests and the stage decide which lexicons the rules see.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ACTOR_NOUNS, TRIGGERS, type TriggerEntry } from '../../lexicon.js';
+
+/** A compiled word list: exact forms plus '*'-prefix patterns. */
+export interface WordSet {
+  has(norm: string): boolean;
+}
+
+export interface SyntaxLexicons {
+  triggers: readonly TriggerEntry[];
+  /** Nouns that stand for their modifier's state or organisation ("die iranische Regierung", "Russian forces"). */
+  actorNouns: WordSet;
+  negation: WordSet;
+  negationDet: WordSet;
+  conditionalMarks: WordSet;
+  irrealisAux: WordSet;
+  futureAux: WordSet;
+  planHeads: WordSet;
+  expectHeads: WordSet;
+  denialHeads: WordSet;
+  /** Denial verbs that need their particle ("wies … zurück"). */
+  denialParticles: ReadonlyMap<string, string>;
+  allegedWords: WordSet;
+  speechHeads: WordSet;
+  sourceCases: WordSet;
+  /** Source adpositions that need a following noun ("nach Angaben von"). */
+  sourceCaseNeeds: ReadonlyMap<string, string>;
+  agentCases: { de: WordSet; en: WordSet };
+  relativePronouns: WordSet;
+  objectControl: WordSet;
+  copulas: WordSet;
+}
+
+const CuesSchema = z.object({
+  _about: z.string().min(20),
+  negation: z.array(z.string()),
+  negation_det: z.array(z.string()),
+  conditional_marks: z.array(z.string()),
+  irrealis_aux: z.array(z.string()),
+  future_aux: z.array(z.string()),
+  plan_heads: z.array(z.string()),
+  expect_heads: z.array(z.string()),
+  denial_heads: z.array(z.string()),
+  denial_particles: z.record(z.string(), z.string()),
+  alleged_words: z.array(z.string()),
+  speech_heads: z.array(z.string()),
+  source_cases: z.array(z.string()),
+  source_case_needs: z.record(z.string(), z.string()),
+  agent_cases: z.object({ de: z.array(z.string()), en: z.array(z.string()) }),
+  relative_pronouns: z.array(z.string()),
+  object_control: z.array(z.string()),
+  copulas: z.array(z.string()),
+});
+
+export function wordSet(list: readonly string[]): WordSet {
+  const exact = new Set(list.filter((w) => !w.endsWith('*')));
+  const prefixes = list.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1));
+  return { has: (norm) => exact.has(norm) || prefixes.some((p) => norm.startsWith(p)) };
+}
+
+const DEFAULT_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  '..',
+  'data',
+  'lexicons',
+  'syntax-cues.json',
+);
+
+export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons {
+  const c = CuesSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return {
+    triggers: TRIGGERS,
+    actorNouns: wordSet([...ACTOR_NOUNS]),
+    negation: wordSet(c.negation),
+    negationDet: wordSet(c.negation_det),
+    conditionalMarks: wordSet(c.conditional_marks),
+    irrealisAux: wordSet(c.irrealis_aux),
+    futureAux: wordSet(c.future_aux),
+    planHeads: wordSet(c.plan_heads),
+    expectHeads: wordSet(c.expect_heads),
+    denialHeads: wordSet(c.denial_heads),
+    denialParticles: new Map(Object.entries(c.denial_particles)),
+    allegedWords: wordSet(c.alleged_words),
+    speechHeads: wordSet(c.speech_heads),
+    sourceCases: wordSet(c.source_cases),
+    sourceCaseNeeds: new Map(Object.entries(c.source_case_needs)),
+    agentCases: { de: wordSet(c.agent_cases.de), en: wordSet(c.agent_cases.en) },
+    relativePronouns: wordSet(c.relative_pronouns),
+    objectControl: wordSet(c.object_control),
+    copulas: wordSet(c.copulas),
+  };
+}

@@ -1,0 +1,59 @@
+// The merge policy between the parse rules and the distance rules of stage 04: the parse decides wherever it read a
+// trigger, the distance rules remain the fallback where it did not, and no negated or conditional clause is asserted.
+
+import { STRUCTURAL_PREDICATES, relationKey, type Predicate } from '../../../model.js';
+import type { RelationCandidate } from '../../types.js';
+import type { ParseOutput, TriggerSite } from './types.js';
+
+/**
+ * - `parse-first` (default): for a (sentence, predicate) where every trigger site of the parse was resolved, the
+ *   parse's candidates replace the rule candidates; where some site was not resolved, the rule candidates stay.
+ * - `union`: all candidates of both, deduplicated (for measuring what the parse adds).
+ * Both modes apply the veto: where the parse saw a negated, denied or conditional trigger of a predicate in a
+ * sentence, rule candidates of that predicate and sentence are dropped unless the parse asserts the same pair there.
+ */
+export type MergeMode = 'parse-first' | 'union';
+
+const STRUCTURAL = new Set<Predicate>(STRUCTURAL_PREDICATES);
+const spKey = (sentence: number, p: Predicate) => `${sentence}|${p}`;
+const pairKey = (c: RelationCandidate) => `${c.sentence}|${relationKey(c.subject, c.predicate, c.object)}`;
+
+export function mergeWithRuleCandidates(
+  ruleCands: readonly RelationCandidate[],
+  parse: ParseOutput,
+  mode: MergeMode = 'parse-first',
+): RelationCandidate[] {
+  const sitesBy = new Map<string, TriggerSite[]>();
+  for (const s of parse.sites) {
+    const k = spKey(s.sentence, s.predicate);
+    if (!sitesBy.has(k)) sitesBy.set(k, []);
+    sitesBy.get(k)!.push(s);
+  }
+  const parseAsserted = new Set(parse.candidates.filter((c) => c.polarity === 'asserted').map(pairKey));
+  const parsePairs = new Set(parse.candidates.map(pairKey));
+  const kept = ruleCands.filter((r) => {
+    if (STRUCTURAL.has(r.predicate) && r.predicate !== 'MEMBER_OF') return true;
+    const sites = sitesBy.get(spKey(r.sentence, r.predicate));
+    if (!sites?.length) return true;
+    if (sites.some((s) => s.polarity !== 'asserted') && !parseAsserted.has(pairKey(r))) return false;
+    if (mode === 'union') return true;
+    if (parsePairs.has(pairKey(r))) return false;
+    return !sites.every((s) => s.resolved);
+  });
+  const out: RelationCandidate[] = [...kept];
+  const seen = new Set(kept.map((c) => `${pairKey(c)}|${c.modality}`));
+  for (const c of parse.candidates) {
+    const k = `${pairKey(c)}|${c.modality}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const { triggerWord: _triggerWord, polarity: _polarity, ...plain } = c;
+    // The distance rules read the time and domain of the sentence; the parse rules borrow them rather than re-parse.
+    const same = ruleCands.find((r) => pairKey(r) === pairKey(c));
+    const near = ruleCands.find((r) => r.sentence === c.sentence && r.time);
+    if (!plain.time && (same?.time ?? near?.time)) plain.time = same?.time ?? near?.time;
+    if (!plain.domain && same?.domain) plain.domain = same.domain;
+    if (!plain.items && same?.items) plain.items = same.items;
+    out.push(plain);
+  }
+  return out;
+}

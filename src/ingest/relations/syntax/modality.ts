@@ -1,0 +1,142 @@
+// Modality from the parse: negation on the trigger or its object, denial and plan verbs above it, conditional and
+// irrealis markers of its clause, hedges, and the speaker of a reporting verb the trigger's clause depends on.
+
+import type { Mention } from '../../types.js';
+import { actorOfWord } from './entities.js';
+import { ancestors, casesOf, coreDeps, headOf, kids, relOf } from './tree.js';
+import type { ModalityFind, TriggerContext } from './types.js';
+
+/** Relations through which a clause's modality reaches the trigger: control, complement, coordination-free chains. */
+const SCOPE_VIA = new Set(['xcomp', 'ccomp', 'csubj', 'acl', 'obj', 'nsubj', 'nsubj:pass', 'obl', 'nmod', 'advcl']);
+/** Relations through which a negation, plan or condition of the head clause also governs the trigger. */
+const INHERIT_VIA = new Set(['xcomp']);
+
+function negatedWord(ctx: TriggerContext, w: number): boolean {
+  return kids(ctx, w).some((k) => {
+    const n = ctx.norms[k]!;
+    const rel = relOf(ctx.words[k]!.deprel);
+    if (rel === 'det' || rel === 'advmod' || rel === 'neg' || rel === 'advmod:neg')
+      return ctx.lex.negation.has(n) || ctx.lex.negationDet.has(n);
+    return false;
+  });
+}
+
+/** The words whose negation negates the relation: the trigger, its light verb or control verbs, its theme/object. */
+function negationScope(ctx: TriggerContext, theme: readonly number[], object: readonly number[]): number[] {
+  // "verhängte keine Sanktionen", "sold no missiles": a negated direct object negates the act.
+  const out = [ctx.word, ...theme, ...object, ...kids(ctx, ctx.word, 'obj')];
+  let cur = ctx.word;
+  for (const a of ancestors(ctx, ctx.word)) {
+    const via = a.via;
+    // An event noun is negated through its light verb ("hat keine Sanktionen verhängt", "did not impose sanctions").
+    const light = ctx.pos !== 'verb' && cur === ctx.word && (via === 'obj' || via === 'nsubj:pass');
+    if (!light && !INHERIT_VIA.has(via)) break;
+    out.push(a.word);
+    cur = a.word;
+  }
+  return out;
+}
+
+function denialAbove(ctx: TriggerContext): boolean {
+  for (const a of ancestors(ctx, ctx.word)) {
+    if (!SCOPE_VIA.has(a.via) && a.via !== 'parataxis') return false;
+    const n = ctx.norms[a.word]!;
+    if (ctx.lex.denialHeads.has(n)) {
+      const particle = ctx.lex.denialParticles.get(n);
+      if (!particle || kids(ctx, a.word, 'compound:prt').some((k) => ctx.norms[k] === particle)) return true;
+    }
+  }
+  return false;
+}
+
+/** The clause heads that carry the trigger's auxiliaries and markers (the trigger, its light verb, xcomp chain). */
+function clauseHeads(ctx: TriggerContext): number[] {
+  const out = [ctx.word];
+  let cur = ctx.word;
+  for (const a of ancestors(ctx, ctx.word)) {
+    const light = ctx.pos !== 'verb' && cur === ctx.word && SCOPE_VIA.has(a.via) && a.via !== 'advcl';
+    if (!light && a.via !== 'xcomp') break;
+    out.push(a.word);
+    cur = a.word;
+  }
+  return out;
+}
+
+function speakerOf(ctx: TriggerContext, args: readonly string[]): Mention | undefined {
+  const heads = clauseHeads(ctx);
+  const top = heads[heads.length - 1]!;
+  const candidates: number[] = [];
+  // "…, sagte X" attached to the trigger's clause (parataxis), or the clause as complement of "X said that …".
+  for (const k of kids(ctx, top, 'parataxis')) if (ctx.lex.speechHeads.has(ctx.norms[k]!)) candidates.push(k);
+  const h = headOf(ctx, top);
+  const via = relOf(ctx.words[top]!.deprel);
+  if (h >= 0 && (via === 'ccomp' || via === 'parataxis') && ctx.lex.speechHeads.has(ctx.norms[h]!)) candidates.push(h);
+  for (const s of candidates)
+    for (const d of coreDeps(ctx, s))
+      if (d.rel === 'nsubj') {
+        const m = actorOfWord(ctx, d.word);
+        if (m && !args.includes(m.entity)) return m;
+      }
+  return undefined;
+}
+
+/** "laut TASS", "according to officials", "US-Angaben zufolge": an oblique source on the trigger's clause. */
+function sourceOf(ctx: TriggerContext, args: readonly string[]): Mention | undefined {
+  for (const h of clauseHeads(ctx))
+    for (const k of kids(ctx, h)) {
+      const rel = relOf(ctx.words[k]!.deprel);
+      if (rel !== 'obl' && rel !== 'nmod' && rel !== 'advcl') continue;
+      const cs = casesOf(ctx, k);
+      const src = cs.find((c) => ctx.lex.sourceCases.has(c));
+      if (!src) continue;
+      const need = ctx.lex.sourceCaseNeeds.get(src);
+      let target = k;
+      if (need) {
+        if (!ctx.norms[k]!.startsWith(need)) continue;
+        target = kids(ctx, k, 'nmod')[0] ?? k;
+      }
+      const m =
+        actorOfWord(ctx, target) ??
+        kids(ctx, target, 'nmod')
+          .map((c) => actorOfWord(ctx, c))
+          .find(Boolean);
+      if (m && !args.includes(m.entity)) return m;
+    }
+  return undefined;
+}
+
+export function modalityOf(
+  ctx: TriggerContext,
+  theme: readonly number[],
+  object: readonly number[],
+  args: readonly string[],
+): ModalityFind {
+  const heads = clauseHeads(ctx);
+  const aux = heads.flatMap((h) => kids(ctx, h, 'aux').map((k) => ctx.norms[k]!));
+  const marks = heads.flatMap((h) => kids(ctx, h, 'mark').map((k) => ctx.norms[k]!));
+  if (negationScope(ctx, theme, object).some((w) => negatedWord(ctx, w)) || denialAbove(ctx))
+    return { polarity: 'denied', modality: 'denied' };
+  if (marks.some((m) => ctx.lex.conditionalMarks.has(m)))
+    return { polarity: 'hypothetical', modality: 'expected', conditional: true };
+  if (aux.some((a) => ctx.lex.irrealisAux.has(a))) return { polarity: 'hypothetical', modality: 'expected' };
+  const upper = heads.slice(1).map((h) => ctx.norms[h]!);
+  // German "will" is "wants" (a plan); English "will" is the future.
+  const planned =
+    upper.some((u) => ctx.lex.planHeads.has(u)) ||
+    (ctx.lang === 'de' && aux.some((a) => a === 'will' || a === 'wollen'));
+  const hedged = heads.some((h) => kids(ctx, h, 'advmod').some((k) => ctx.lex.allegedWords.has(ctx.norms[k]!)));
+  const sollHaben =
+    ctx.lang === 'de' &&
+    aux.some((a) => a === 'soll' || a === 'sollen') &&
+    aux.some((a) => a === 'haben' || a === 'sein');
+  const expected =
+    upper.some((u) => ctx.lex.expectHeads.has(u)) ||
+    aux.some((a) => ctx.lex.futureAux.has(a) && !(ctx.lang === 'de' && a === 'will'));
+  const speaker = speakerOf(ctx, args) ?? sourceOf(ctx, args);
+  const base = { polarity: 'asserted' as const };
+  if (planned) return { ...base, modality: 'planned', attributedTo: speaker?.entity };
+  if (hedged || sollHaben) return { ...base, modality: 'alleged', attributedTo: speaker?.entity };
+  if (expected) return { ...base, modality: 'expected', attributedTo: speaker?.entity };
+  if (speaker) return { ...base, modality: 'reported', attributedTo: speaker.entity };
+  return { ...base, modality: 'asserted' };
+}

@@ -1,0 +1,177 @@
+// Reading a dependency tree the way the relation rules need it: dependents by relation, case markers, German case,
+// voice-normalised core arguments (passive, relative pronoun → antecedent) and the subject a clause inherits.
+
+import type { SentenceContext } from './types.js';
+
+/** Relations whose subtype changes their meaning, so that "obl" does not match "obl:agent". */
+const KEEP_SUBTYPE = new Set(['nmod:poss', 'nsubj:pass', 'obl:agent', 'acl:relcl', 'compound:prt', 'aux:pass']);
+const MORPH_CASES = new Set(['Nom', 'Acc', 'Dat', 'Gen']);
+
+export function relOf(deprel: string): string {
+  if (KEEP_SUBTYPE.has(deprel)) return deprel;
+  const i = deprel.indexOf(':');
+  return i < 0 ? deprel : deprel.slice(0, i);
+}
+
+export function headOf(ctx: SentenceContext, i: number): number {
+  return ctx.words[i]!.head - 1;
+}
+
+export function kids(ctx: SentenceContext, i: number, rel?: string): number[] {
+  const ks = ctx.children[i] ?? [];
+  return rel ? ks.filter((k) => relOf(ctx.words[k]!.deprel) === rel) : ks;
+}
+
+/** Lower-cased adpositions marking a nominal ("an", "to", "von" + "dem" → ["von", "dem"]). */
+export function casesOf(ctx: SentenceContext, i: number): string[] {
+  return kids(ctx, i, 'case').map((k) => ctx.norms[k]!);
+}
+
+export function feat(ctx: SentenceContext, i: number, name: string): string | undefined {
+  const f = ctx.words[i]!.feats;
+  if (!f || f === '_') return undefined;
+  for (const kv of f.split('|')) {
+    const eq = kv.indexOf('=');
+    if (kv.slice(0, eq) === name) return kv.slice(eq + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The German case of a nominal as evidence for its role: from its determiner (dem, den, des) or, for pronouns,
+ * from the word itself. A bare proper name's predicted case is a guess and is not used.
+ */
+export function morphCase(ctx: SentenceContext, i: number): string | undefined {
+  for (const d of kids(ctx, i, 'det')) {
+    const c = feat(ctx, d, 'Case');
+    if (c) return c;
+  }
+  if (ctx.words[i]!.upos === 'PRON' || ctx.words[i]!.upos === 'NOUN') return feat(ctx, i, 'Case');
+  return undefined;
+}
+
+/** Does the dependent carry one of the wanted markers (adpositions or German morphological cases)? */
+export function hasCase(ctx: SentenceContext, i: number, want: readonly string[] | undefined): boolean {
+  if (!want) return true;
+  const adps = casesOf(ctx, i);
+  for (const w of want) {
+    if (MORPH_CASES.has(w)) {
+      if (morphCase(ctx, i) === w) return true;
+    } else if (adps.includes(w)) return true;
+  }
+  return false;
+}
+
+export function isPassive(ctx: SentenceContext, v: number): boolean {
+  return kids(ctx, v).some((k) => {
+    const r = ctx.words[k]!.deprel;
+    return r === 'nsubj:pass' || r === 'aux:pass' || r === 'csubj:pass';
+  });
+}
+
+export interface CoreDep {
+  rel: string;
+  word: number;
+}
+
+/** Is word k a relative pronoun heading nothing (who, which, der, die …)? */
+function relPronoun(ctx: SentenceContext, k: number): boolean {
+  const w = ctx.words[k]!;
+  return (
+    (w.upos === 'PRON' || w.upos === 'DET') &&
+    (feat(ctx, k, 'PronType') === 'Rel' || ctx.lex.relativePronouns.has(ctx.norms[k]!))
+  );
+}
+
+/**
+ * Dependents of a predicate word with voice undone: the passive subject is the object and the by/von/durch phrase the
+ * subject; in a relative clause the relative pronoun is replaced by the noun the clause modifies; in German a core
+ * argument whose article shows Nom/Acc/Dat takes that role when the parser's labels collide ("Dem Iran wirft Israel vor").
+ */
+export function coreDeps(ctx: SentenceContext, v: number): CoreDep[] {
+  const passive = isPassive(ctx, v);
+  const relcl = ctx.words[v]!.deprel === 'acl:relcl';
+  const agentCases = ctx.lex.agentCases[ctx.lang];
+  const out: CoreDep[] = [];
+  for (const k of kids(ctx, v)) {
+    let rel = relOf(ctx.words[k]!.deprel);
+    let word = k;
+    if (rel === 'nsubj:pass') rel = 'obj';
+    else if (rel === 'obl:agent') rel = 'nsubj';
+    else if (passive && rel === 'obl' && casesOf(ctx, k).some((c) => agentCases.has(c))) rel = 'nsubj';
+    if (relcl && relPronoun(ctx, k)) word = headOf(ctx, v);
+    out.push({ rel, word });
+  }
+  if (ctx.lang === 'de') germanCase(ctx, out);
+  return out;
+}
+
+function germanCase(ctx: SentenceContext, deps: CoreDep[]): void {
+  const core = deps.filter((d) => d.rel === 'nsubj' || d.rel === 'obj' || d.rel === 'iobj');
+  const counts = new Map<string, number>();
+  for (const d of core) counts.set(d.rel, (counts.get(d.rel) ?? 0) + 1);
+  const collide = [...counts.values()].some((n) => n > 1);
+  for (const d of core) {
+    const c = morphCase(ctx, d.word);
+    const byCase = c === 'Nom' ? 'nsubj' : c === 'Acc' ? 'obj' : c === 'Dat' ? 'iobj' : undefined;
+    // A dative labelled subject can never be one; otherwise only a collision lets the article overrule the label.
+    if (byCase && (collide || (d.rel === 'nsubj' && byCase === 'iobj'))) d.rel = byCase;
+  }
+}
+
+/**
+ * The dependents a clause without its own subject inherits: coordinated verbs share the first verb's subject,
+ * an xcomp takes its controller (the object of urge/auffordern, else the subject), a participle or adverbial clause
+ * takes the subject of the clause it hangs on.
+ */
+export function inheritedSubject(ctx: SentenceContext, v: number, depth = 0): number[] {
+  if (depth > 4) return [];
+  const own = coreDeps(ctx, v)
+    .filter((d) => d.rel === 'nsubj')
+    .map((d) => d.word);
+  if (own.length) return own;
+  const rel = relOf(ctx.words[v]!.deprel);
+  const h = headOf(ctx, v);
+  if (h < 0) return [];
+  if (rel === 'conj') return inheritedSubject(ctx, h, depth + 1);
+  if (rel === 'xcomp' || rel === 'advcl' || rel === 'ccomp') {
+    // "accused Beijing of supporting Moscow", "wirft dem Iran vor, … zu liefern": the accused is the actor.
+    if (ctx.lex.objectControl.has(ctx.norms[h]!)) {
+      const obj = coreDeps(ctx, h).filter((d) => d.rel === 'obj' || d.rel === 'iobj');
+      if (obj.length) return obj.map((d) => d.word);
+    }
+    return rel === 'ccomp' ? [] : inheritedSubject(ctx, h, depth + 1);
+  }
+  return [];
+}
+
+/** Word k and every conjunct coordinated with it ("U.N., U.S. and EU"). */
+export function withConjuncts(ctx: SentenceContext, k: number): number[] {
+  const out = [k];
+  for (let i = 0; i < out.length && out.length < 30; i++)
+    for (const c of kids(ctx, out[i]!, 'conj')) if (!out.includes(c)) out.push(c);
+  return out;
+}
+
+/** The ancestors of a word, nearest first, with the relation by which each step was taken. */
+export function ancestors(ctx: SentenceContext, i: number): Array<{ word: number; via: string }> {
+  const out: Array<{ word: number; via: string }> = [];
+  let cur = i;
+  for (let n = 0; n < 40; n++) {
+    const h = headOf(ctx, cur);
+    if (h < 0) break;
+    out.push({ word: h, via: relOf(ctx.words[cur]!.deprel) });
+    cur = h;
+  }
+  return out;
+}
+
+/** Does the subtree of `root` contain word k? */
+export function inSubtree(ctx: SentenceContext, root: number, k: number): boolean {
+  let cur = k;
+  for (let n = 0; n < 60 && cur >= 0; n++) {
+    if (cur === root) return true;
+    cur = headOf(ctx, cur);
+  }
+  return false;
+}

@@ -1,0 +1,72 @@
+// Which parsed words are relation triggers: the shared trigger lexicon (triggers.json) on the word's form, with its
+// conditions (items, particles, modifiers) checked on the parse where it can tell, on the tokens where it cannot.
+
+import type { TriggerEntry } from '../../lexicon.js';
+import { typeOf } from './entities.js';
+import { casesOf, kids } from './tree.js';
+import type { SentenceContext } from './types.js';
+
+/** The separable particle of a verb ("griff … an" → "an"), if the parse attaches one. */
+export function particleOf(ctx: SentenceContext, w: number): string | undefined {
+  const p = kids(ctx, w, 'compound:prt')[0];
+  return p === undefined ? undefined : ctx.norms[p];
+}
+
+function particleOk(ctx: SentenceContext, w: number, e: TriggerEntry, particle: string): boolean {
+  if (particleOf(ctx, w) === particle) return true;
+  // "work with", "spoke with", "kämpft gegen": the particle is the adposition of an oblique.
+  if (kids(ctx, w).some((k) => casesOf(ctx, k).includes(particle))) return true;
+  const toks = ctx.doc.sentences[ctx.sentence]!.tokens;
+  const after = ctx.words[w]!.tokEnd;
+  const later = toks.slice(after, e.lang === 'en' ? after + 3 : toks.length);
+  return later.some((x) => x.norm === particle);
+}
+
+function entryOk(ctx: SentenceContext, w: number, e: TriggerEntry, lower: string, hasItem: boolean): boolean {
+  const norm = ctx.norms[w]!;
+  if (e.needsItem && !hasItem) return false;
+  if (e.needsItemIf && e.needsItemIf.test(norm) && !hasItem) return false;
+  if (e.needs && !e.needs.test(lower)) return false;
+  if (e.needsIf) for (const [pre, re] of e.needsIf) if (norm.startsWith(pre) && !re.test(lower)) return false;
+  if (e.particleIf)
+    for (const [pre, particle] of e.particleIf)
+      if (norm.startsWith(pre) && !particleOk(ctx, w, e, particle)) return false;
+  if (e.needsMod) {
+    const mods = kids(ctx, w).map((k) => ctx.norms[k]!);
+    if (!mods.some((m) => e.needsMod!.test(m)) && !/(allzeithoch|all-time high)/u.test(lower)) return false;
+  }
+  return true;
+}
+
+const cache = new Map<string, TriggerEntry[]>();
+
+function entriesFor(triggers: readonly TriggerEntry[], lang: string, norm: string): TriggerEntry[] {
+  const k = `${lang}\u0000${norm}`;
+  let hit = cache.get(k);
+  if (!hit) {
+    hit = triggers.filter((t) => (t.lang === '*' || t.lang === lang) && t.re.test(norm));
+    if (cache.size > 100_000) cache.clear();
+    cache.set(k, hit);
+  }
+  return hit;
+}
+
+/** Trigger entries of word w whose conditions hold, the part of speech checked against the parse's UPOS. */
+export function triggersAt(ctx: SentenceContext, w: number, lower: string): TriggerEntry[] {
+  const word = ctx.words[w]!;
+  if (word.upos === 'PROPN' || word.upos === 'PUNCT' || word.upos === 'ADP' || word.upos === 'DET') return [];
+  const norm = ctx.norms[w]!;
+  const inActor = ctx.mentions.some(
+    (m) => m.tokStart <= word.tokStart && word.tokEnd <= m.tokEnd && typeOf(ctx, m.entity) !== 'Item',
+  );
+  if (inActor) return [];
+  const hasItem = ctx.mentions.some((m) => typeOf(ctx, m.entity) === 'Item');
+  const isVerb = word.upos === 'VERB' || word.upos === 'AUX';
+  return entriesFor(ctx.lex.triggers, ctx.lang, norm).filter(
+    (e) =>
+      e.voice !== 'transfer' &&
+      // The parse decides between "Angriff" (noun) and "greift an" (verb) when the lexicon lists both.
+      (e.pos === 'verb' ? isVerb || word.upos === 'ADJ' : e.pos === 'noun' ? word.upos === 'NOUN' : true) &&
+      entryOk(ctx, w, e, lower, hasItem),
+  );
+}

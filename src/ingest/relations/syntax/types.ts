@@ -1,0 +1,103 @@
+// Shared types of the parse-based relation rules: a sentence's dependency parse aligned to project tokens,
+// the per-trigger context every rule reads, and what the rules hand back (argument words, not yet entities).
+
+import type { Modality, Predicate } from '../../../model.js';
+import type { Mention, RecognisedDoc, RelationCandidate } from '../../types.js';
+import type { Frame } from './frames.js';
+import type { SyntaxLexicons } from './lexicons.js';
+
+/** One UD word of a parsed sentence, with the project tokens [tokStart, tokEnd) it covers. */
+export interface ParsedWord {
+  form: string;
+  upos: string;
+  /** UD FEATS ("Case=Dat|Number=Sing") or "_". */
+  feats: string;
+  /** 1-based head, 0 = root (CoNLL-U convention, as in SyntaxAnalysis). */
+  head: number;
+  deprel: string;
+  tokStart: number;
+  tokEnd: number;
+}
+
+export interface SentenceParse {
+  words: ParsedWord[];
+}
+
+/** Parses indexed by sentence index (undefined: the sentence was not parsed, the rules skip it). */
+export type DocParses = ReadonlyArray<SentenceParse | undefined>;
+
+/** A trigger word the lexicon recognised in a parse. */
+export interface TriggerSite {
+  sentence: number;
+  /** 0-based word index in the sentence parse. */
+  word: number;
+  predicate: Predicate;
+  pos: 'verb' | 'noun' | 'adj';
+  frame: Frame;
+  /** The frame found a subject and an object that map to entities. */
+  resolved: boolean;
+  /** Negated, denied or hypothetical (conditional): the rule stage must not assert this predicate here. */
+  polarity: 'asserted' | 'denied' | 'hypothetical';
+}
+
+/** What the parse rules return: the candidates and every trigger site they looked at (for the merge). */
+export interface ParseOutput {
+  candidates: ParseCandidate[];
+  sites: TriggerSite[];
+}
+
+export interface ParseCandidate extends RelationCandidate {
+  /** Word index of the trigger in its sentence parse. */
+  triggerWord: number;
+  /** The polarity of the trigger's clause (an irrealis candidate is 'expected' and 'hypothetical'). */
+  polarity: 'asserted' | 'denied' | 'hypothetical';
+}
+
+/** Read-only view of one parsed sentence with its mentions. */
+export interface SentenceContext {
+  doc: RecognisedDoc;
+  lang: 'de' | 'en';
+  sentence: number;
+  words: ParsedWord[];
+  /** children[i] = 0-based indices of the dependents of word i. */
+  children: number[][];
+  /** Lower-cased, soft-hyphen-free form of each word (project token norms joined). */
+  norms: string[];
+  mentions: Mention[];
+  lex: SyntaxLexicons;
+  frames: Frame[];
+}
+
+/** One trigger under examination by the rules. */
+export interface TriggerContext extends SentenceContext {
+  word: number;
+  predicate: Predicate;
+  pos: 'verb' | 'noun' | 'adj';
+  frame: Frame;
+  /** Particle-prefixed key the frames match against ("griff … an" → "angriff"). */
+  key: string;
+}
+
+/** Argument words a rule found; entities are read from them afterwards, conjuncts included. */
+export interface ArgumentFind {
+  subject: number[];
+  object: number[];
+  theme: number[];
+  rule: string;
+  confidence: number;
+  /** A symmetric pair taken from one coordinated phrase ("zwischen Chile und Peru"). */
+  pair?: boolean;
+}
+
+export interface RelationRule {
+  name: string;
+  match(ctx: TriggerContext): ArgumentFind | undefined;
+}
+
+export interface ModalityFind {
+  polarity: 'asserted' | 'denied' | 'hypothetical';
+  modality: Modality;
+  attributedTo?: string;
+  /** Inside a conditional clause ("wenn/if …"): not even an expectation, only a veto on the rule candidates. */
+  conditional?: boolean;
+}

@@ -1,0 +1,81 @@
+// The binary model file: "GKSYNTAX" magic, a JSON header, then deflated Int16 weight tables.
+// Int16 with one scale per table plus deflate keeps the files small; the reader checks every length.
+
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { quantise } from './perceptron.js';
+
+const MAGIC = 'GKSYNTAX';
+export const MODEL_FORMAT_VERSION = 1;
+
+export class ModelFormatError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(`syntax model ${path}: ${message}`);
+    this.name = 'ModelFormatError';
+  }
+}
+
+interface ArraySpec {
+  name: string;
+  length: number;
+  scale: number;
+  bytes: number;
+}
+
+/** Writes atomically (temporary file, then rename) so that a crash never leaves a half-written model. */
+export function writeModelFile(
+  path: string,
+  header: Record<string, unknown>,
+  tables: Record<string, Float32Array>,
+): void {
+  const specs: ArraySpec[] = [];
+  const blobs: Buffer[] = [];
+  for (const name of Object.keys(tables).sort()) {
+    const { data, scale } = quantise(tables[name]!);
+    const blob = deflateRawSync(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { level: 9 });
+    specs.push({ name, length: data.length, scale, bytes: blob.length });
+    blobs.push(blob);
+  }
+  const json = Buffer.from(JSON.stringify({ ...header, version: MODEL_FORMAT_VERSION, arrays: specs }), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(json.length, 0);
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, json, ...blobs]));
+  renameSync(tmp, path);
+}
+
+export interface ModelFile {
+  header: Record<string, unknown> & { arrays: ArraySpec[] };
+  tables: Record<string, Int16Array>;
+}
+
+export function readModelFile(path: string): ModelFile {
+  const buf = readFileSync(path);
+  if (buf.length < 12 || buf.toString('latin1', 0, 8) !== MAGIC)
+    throw new ModelFormatError('not a geokg syntax model', path);
+  const len = buf.readUInt32LE(8);
+  if (12 + len > buf.length) throw new ModelFormatError('truncated header', path);
+  let header: ModelFile['header'];
+  try {
+    header = JSON.parse(buf.toString('utf8', 12, 12 + len));
+  } catch {
+    throw new ModelFormatError('unreadable header', path);
+  }
+  if (header.version !== MODEL_FORMAT_VERSION)
+    throw new ModelFormatError(`format version ${String(header.version)}, expected ${MODEL_FORMAT_VERSION}`, path);
+  const tables: Record<string, Int16Array> = {};
+  let at = 12 + len;
+  for (const spec of header.arrays) {
+    if (at + spec.bytes > buf.length) throw new ModelFormatError(`table ${spec.name} is truncated`, path);
+    const raw = inflateRawSync(buf.subarray(at, at + spec.bytes));
+    if (raw.length !== spec.length * 2) throw new ModelFormatError(`table ${spec.name} has the wrong size`, path);
+    const copy = new Int16Array(spec.length);
+    new Uint8Array(copy.buffer).set(raw);
+    tables[spec.name] = copy;
+    at += spec.bytes;
+  }
+  return { header, tables };
+}

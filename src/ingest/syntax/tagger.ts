@@ -1,0 +1,259 @@
+// Greedy left-to-right part-of-speech tagger (UD UPOS) and, for German, a Case|Number tagger run after it.
+// Both are averaged perceptrons over hashed word features; the morphology also sees the predicted UPOS around it.
+/* eslint-disable @typescript-eslint/no-unused-expressions -- hot loops use `c ? a++ : b++` on typed arrays on purpose */
+
+import * as hash from './hash.js';
+import * as perceptron from './perceptron.js';
+import type { Weights } from './perceptron.js';
+import type { WordInfo } from './words.js';
+
+// Local copies of the hot imported functions: calls through module bindings cost a getter each under tsx.
+const { fmix, mix, templateSeed } = hash;
+const { argmax, scoreInto } = perceptron;
+
+export interface MorphTables {
+  classes: string[];
+  bits: number;
+  weights: Weights;
+}
+
+export interface TaggerTables {
+  upos: string[];
+  bits: number;
+  weights: Weights;
+  /** Frequent, unambiguous forms → UPOS id: skips scoring for the most common words. */
+  tagdict: Map<string, number>;
+  /** Second pass that also sees the first pass's tags to the right (bidirectional context). */
+  pass2?: { bits: number; weights: Weights };
+  morph?: MorphTables;
+}
+
+/** Number of static (tag-independent) templates per token. */
+export const N_STATIC = 22;
+const MAX_FEATS = 48;
+const START = 0x7fff0001;
+const END = 0x7fff0002;
+const T = Array.from({ length: 80 }, (_, t) => templateSeed(t));
+
+/** Tag-independent feature hashes for every token, row-major [token][template]; unmasked, each table masks them. */
+export function staticFeatures(info: WordInfo): Int32Array {
+  const n = info.n;
+  const out = new Int32Array(n * N_STATIC);
+  const low = (i: number) => (i < 0 ? START : i >= n ? END : info.lower[i]!);
+  const suf3 = (i: number) => (i < 0 ? START : i >= n ? END : info.suf[2 * n + i]!);
+  for (let i = 0; i < n; i++) {
+    const o = i * N_STATIC;
+    out[o] = T[0]!;
+    out[o + 1] = fmix(mix(T[1]!, info.form[i]!));
+    out[o + 2] = fmix(mix(T[2]!, info.lower[i]!));
+    for (let k = 0; k < 4; k++) out[o + 3 + k] = fmix(mix(T[3 + k]!, info.suf[k * n + i]!));
+    for (let k = 0; k < 3; k++) out[o + 7 + k] = fmix(mix(T[7 + k]!, info.pre[k * n + i]!));
+    out[o + 10] = fmix(mix(T[10]!, info.shape[i]!));
+    out[o + 11] = fmix(mix(T[11]!, info.flags[i]!));
+    out[o + 12] = fmix(mix(T[12]!, low(i - 1)));
+    out[o + 13] = fmix(mix(T[13]!, low(i + 1)));
+    out[o + 14] = fmix(mix(T[14]!, low(i - 2)));
+    out[o + 15] = fmix(mix(T[15]!, low(i + 2)));
+    out[o + 16] = fmix(mix(T[16]!, suf3(i - 1)));
+    out[o + 17] = fmix(mix(T[17]!, suf3(i + 1)));
+    out[o + 18] = fmix(mix(T[18]!, i + 1 < n ? info.shape[i + 1]! : END));
+    out[o + 19] = fmix(mix(T[19]!, info.gaz[i]!));
+    out[o + 20] = fmix(mix(mix(T[20]!, info.lower[i]!), low(i + 1)));
+    out[o + 21] = fmix(mix(mix(T[21]!, low(i - 1)), info.lower[i]!));
+  }
+  return out;
+}
+
+/** Slots of token i for the UPOS classifier, given the two previous predicted tags. */
+export function tagSlots(
+  info: WordInfo,
+  stat: Int32Array,
+  i: number,
+  t1: number,
+  t2: number,
+  mask: number,
+  out: Int32Array,
+): number {
+  const n = info.n;
+  const o = i * N_STATIC;
+  let k = 0;
+  for (let j = 0; j < N_STATIC; j++) out[k++] = stat[o + j]! & mask;
+  const low = info.lower[i]!;
+  out[k++] = fmix(mix(T[30]!, t1)) & mask;
+  out[k++] = fmix(mix(mix(T[31]!, t1), t2)) & mask;
+  out[k++] = fmix(mix(mix(T[32]!, t1), low)) & mask;
+  out[k++] = fmix(mix(mix(T[33]!, t1), info.suf[2 * n + i]!)) & mask;
+  out[k++] = fmix(mix(mix(T[34]!, t1), i + 1 < n ? info.lower[i + 1]! : END)) & mask;
+  return k;
+}
+
+/** Slots of token i for the second pass: the first pass's tags at i, i+1, i+2 besides the usual features. */
+export function pass2Slots(
+  info: WordInfo,
+  stat: Int32Array,
+  i: number,
+  t1: number,
+  t2: number,
+  p1: Int32Array,
+  mask: number,
+  out: Int32Array,
+): number {
+  const n = info.n;
+  const o = i * N_STATIC;
+  let k = 0;
+  for (let j = 0; j < N_STATIC; j++) out[k++] = (stat[o + j]! ^ 0x2545f491) & mask;
+  const low = info.lower[i]!;
+  const a = p1[i]!;
+  const b = i + 1 < n ? p1[i + 1]! : END;
+  const c = i + 2 < n ? p1[i + 2]! : END;
+  out[k++] = fmix(mix(T[60]!, t1)) & mask;
+  out[k++] = fmix(mix(mix(T[61]!, t1), t2)) & mask;
+  out[k++] = fmix(mix(mix(T[62]!, t1), low)) & mask;
+  out[k++] = fmix(mix(T[63]!, a)) & mask;
+  out[k++] = fmix(mix(T[64]!, b)) & mask;
+  out[k++] = fmix(mix(mix(T[65]!, b), c)) & mask;
+  out[k++] = fmix(mix(mix(T[66]!, t1), b)) & mask;
+  out[k++] = fmix(mix(mix(T[67]!, low), b)) & mask;
+  out[k++] = fmix(mix(mix(T[68]!, a), b)) & mask;
+  out[k++] = fmix(mix(mix(mix(T[69]!, t1), a), b)) & mask;
+  out[k++] = fmix(mix(mix(T[70]!, info.suf[2 * n + i]!), b)) & mask;
+  return k;
+}
+
+/** The nearest preposition and determiner before each token (within a few words): they govern German case. */
+export function caseContext(info: WordInfo, upos: Int32Array, names: string[]): { adp: Int32Array; det: Int32Array } {
+  const n = info.n;
+  const id = (name: string) => names.indexOf(name);
+  const ADP = id('ADP');
+  const DET = id('DET');
+  const stops = new Set([id('VERB'), id('AUX'), id('PUNCT'), id('CCONJ'), id('SCONJ')]);
+  const adp = new Int32Array(n);
+  const det = new Int32Array(n);
+  let lastAdp = START;
+  let adpAt = -10;
+  let lastDet = START;
+  let detAt = -10;
+  for (let i = 0; i < n; i++) {
+    adp[i] = i - adpAt <= 5 ? lastAdp : START;
+    det[i] = i - detAt <= 3 ? lastDet : START;
+    const u = upos[i]!;
+    if (u === ADP) ((lastAdp = info.lower[i]!), (adpAt = i));
+    else if (stops.has(u)) adpAt = -10;
+    if (u === DET) ((lastDet = info.lower[i]!), (detAt = i));
+  }
+  return { adp, det };
+}
+
+/** Slots of token i for the Case|Number classifier: word features plus UPOS context and governing words. */
+export function morphSlots(
+  info: WordInfo,
+  stat: Int32Array,
+  i: number,
+  upos: Int32Array,
+  ctx: { adp: Int32Array; det: Int32Array },
+  m1: number,
+  m2: number,
+  mask: number,
+  out: Int32Array,
+): number {
+  const n = info.n;
+  const o = i * N_STATIC;
+  let k = 0;
+  for (let j = 0; j < N_STATIC; j++) out[k++] = (stat[o + j]! ^ 0x5bd1e995) & mask;
+  const u = upos[i]!;
+  const up = i > 0 ? upos[i - 1]! : START;
+  const un = i + 1 < n ? upos[i + 1]! : END;
+  const suf = (k2: number, j: number) => (j < n ? info.suf[k2 * n + j]! : END);
+  out[k++] = fmix(mix(T[40]!, u)) & mask;
+  out[k++] = fmix(mix(mix(T[41]!, u), suf(0, i))) & mask;
+  out[k++] = fmix(mix(mix(T[42]!, u), suf(1, i))) & mask;
+  out[k++] = fmix(mix(mix(T[43]!, u), suf(2, i))) & mask;
+  out[k++] = fmix(mix(mix(T[44]!, u), info.lower[i]!)) & mask;
+  out[k++] = fmix(mix(mix(T[45]!, up), m1)) & mask;
+  out[k++] = fmix(mix(mix(T[46]!, up), u)) & mask;
+  out[k++] = fmix(mix(mix(T[47]!, u), un)) & mask;
+  out[k++] = fmix(mix(mix(T[48]!, m1), u)) & mask;
+  out[k++] = fmix(mix(mix(T[49]!, i > 0 ? info.lower[i - 1]! : START), u)) & mask;
+  out[k++] = fmix(mix(mix(T[50]!, ctx.adp[i]!), u)) & mask;
+  out[k++] = fmix(mix(mix(T[51]!, m1), m2)) & mask;
+  out[k++] = fmix(mix(mix(T[52]!, un), suf(1, i + 1))) & mask;
+  out[k++] = fmix(mix(mix(mix(T[53]!, ctx.det[i]!), u), suf(1, i))) & mask;
+  out[k++] = fmix(mix(mix(mix(T[54]!, ctx.adp[i]!), u), suf(1, i))) & mask;
+  return k;
+}
+
+/** Runs the taggers over one sentence; the scratch buffers are reused between calls. */
+export class Tagger {
+  private readonly slots = new Int32Array(MAX_FEATS);
+  private readonly scores: Float64Array;
+
+  constructor(readonly tables: TaggerTables) {
+    this.scores = new Float64Array(Math.max(tables.upos.length, tables.morph?.classes.length ?? 0));
+  }
+
+  tag(info: WordInfo, stat = staticFeatures(info)): { upos: Int32Array; morph: Int32Array } {
+    const { tables, slots, scores } = this;
+    const n = info.n;
+    const upos = new Int32Array(n);
+    const nc = tables.upos.length;
+    const mask = (1 << tables.bits) - 1;
+    let t1 = START;
+    let t2 = START;
+    for (let i = 0; i < n; i++) {
+      let t = tables.tagdict.get(info.formText[i]!);
+      if (t === undefined) {
+        const k = tagSlots(info, stat, i, t1, t2, mask, slots);
+        scoreInto(tables.weights, nc, slots, k, scores);
+        t = argmax(scores, nc);
+      }
+      upos[i] = t;
+      t2 = t1;
+      t1 = t;
+    }
+    const final = tables.pass2 ? this.pass2(info, stat, upos, tables.pass2) : upos;
+    return { upos: final, morph: this.morph(info, stat, final) };
+  }
+
+  private pass2(info: WordInfo, stat: Int32Array, p1: Int32Array, p2: { bits: number; weights: Weights }): Int32Array {
+    const { slots, scores } = this;
+    const nc = this.tables.upos.length;
+    const mask = (1 << p2.bits) - 1;
+    const out = new Int32Array(info.n);
+    let t1 = START;
+    let t2 = START;
+    for (let i = 0; i < info.n; i++) {
+      let t = this.tables.tagdict.get(info.formText[i]!);
+      if (t === undefined) {
+        const k = pass2Slots(info, stat, i, t1, t2, p1, mask, slots);
+        scoreInto(p2.weights, nc, slots, k, scores);
+        t = argmax(scores, nc);
+      }
+      out[i] = t;
+      t2 = t1;
+      t1 = t;
+    }
+    return out;
+  }
+
+  private morph(info: WordInfo, stat: Int32Array, upos: Int32Array): Int32Array {
+    const m = this.tables.morph;
+    const out = new Int32Array(info.n);
+    if (!m) return out;
+    const ctx = caseContext(info, upos, this.tables.upos);
+    const mask = (1 << m.bits) - 1;
+    const nc = m.classes.length;
+    let m1 = START;
+    let m2 = START;
+    for (let i = 0; i < info.n; i++) {
+      const k = morphSlots(info, stat, i, upos, ctx, m1, m2, mask, this.slots);
+      scoreInto(m.weights, nc, this.slots, k, this.scores);
+      const c = argmax(this.scores, nc);
+      out[i] = c;
+      m2 = m1;
+      m1 = c;
+    }
+    return out;
+  }
+}
+
+export { START as TAG_START, MAX_FEATS as TAG_MAX_FEATS };

@@ -1,0 +1,153 @@
+// npm run train [-- --lang de|en] [--cv]: rebuilds data/models/<lang>.{tagger,parser}.bin from the UD treebanks.
+// Deterministic (fixed seeds, sorted inputs); --cv adds the German all-data cross-validation over PUD (nothing shipped).
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_MODEL_DIR } from './load.js';
+import { writeModelFile } from './model-file.js';
+import { scorePair, trainPair, type LangConfig, type TrainedPair } from './train-pipeline.js';
+import { readTreebank, tokenCount, type TreebankSentence } from './treebank.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DEFAULT_TREEBANKS = join(REPO_ROOT, '..', 'shared', 'treebanks');
+
+export const CONFIGS: Record<'de' | 'en', LangConfig> = {
+  en: {
+    lang: 'en',
+    langId: 0,
+    taggerBits: 20,
+    parserBits: 22,
+    labelBits: 18,
+    tagEpochs: 8,
+    parserEpochs: 15,
+    folds: 4,
+    seed: 1,
+    langCopy: false,
+  },
+  de: {
+    lang: 'de',
+    langId: 1,
+    taggerBits: 19,
+    morphBits: 19,
+    parserBits: 21,
+    labelBits: 17,
+    tagEpochs: 12,
+    parserEpochs: 20,
+    folds: 4,
+    seed: 2,
+    langCopy: false,
+  },
+};
+
+const started = Date.now();
+const log = (line: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+function save(pair: TrainedPair, cfg: LangConfig, out: string, meta: Record<string, unknown>): void {
+  const t = pair.tagger;
+  writeModelFile(
+    join(out, `${cfg.lang}.tagger.bin`),
+    {
+      kind: 'tagger',
+      lang: cfg.lang,
+      upos: t.upos,
+      bits: t.bits,
+      tagdict: [...t.tagdict.entries()],
+      morph: t.morph ? { classes: t.morph.classes, bits: t.morph.bits } : undefined,
+      meta: { ...meta, epochs: pair.tagEpochs, dev: pair.devTag },
+    },
+    { tag: t.weights as Float32Array, ...(t.morph ? { morph: t.morph.weights as Float32Array } : {}) },
+  );
+  const p = pair.parser;
+  writeModelFile(
+    join(out, `${cfg.lang}.parser.bin`),
+    {
+      kind: 'parser',
+      lang: cfg.lang,
+      langId: cfg.langId,
+      labels: p.labels,
+      bits: p.bits,
+      labelBits: p.labelBits,
+      langCopy: p.langCopy,
+      meta: { ...meta, epochs: pair.parserEpochs, dev: pair.devParse },
+    },
+    { transitions: p.weights as Float32Array, labels: p.labelWeights as Float32Array },
+  );
+}
+
+function trainEnglish(tb: string, out: string): void {
+  const cfg = CONFIGS.en;
+  const train = readTreebank(join(tb, 'en-ewt/train'), join(tb, 'en-gum/train'));
+  const dev = readTreebank(join(tb, 'en-ewt/dev'));
+  log(`en: ${train.length} training sentences (${tokenCount(train)} words), dev ${dev.length}`);
+  const pair = trainPair(train, dev, cfg, log);
+  save(pair, cfg, out, { trainedOn: ['en-ewt/train', 'en-gum/train'], words: tokenCount(train), devSet: 'en-ewt/dev' });
+  log(`en: models written to ${out}`);
+}
+
+/** GSD minus every 7th sentence for choosing epochs; the shipped model is then retrained on all of GSD. */
+function trainGerman(tb: string, out: string, cv: boolean): void {
+  const cfg = CONFIGS.de;
+  const gsd = readTreebank(join(tb, 'de-gsd'));
+  const pud = readTreebank(join(tb, 'de-pud'));
+  const dev = gsd.filter((_, i) => i % 7 === 3);
+  const rest = gsd.filter((_, i) => i % 7 !== 3);
+  log(`de: GSD ${gsd.length} sentences (${tokenCount(gsd)} words); choosing epochs on ${dev.length} of them`);
+  const probe = trainPair(rest, dev, cfg, log);
+  const fixed = { ...cfg, tagEpochs: probe.tagEpochs, parserEpochs: probe.parserEpochs };
+  log(`de: retraining on all of GSD with ${fixed.tagEpochs} tagger / ${fixed.parserEpochs} parser epochs`);
+  const pair = trainPair(gsd, undefined, fixed, log);
+  save(pair, fixed, out, {
+    trainedOn: ['de-gsd (dev+test)'],
+    words: tokenCount(gsd),
+    devSet: 'every 7th GSD sentence',
+  });
+  log(`de: models written to ${out}; PUD: ${JSON.stringify(scorePair(pair, pud, cfg.langId))}`);
+  if (cv) crossValidate(gsd, pud, fixed, out);
+}
+
+/** The all-data German model's figures: 5 folds over PUD, each trained on GSD + the other four folds. */
+function crossValidate(gsd: TreebankSentence[], pud: TreebankSentence[], cfg: LangConfig, out: string): void {
+  const folds = 5;
+  const sum = { words: 0, upos: 0, morph: 0, uas: 0, las: 0 };
+  for (let f = 0; f < folds; f++) {
+    const test = pud.filter((_, i) => i % folds === f);
+    const pair = trainPair([...gsd, ...pud.filter((_, i) => i % folds !== f)], undefined, cfg, () => {});
+    const s = scorePair(pair, test, cfg.langId);
+    const w = tokenCount(test);
+    sum.words += w;
+    for (const k of ['upos', 'morph', 'uas', 'las'] as const) sum[k] += s[k] * w;
+    log(`de cv fold ${f + 1}/${folds}: ${JSON.stringify(s)}`);
+  }
+  const avg = Object.fromEntries((['upos', 'morph', 'uas', 'las'] as const).map((k) => [k, sum[k] / sum.words]));
+  log(`de cv (GSD + 4/5 PUD → 1/5 PUD, word-weighted): ${JSON.stringify(avg)}`);
+  writeFileSync(join(out, 'de.cv.json'), JSON.stringify({ folds, ...avg }, null, 2) + '\n');
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      lang: { type: 'string', default: 'all' },
+      out: { type: 'string', default: DEFAULT_MODEL_DIR },
+      treebanks: { type: 'string', default: DEFAULT_TREEBANKS },
+      cv: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run train -- [--lang de|en|all] [--out DIR] [--treebanks DIR] [--cv]');
+    return 0;
+  }
+  if (!['de', 'en', 'all'].includes(values.lang)) {
+    console.error(`--lang must be de, en or all, not "${values.lang}"`);
+    return 2;
+  }
+  mkdirSync(values.out, { recursive: true });
+  if (values.lang !== 'de') trainEnglish(values.treebanks, values.out);
+  if (values.lang !== 'en') trainGerman(values.treebanks, values.out, values.cv);
+  log('done');
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main();

@@ -1,0 +1,398 @@
+// Each parse rule and valency frame on written sentences with hand-built UD trees (German and English): the rule
+// logic is tested on exact trees here, independent of the trained parser's accuracy.
+
+import { describe, expect, it } from 'vitest';
+import { asserted, fromTree, triples, type Triple } from './helpers.js';
+
+interface Case {
+  name: string;
+  lang: 'de' | 'en';
+  text: string;
+  tree: string;
+  want: Triple[];
+  not?: Triple[];
+}
+
+const CASES: Case[] = [
+  {
+    name: 'liefern an + Dat (verb frame)',
+    lang: 'de',
+    text: 'Iran lieferte Drohnen an Russland.',
+    tree: 'Iran/PROPN/2/nsubj lieferte/VERB/0/root Drohnen/NOUN/2/obj an/ADP/5/case Russland/PROPN/2/obl ./PUNCT/2/punct',
+    want: [['IRN', 'SUPPLIES', 'RUS']],
+  },
+  {
+    name: 'supply X to Y (verb frame)',
+    lang: 'en',
+    text: 'Iran supplied drones to Russia.',
+    tree: 'Iran/PROPN/2/nsubj supplied/VERB/0/root drones/NOUN/2/obj to/ADP/5/case Russia/PROPN/2/obl ./PUNCT/2/punct',
+    want: [['IRN', 'SUPPLIES', 'RUS']],
+  },
+  {
+    name: 'beliefern + Akk mit + Dat, passive with vom',
+    lang: 'de',
+    text: 'Russland wurde vom Iran mit Drohnen beliefert.',
+    tree: 'Russland/PROPN/7/nsubj:pass wurde/AUX/7/aux:pass vom/ADP/4/case Iran/PROPN/7/obl:agent mit/ADP/6/case Drohnen/NOUN/7/obl beliefert/VERB/0/root ./PUNCT/7/punct',
+    want: [['IRN', 'SUPPLIES', 'RUS']],
+    not: [['RUS', 'SUPPLIES', 'IRN']],
+  },
+  {
+    name: 'supply Y with X (frame with requires)',
+    lang: 'en',
+    text: 'Iran supplied Russia with drones.',
+    tree: 'Iran/PROPN/2/nsubj supplied/VERB/0/root Russia/PROPN/2/obj with/ADP/5/case drones/NOUN/2/obl ./PUNCT/2/punct',
+    want: [['IRN', 'SUPPLIES', 'RUS']],
+  },
+  {
+    name: 'passive with by-agent',
+    lang: 'en',
+    text: 'Drones were supplied to Russia by Iran.',
+    tree: 'Drones/NOUN/3/nsubj:pass were/AUX/3/aux:pass supplied/VERB/0/root to/ADP/5/case Russia/PROPN/3/obl by/ADP/7/case Iran/PROPN/3/obl:agent ./PUNCT/3/punct',
+    want: [['IRN', 'SUPPLIES', 'RUS']],
+    not: [['RUS', 'SUPPLIES', 'IRN']],
+  },
+  {
+    name: 'relative clause: the antecedent is the subject',
+    lang: 'en',
+    text: 'Russia relies on Iran, which supplies drones to Moscow.',
+    tree: 'Russia/PROPN/2/nsubj relies/VERB/0/root on/ADP/4/case Iran/PROPN/2/obl ,/PUNCT/7/punct which/PRON/7/nsubj supplies/VERB/4/acl:relcl drones/NOUN/7/obj to/ADP/10/case Moscow/PROPN/7/obl ./PUNCT/2/punct',
+    want: [['IRN', 'SUPPLIES', 'RUS']],
+  },
+  {
+    name: 'Relativsatz, Verb am Ende',
+    lang: 'de',
+    text: 'Russland setzt auf den Iran, der Drohnen an Moskau liefert.',
+    tree: 'Russland/PROPN/2/nsubj setzt/VERB/0/root auf/ADP/5/case den/DET/5/det/Case=Acc Iran/PROPN/2/obl ,/PUNCT/11/punct der/PRON/11/nsubj/PronType=Rel Drohnen/NOUN/11/obj an/ADP/10/case Moskau/PROPN/11/obl liefert/VERB/5/acl:relcl ./PUNCT/2/punct',
+    want: [['IRN', 'SUPPLIES', 'RUS']],
+  },
+  {
+    name: 'separable verb (griff … an) and a shared subject over coordinated verbs',
+    lang: 'de',
+    text: 'Russland griff die Ukraine an und bedrohte Polen.',
+    tree: 'Russland/PROPN/2/nsubj griff/VERB/0/root die/DET/4/det Ukraine/PROPN/2/obj an/ADP/2/compound:prt und/CCONJ/7/cc bedrohte/VERB/2/conj Polen/PROPN/7/obj ./PUNCT/2/punct',
+    want: [
+      ['RUS', 'ATTACKS', 'UKR'],
+      ['RUS', 'THREATENS', 'POL'],
+    ],
+  },
+  {
+    name: 'shared subject over coordinated verbs',
+    lang: 'en',
+    text: 'Russia attacked Ukraine and threatened Poland.',
+    tree: 'Russia/PROPN/2/nsubj attacked/VERB/0/root Ukraine/PROPN/2/obj and/CCONJ/5/cc threatened/VERB/2/conj Poland/PROPN/5/obj ./PUNCT/2/punct',
+    want: [
+      ['RUS', 'ATTACKS', 'UKR'],
+      ['RUS', 'THREATENS', 'POL'],
+    ],
+  },
+  {
+    name: 'coordinated subjects distribute',
+    lang: 'de',
+    text: 'Iran und Nordkorea liefern Waffen an Russland.',
+    tree: 'Iran/PROPN/4/nsubj und/CCONJ/3/cc Nordkorea/PROPN/1/conj liefern/VERB/0/root Waffen/NOUN/4/obj an/ADP/7/case Russland/PROPN/4/obl ./PUNCT/4/punct',
+    want: [
+      ['IRN', 'SUPPLIES', 'RUS'],
+      ['PRK', 'SUPPLIES', 'RUS'],
+    ],
+  },
+  {
+    name: 'event noun with coordinated compound imposers: three SANCTIONS',
+    lang: 'en',
+    text: 'Russia welcomed the lifting of EU, U.S. and British sanctions on Iran.',
+    tree: 'Russia/PROPN/2/nsubj welcomed/VERB/0/root the/DET/4/det lifting/NOUN/2/obj of/ADP/11/case EU/PROPN/11/compound ,/PUNCT/8/punct U.S./PROPN/6/conj and/CCONJ/10/cc British/ADJ/6/conj sanctions/NOUN/4/nmod on/ADP/13/case Iran/PROPN/11/nmod ./PUNCT/2/punct',
+    want: [
+      ['org:eu', 'SANCTIONS', 'IRN'],
+      ['USA', 'SANCTIONS', 'IRN'],
+      ['GBR', 'SANCTIONS', 'IRN'],
+    ],
+  },
+  {
+    name: 'Sanktionen gegen + light verb subject',
+    lang: 'de',
+    text: 'Die EU verhängte neue Sanktionen gegen den Iran.',
+    tree: 'Die/DET/2/det EU/PROPN/3/nsubj verhängte/VERB/0/root neue/ADJ/5/amod Sanktionen/NOUN/3/obj gegen/ADP/8/case den/DET/8/det Iran/PROPN/5/nmod ./PUNCT/3/punct',
+    want: [['org:eu', 'SANCTIONS', 'IRN']],
+  },
+  {
+    name: "possessive event noun: Russia's invasion of Ukraine",
+    lang: 'en',
+    text: "Poland condemned Russia's invasion of Ukraine.",
+    tree: "Poland/PROPN/2/nsubj condemned/VERB/0/root Russia/PROPN/5/nmod:poss 's/PART/3/case invasion/NOUN/2/obj of/ADP/7/case Ukraine/PROPN/5/nmod ./PUNCT/2/punct",
+    want: [
+      ['RUS', 'ATTACKS', 'UKR'],
+      ['POL', 'CRITICIZES', 'RUS'],
+    ],
+  },
+  {
+    name: 'event noun with by-agent: the attack by Ecuador on Peru',
+    lang: 'en',
+    text: 'The attack by Ecuador on Peru shocked the region.',
+    tree: 'The/DET/2/det attack/NOUN/7/nsubj by/ADP/4/case Ecuador/PROPN/2/nmod on/ADP/6/case Peru/PROPN/2/nmod shocked/VERB/0/root the/DET/9/det region/NOUN/7/obj ./PUNCT/7/punct',
+    want: [['ECU', 'ATTACKS', 'PER']],
+  },
+  {
+    name: 'Invasion der Ukraine: genitive object, possessive agent',
+    lang: 'de',
+    text: 'Russlands Invasion der Ukraine begann im Februar.',
+    tree: 'Russlands/PROPN/2/nmod:poss Invasion/NOUN/5/nsubj der/DET/4/det/Case=Gen Ukraine/PROPN/2/nmod begann/VERB/0/root im/ADP/7/case Februar/PROPN/5/obl ./PUNCT/5/punct',
+    want: [['RUS', 'ATTACKS', 'UKR']],
+  },
+  {
+    name: 'Mit Unterstützung Chiles …: genitive supporter, host clause subject supported',
+    lang: 'de',
+    text: 'Mit Unterstützung Chiles eroberte Peru die Stadt.',
+    tree: 'Mit/ADP/2/case Unterstützung/NOUN/4/obl Chiles/PROPN/2/nmod eroberte/VERB/0/root Peru/PROPN/4/nsubj die/DET/7/det Stadt/NOUN/4/obj ./PUNCT/4/punct',
+    want: [['CHL', 'SUPPORTS', 'PER']],
+  },
+  {
+    name: 'copular clause with an actor noun: Verbündeter',
+    lang: 'de',
+    text: 'Chile ist Perus engster Verbündeter.',
+    tree: 'Chile/PROPN/5/nsubj ist/AUX/5/cop Perus/PROPN/5/nmod engster/ADJ/5/amod Verbündeter/NOUN/0/root ./PUNCT/5/punct',
+    want: [['CHL', 'ALLIED_WITH', 'PER']],
+  },
+  {
+    name: 'copular clause with an actor noun: ally',
+    lang: 'en',
+    text: "Chile is Peru's closest ally.",
+    tree: "Chile/PROPN/6/nsubj is/AUX/6/cop Peru/PROPN/6/nmod:poss 's/PART/3/case closest/ADJ/6/amod ally/NOUN/0/root ./PUNCT/6/punct",
+    want: [['CHL', 'ALLIED_WITH', 'PER']],
+  },
+  {
+    name: 'apposed actor noun: Chile, a close ally of Peru, …',
+    lang: 'en',
+    text: 'Chile, a close ally of Peru, criticized Bolivia.',
+    tree: 'Chile/PROPN/9/nsubj ,/PUNCT/5/punct a/DET/5/det close/ADJ/5/amod ally/NOUN/1/appos of/ADP/7/case Peru/PROPN/5/nmod ,/PUNCT/5/punct criticized/VERB/0/root Bolivia/PROPN/9/obj ./PUNCT/9/punct',
+    want: [
+      ['CHL', 'ALLIED_WITH', 'PER'],
+      ['CHL', 'CRITICIZES', 'BOL'],
+    ],
+  },
+  {
+    name: 'Dem Iran wirft Israel vor: dative decides the target even when labelled subject',
+    lang: 'de',
+    text: 'Dem Iran wirft Israel vor, Raketen zu liefern.',
+    tree: 'Dem/DET/2/det/Case=Dat Iran/PROPN/3/nsubj wirft/VERB/0/root Israel/PROPN/3/nsubj vor/ADP/3/compound:prt ,/PUNCT/9/punct Raketen/NOUN/9/obj zu/PART/9/mark liefern/VERB/3/xcomp ./PUNCT/3/punct',
+    want: [['ISR', 'CRITICIZES', 'IRN']],
+    not: [['IRN', 'CRITICIZES', 'ISR']],
+  },
+  {
+    name: 'accuse X of Y: the accused acts in the gerund',
+    lang: 'en',
+    text: 'Washington accused Beijing of supporting Moscow.',
+    tree: 'Washington/PROPN/2/nsubj accused/VERB/0/root Beijing/PROPN/2/obj of/SCONJ/5/mark supporting/VERB/2/advcl Moscow/PROPN/5/obj ./PUNCT/2/punct',
+    want: [
+      ['USA', 'CRITICIZES', 'CHN'],
+      ['CHN', 'SUPPORTS', 'RUS'],
+    ],
+    not: [['USA', 'SUPPORTS', 'RUS']],
+  },
+  {
+    name: 'drohen + Dat',
+    lang: 'de',
+    text: 'Nordkorea drohte Südkorea mit Vergeltung.',
+    tree: 'Nordkorea/PROPN/2/nsubj drohte/VERB/0/root Südkorea/PROPN/2/iobj mit/ADP/5/case Vergeltung/NOUN/2/obl ./PUNCT/2/punct',
+    want: [['PRK', 'THREATENS', 'KOR']],
+  },
+  {
+    name: 'threaten X with Y',
+    lang: 'en',
+    text: 'North Korea threatened South Korea with retaliation.',
+    tree: 'North/PROPN/2/compound Korea/PROPN/3/nsubj threatened/VERB/0/root South/PROPN/5/compound Korea/PROPN/3/obj with/ADP/7/case retaliation/NOUN/3/obl ./PUNCT/3/punct',
+    want: [['PRK', 'THREATENS', 'KOR']],
+  },
+  {
+    name: 'einladen, separable (lud … ein)',
+    lang: 'de',
+    text: 'China lud Russland zu einem Gipfel ein.',
+    tree: 'China/PROPN/2/nsubj lud/VERB/0/root Russland/PROPN/2/obj zu/ADP/6/case einem/DET/6/det Gipfel/NOUN/2/obl ein/ADP/2/compound:prt ./PUNCT/2/punct',
+    want: [['CHN', 'INVITES', 'RUS']],
+  },
+  {
+    name: 'invite',
+    lang: 'en',
+    text: 'China invited Russia to the summit.',
+    tree: 'China/PROPN/2/nsubj invited/VERB/0/root Russia/PROPN/2/obj to/ADP/6/case the/DET/6/det summit/NOUN/2/obl ./PUNCT/2/punct',
+    want: [['CHN', 'INVITES', 'RUS']],
+  },
+  {
+    name: 'treffen (symmetric, object)',
+    lang: 'de',
+    text: 'Putin traf Xi Jinping in Moskau.',
+    tree: 'Putin/PROPN/2/nsubj traf/VERB/0/root Xi/PROPN/2/obj Jinping/PROPN/3/flat in/ADP/6/case Moskau/PROPN/2/obl ./PUNCT/2/punct',
+    want: [['person:vladimir-putin', 'MEETS', 'person:xi-jinping']],
+  },
+  {
+    name: 'meet with',
+    lang: 'en',
+    text: 'Putin met with Xi Jinping in Moscow.',
+    tree: 'Putin/PROPN/2/nsubj met/VERB/0/root with/ADP/4/case Xi/PROPN/2/obl Jinping/PROPN/4/flat in/ADP/7/case Moscow/PROPN/2/obl ./PUNCT/2/punct',
+    want: [['person:vladimir-putin', 'MEETS', 'person:xi-jinping']],
+  },
+  {
+    name: 'unterzeichnen with coordinated subjects (symmetric pair)',
+    lang: 'de',
+    text: 'China und Russland unterzeichneten ein Abkommen.',
+    tree: 'China/PROPN/4/nsubj und/CCONJ/3/cc Russland/PROPN/1/conj unterzeichneten/VERB/0/root ein/DET/6/det Abkommen/NOUN/4/obj ./PUNCT/4/punct',
+    want: [['CHN', 'SIGNS_AGREEMENT', 'RUS']],
+  },
+  {
+    name: 'sign an agreement with Y (path obj/nmod)',
+    lang: 'en',
+    text: 'China signed an agreement with Russia.',
+    tree: 'China/PROPN/2/nsubj signed/VERB/0/root an/DET/4/det agreement/NOUN/2/obj with/ADP/6/case Russia/PROPN/4/nmod ./PUNCT/2/punct',
+    want: [['CHN', 'SIGNS_AGREEMENT', 'RUS']],
+  },
+  {
+    name: 'kritisieren',
+    lang: 'de',
+    text: 'China kritisierte Japan scharf.',
+    tree: 'China/PROPN/2/nsubj kritisierte/VERB/0/root Japan/PROPN/2/obj scharf/ADV/2/advmod ./PUNCT/2/punct',
+    want: [['CHN', 'CRITICIZES', 'JPN']],
+  },
+  {
+    name: 'criticise',
+    lang: 'en',
+    text: 'China sharply criticised Japan.',
+    tree: 'China/PROPN/3/nsubj sharply/ADV/3/advmod criticised/VERB/0/root Japan/PROPN/3/obj ./PUNCT/3/punct',
+    want: [['CHN', 'CRITICIZES', 'JPN']],
+  },
+  {
+    name: 'sanktionieren + Akk',
+    lang: 'de',
+    text: 'Die USA sanktionierten Venezuela.',
+    tree: 'Die/DET/2/det USA/PROPN/3/nsubj sanktionierten/VERB/0/root Venezuela/PROPN/3/obj ./PUNCT/3/punct',
+    want: [['USA', 'SANCTIONS', 'VEN']],
+  },
+  {
+    name: 'impose sanctions on (governor oblique)',
+    lang: 'en',
+    text: 'The United States imposed sanctions on Venezuela.',
+    tree: 'The/DET/3/det United/PROPN/3/compound States/PROPN/4/nsubj imposed/VERB/0/root sanctions/NOUN/4/obj on/ADP/7/case Venezuela/PROPN/4/obl ./PUNCT/4/punct',
+    want: [['USA', 'SANCTIONS', 'VEN']],
+  },
+  {
+    name: 'unterstützen; verb-final subordinate clause',
+    lang: 'de',
+    text: 'Berlin sagte, dass Frankreich die Ukraine unterstützt.',
+    tree: 'Berlin/PROPN/2/nsubj sagte/VERB/0/root ,/PUNCT/8/punct dass/SCONJ/8/mark Frankreich/PROPN/8/nsubj die/DET/7/det Ukraine/PROPN/8/obj unterstützt/VERB/2/ccomp ./PUNCT/2/punct',
+    want: [['FRA', 'SUPPORTS', 'UKR']],
+    not: [['DEU', 'SUPPORTS', 'UKR']],
+  },
+  {
+    name: 'attributive participle with von: die vom Iran unterstützten Huthi',
+    lang: 'de',
+    text: 'Israel griff die vom Iran unterstützten Huthi an.',
+    tree: 'Israel/PROPN/2/nsubj griff/VERB/0/root die/DET/7/det vom/ADP/5/case Iran/PROPN/6/obl unterstützten/ADJ/7/amod Huthi/PROPN/2/obj an/ADP/2/compound:prt ./PUNCT/2/punct',
+    want: [
+      ['IRN', 'SUPPORTS', 'group:houthis'],
+      ['ISR', 'ATTACKS', 'group:houthis'],
+    ],
+  },
+  {
+    name: 'hyphen participle: Iran-backed Houthis',
+    lang: 'en',
+    text: 'Israel struck the Iran-backed Houthis.',
+    tree: 'Israel/PROPN/2/nsubj struck/VERB/0/root the/DET/7/det Iran/PROPN/6/compound -/PUNCT/6/punct backed/VERB/7/amod Houthis/PROPN/2/obj ./PUNCT/2/punct',
+    want: [['IRN', 'SUPPORTS', 'group:houthis']],
+  },
+  {
+    name: 'beitreten + Dat (separable, trat … bei)',
+    lang: 'de',
+    text: 'Schweden trat der NATO bei.',
+    tree: 'Schweden/PROPN/2/nsubj trat/VERB/0/root der/DET/4/det/Case=Dat NATO/PROPN/2/iobj bei/ADP/2/compound:prt ./PUNCT/2/punct',
+    want: [['SWE', 'MEMBER_OF', 'org:nato']],
+  },
+  {
+    name: 'join',
+    lang: 'en',
+    text: 'Sweden joined NATO in 2024.',
+    tree: 'Sweden/PROPN/2/nsubj joined/VERB/0/root NATO/PROPN/2/obj in/ADP/5/case 2024/NUM/2/obl ./PUNCT/2/punct',
+    want: [['SWE', 'MEMBER_OF', 'org:nato']],
+  },
+  {
+    name: 'Mitglied der NATO (copular actor noun, genitive)',
+    lang: 'de',
+    text: 'Schweden ist Mitglied der NATO.',
+    tree: 'Schweden/PROPN/3/nsubj ist/AUX/3/cop Mitglied/NOUN/0/root der/DET/5/det/Case=Gen NATO/PROPN/3/nmod ./PUNCT/3/punct',
+    want: [['SWE', 'MEMBER_OF', 'org:nato']],
+  },
+  {
+    name: 'cooperate with',
+    lang: 'en',
+    text: 'India cooperates closely with Japan.',
+    tree: 'India/PROPN/2/nsubj cooperates/VERB/0/root closely/ADV/2/advmod with/ADP/5/case Japan/PROPN/2/obl ./PUNCT/2/punct',
+    want: [['IND', 'COOPERATES_WITH', 'JPN']],
+  },
+  {
+    name: 'Zusammenarbeit zwischen X und Y (pair from a between-phrase)',
+    lang: 'de',
+    text: 'Die Zusammenarbeit zwischen Indien und Japan wächst.',
+    tree: 'Die/DET/2/det Zusammenarbeit/NOUN/6/nsubj zwischen/ADP/4/case Indien/PROPN/2/nmod und/CCONJ/6/cc Japan/PROPN/4/conj wächst/VERB/0/root ./PUNCT/6/punct',
+    want: [['IND', 'COOPERATES_WITH', 'JPN']],
+  },
+];
+
+const sym = new Set(['MEETS', 'COOPERATES_WITH', 'ALLIED_WITH', 'SIGNS_AGREEMENT']);
+const same = (a: Triple, b: Triple) =>
+  a[1] === b[1] && ((a[0] === b[0] && a[2] === b[2]) || (sym.has(a[1]) && a[0] === b[2] && a[2] === b[0]));
+
+describe('parse rules on hand-built trees', () => {
+  for (const c of CASES)
+    it(`${c.lang}: ${c.name} — ${c.text}`, () => {
+      const out = fromTree(c.text, c.lang, c.tree);
+      const got = asserted(out);
+      for (const w of c.want)
+        expect(
+          got.some((g) => same(g, w)),
+          `missing ${w.join(' ')} in ${JSON.stringify(got)}`,
+        ).toBe(true);
+      for (const n of c.not ?? [])
+        expect(
+          triples(out).some((g) => same(g, n)),
+          `unexpected ${n.join(' ')}`,
+        ).toBe(false);
+    });
+
+  it('the speaker of "…, sagte X" is an attribution, never an argument; "will" is a plan', () => {
+    const out = fromTree(
+      'Die EU will Chile unterstützen, sagte Olaf Scholz.',
+      'de',
+      'Die/DET/2/det EU/PROPN/5/nsubj will/AUX/5/aux Chile/PROPN/5/obj unterstützen/VERB/0/root ,/PUNCT/7/punct sagte/VERB/5/parataxis Olaf/PROPN/7/nsubj Scholz/PROPN/8/flat ./PUNCT/5/punct',
+    );
+    const c = out.candidates.find((x) => x.predicate === 'SUPPORTS');
+    expect(c).toMatchObject({
+      subject: 'org:eu',
+      object: 'CHL',
+      modality: 'planned',
+      attributedTo: 'person:olaf-scholz',
+    });
+    expect(out.candidates.some((x) => x.subject === 'person:olaf-scholz' || x.object === 'person:olaf-scholz')).toBe(
+      false,
+    );
+  });
+
+  it('control infinitive inherits the subject; "X said" reports it', () => {
+    const out = fromTree(
+      'The EU wants to support Chile, Olaf Scholz said.',
+      'en',
+      'The/DET/2/det EU/PROPN/3/nsubj wants/VERB/0/root to/PART/5/mark support/VERB/3/xcomp Chile/PROPN/5/obj ,/PUNCT/10/punct Olaf/PROPN/10/nsubj Scholz/PROPN/8/flat said/VERB/3/parataxis ./PUNCT/3/punct',
+    );
+    expect(out.candidates.find((x) => x.predicate === 'SUPPORTS')).toMatchObject({
+      subject: 'org:eu',
+      object: 'CHL',
+      modality: 'planned',
+      attributedTo: 'person:olaf-scholz',
+    });
+  });
+
+  it('"laut X" makes a relation reported and X its source', () => {
+    const out = fromTree(
+      'Laut Reuters lieferte Iran Drohnen an Russland.',
+      'de',
+      'Laut/ADP/2/case Reuters/PROPN/3/obl lieferte/VERB/0/root Iran/PROPN/3/nsubj Drohnen/NOUN/3/obj an/ADP/7/case Russland/PROPN/3/obl ./PUNCT/3/punct',
+    );
+    const c = out.candidates.find((x) => x.predicate === 'SUPPLIES');
+    expect(c).toMatchObject({ subject: 'IRN', object: 'RUS', modality: 'reported' });
+  });
+});

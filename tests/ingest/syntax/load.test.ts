@@ -1,0 +1,77 @@
+// Loading models: typed errors name the missing or damaged file; training is deterministic byte for byte.
+// The determinism check trains a tiny pair twice on a handmade treebank and compares the files.
+
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConllu } from '../../../src/ingest/syntax/conllu.js';
+import { loadSyntaxModel, ModelFormatError, ModelNotFoundError, modelPaths } from '../../../src/ingest/syntax/load.js';
+import { writeModelFile } from '../../../src/ingest/syntax/model-file.js';
+import { trainPair } from '../../../src/ingest/syntax/train-pipeline.js';
+import { toTreebankSentence, type TreebankSentence } from '../../../src/ingest/syntax/treebank.js';
+
+const TINY = `1	Iran	Iran	PROPN	_	Case=Nom|Number=Sing	2	nsubj	_	_
+2	liefert	liefern	VERB	_	_	0	root	_	_
+3	Drohnen	Drohne	NOUN	_	Case=Acc|Number=Plur	2	obj	_	_
+4	an	an	ADP	_	_	5	case	_	_
+5	Russland	Russland	PROPN	_	Case=Acc|Number=Sing	2	obl	_	_
+6	.	.	PUNCT	_	_	2	punct	_	_
+
+1	Russland	Russland	PROPN	_	Case=Nom|Number=Sing	2	nsubj	_	_
+2	kauft	kaufen	VERB	_	_	0	root	_	_
+3	die	der	DET	_	Case=Acc|Number=Plur	4	det	_	_
+4	Drohnen	Drohne	NOUN	_	Case=Acc|Number=Plur	2	obj	_	_
+5	.	.	PUNCT	_	_	2	punct	_	_
+`;
+
+describe('loadSyntaxModel', () => {
+  it('throws ModelNotFoundError naming the file when a model is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'geokg-models-'));
+    expect(() => loadSyntaxModel('en', dir)).toThrow(ModelNotFoundError);
+    expect(() => loadSyntaxModel('en', dir)).toThrow(/en\.tagger\.bin/);
+  });
+
+  it('throws ModelFormatError on a damaged file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'geokg-models-'));
+    const paths = modelPaths('de', dir);
+    writeFileSync(paths.tagger, 'not a model');
+    copyFileSync(modelPaths('de').parser, paths.parser);
+    expect(() => loadSyntaxModel('de', dir)).toThrow(ModelFormatError);
+    const good = readFileSync(modelPaths('de').tagger);
+    writeFileSync(paths.tagger, good.subarray(0, good.length - 100));
+    expect(() => loadSyntaxModel('de', dir)).toThrow(/truncated|wrong size|unexpected end/);
+  });
+
+  it('training twice on the same data writes the same bytes', () => {
+    const sents = readConllu(TINY).map(toTreebankSentence) as TreebankSentence[];
+    const cfg = {
+      lang: 'de' as const,
+      langId: 1,
+      taggerBits: 10,
+      morphBits: 10,
+      parserBits: 10,
+      labelBits: 8,
+      tagEpochs: 3,
+      parserEpochs: 3,
+      folds: 2,
+      seed: 5,
+      langCopy: false,
+    };
+    const files = [0, 1].map(() => {
+      const pair = trainPair([...sents, ...sents], undefined, cfg, () => {});
+      const path = join(mkdtempSync(join(tmpdir(), 'geokg-det-')), 'p.bin');
+      writeModelFile(
+        path,
+        { labels: pair.parser.labels },
+        {
+          t: pair.parser.weights as Float32Array,
+          l: pair.parser.labelWeights as Float32Array,
+          g: pair.tagger.weights as Float32Array,
+        },
+      );
+      return readFileSync(path);
+    });
+    expect(files[0]!.equals(files[1]!)).toBe(true);
+  });
+});
