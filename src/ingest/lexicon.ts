@@ -23,6 +23,7 @@ interface RolesFile {
   de_prefixes: Record<string, string>;
   not_before_role: string[];
   counterpart: string[];
+  possessive_determiners: string[];
 }
 
 export interface TriggerEntry {
@@ -152,6 +153,8 @@ function compileRoles(roles: RolesFile) {
     /** Words that make a following head-of-state/government role a deputy's office (roles.json not_before_role). */
     roleBlockers: new Set(roles.not_before_role.filter((w) => !/^(former|ehemalig|ex$)/u.test(w))),
     counterpart: new Set(roles.counterpart),
+    /** "his envoy X": the office is the possessor's (roles.json possessive_determiners). */
+    possessives: new Set(roles.possessive_determiners),
   };
 }
 

@@ -16,6 +16,8 @@ export type InputItem = { ok: true; doc: RawDocument } | { ok: false; source: st
 
 export interface ExtractOptions {
   lang?: 'de' | 'en' | 'auto';
+  /** false: no syntax stage, relations from the distance rules alone (faster; the bench's rules-only baseline). */
+  parse?: boolean;
 }
 
 export interface CleanedDoc {
@@ -55,6 +57,8 @@ export interface Sentence {
 
 export interface SegmentedDoc extends CleanedDoc {
   sentences: Sentence[];
+  /** Set by the parse stage (03-parse), parallel to `sentences`; undefined entries are sentences it skipped. */
+  parses?: ReadonlyArray<SentenceParse | undefined>;
 }
 
 /** A syntactic word (UD tokenisation) of a sentence, mapped back to the project's tokens (src/ingest/syntax/word-map.ts). */
@@ -90,6 +94,12 @@ export interface SentenceParse {
 export interface ParsedDoc extends SegmentedDoc {
   /** One parse per sentence, parallel to `sentences`. */
   parses: SentenceParse[];
+}
+
+/** What the pipeline's parse stage gives: parses only of the sentences a relation rule can read (see 03-parse). */
+export interface PartlyParsedDoc extends SegmentedDoc {
+  /** Parallel to `sentences`: the sentence's parse, or undefined where the stage skipped it. */
+  parses: Array<SentenceParse | undefined>;
 }
 
 export type MentionKind =

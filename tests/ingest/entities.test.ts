@@ -1,10 +1,10 @@
-// Tests of stage 03-entities: gazetteer linking with German inflection, cue-based people and organisations,
+// Tests of stage 04-entities: gazetteer linking with German inflection, cue-based people and organisations,
 // surname and role-description coreference, "die beiden Länder", items with model names.
 
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/ingest/stages/01-clean.js';
 import { segment } from '../../src/ingest/stages/02-segment.js';
-import { recogniseEntities } from '../../src/ingest/stages/03-entities.js';
+import { recogniseEntities } from '../../src/ingest/stages/04-entities.js';
 
 const run = (text: string, lang: 'de' | 'en') =>
   recogniseEntities(segment(clean({ source: 't', text, format: 'text' }, { lang })));

@@ -1,4 +1,4 @@
-// Tests of stage 04-relations through the public API: every ontology type in German and English, direction,
+// Tests of stage 05-relations through the public API: every ontology type in German and English, direction,
 // passive voice, nominalisations, modality and attribution, time. Sentences written for geokg (not from the eval sets).
 
 import { describe, expect, it } from 'vitest';
@@ -49,9 +49,13 @@ describe('relations (English)', () => {
       rel('The United States is expected to sign a defence pact with Saudi Arabia.', 'en', 'SIGNS_AGREEMENT')?.modality,
     ).toBe('expected');
   });
-  it('leaves negated relations out', () => {
-    expect(triples('Iran has not supplied missiles to Russia.', 'en')).toEqual([]);
-    expect(triples('The United States will lift sanctions on Sudan.', 'en')).toEqual([]);
+  it('never asserts a negated or conditional relation: it is left out, denied or expected', () => {
+    const negated = extractText('Iran has not supplied missiles to Russia.', { lang: 'en' }).relations;
+    expect(negated.map((r) => r.modality).filter((m) => m !== 'denied')).toEqual([]);
+    const conditional = extractText('Iran would supply drones to Russia if the talks failed.', {
+      lang: 'en',
+    }).relations;
+    expect(conditional.map((r) => r.modality).filter((m) => m === 'asserted')).toEqual([]);
   });
 });
 

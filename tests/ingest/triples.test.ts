@@ -1,11 +1,11 @@
-// Tests of stage 05-triples and mergeExtractions: one relation per key, symmetric order, evidence offsets, entity set.
+// Tests of stage 06-triples and mergeExtractions: one relation per key, symmetric order, evidence offsets, entity set.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { relationKey, SYMMETRIC_PREDICATES } from '../../src/model.js';
 import { extractDocument, extractText, mergeExtractions } from '../../src/ingest/index.js';
 import { clean } from '../../src/ingest/stages/01-clean.js';
-import { typesAllowed } from '../../src/ingest/stages/05-triples.js';
+import { typesAllowed } from '../../src/ingest/stages/06-triples.js';
 
 const sample = {
   source: 'sample',

@@ -53,7 +53,14 @@ function counterparts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): void 
     if (!ms.lex.counterpart.has(toks[i]!.norm)) continue;
     const adj = mentionAt(i - 1);
     const next = mentionAt(i + 1) ?? (toks[i + 1]?.text === ',' ? mentionAt(i + 2) : undefined);
-    const earlier = roles.filter((r) => r.sentence === si).pop();
+    // The office is the possessor's: a role stated in this sentence, else one the text gave the person named last
+    // before ("Xi und sein US-amerikanischer Amtskollege Barack Obama").
+    const prevPerson = v.list.filter((m) => m.tokEnd <= i && ms.typeOf(m.entity) === 'Person').pop();
+    const earlier =
+      roles.filter((r) => r.sentence === si).pop() ??
+      (prevPerson
+        ? roles.filter((r) => r.person === prevPerson.entity && r.predicate !== 'CITIZEN_OF').pop()
+        : undefined);
     if (
       adj &&
       ms.typeOf(adj.entity) === 'Country' &&
@@ -72,34 +79,65 @@ function counterparts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): void 
   }
 }
 
-/** "the group", "das Bündnis", "die Miliz": the organisation or armed group named last (here or earlier). */
+/** Where a definite description's noun phrase starts: the article right before the noun, or before up to four
+ * modifiers ("the Iran-backed group", "The Shi'ite militant group", "die libanesische Miliz"); -1 if none. A name
+ * among the modifiers makes it a name ("the Islamic State group"), not a description. */
+function descriptionStart(ms: MentionSet, v: SentenceView, noun: number): number {
+  const { toks, mentionAt } = v;
+  for (let j = noun - 1; j >= Math.max(0, noun - 5); j--) {
+    const t = toks[j]!;
+    if (ms.lex.articles.has(t.norm) && !mentionAt(j)) return j;
+    if (t.kind === 'punct' && t.text !== "'" && t.text !== '’' && t.text !== '-') return -1;
+    const m = mentionAt(j);
+    const attached = ms.text[t.end] === '-' || ms.text[t.end] === "'" || ms.text[t.end] === '’';
+    if (m) {
+      const adjectival = m.kind === 'adjective' || m.kind === 'demonym' || attached;
+      if (!adjectival || ms.typeOf(m.entity) !== 'Country') return -1;
+      j = m.tokStart;
+      continue;
+    }
+    if (t.cap && ms.lang === 'en' && !attached) return -1;
+  }
+  return -1;
+}
+
+/** "the group", "das Bündnis", "die Miliz", "the Iran-backed group": the organisation or armed group named last. */
 function groupDescriptions(ms: MentionSet, v: SentenceView, sal: Salience): void {
   const { toks, mentionAt, list, si } = v;
   const { lex, lang } = ms;
-  for (let i = 0; i + 1 < toks.length; i++) {
-    const noun = toks[i + 1]!;
+  for (let n = 1; n < toks.length; n++) {
+    const noun = toks[n]!;
     const want = lex.groupDescriptions.get(noun.norm);
-    if (!want || !lex.articles.has(toks[i]!.norm) || mentionAt(i) || mentionAt(i + 1)) continue;
-    if (lang === 'en' && noun.cap) continue;
-    const nx = toks[i + 2];
-    if (nx && (mentionAt(i + 2) || /^(of|von|der|des)$/u.test(nx.norm) || (lang === 'en' && nx.cap))) continue;
-    const before = list.filter((m) => m.tokEnd <= i && want.includes(ms.typeOf(m.entity) ?? 'Country')).pop();
+    if (!want || mentionAt(n) || (lang === 'en' && noun.cap && toks[n - 1]!.kind === 'word' && n > 1)) continue;
+    const i = descriptionStart(ms, v, n);
+    if (i < 0) continue;
+    const nx = toks[n + 1];
+    if (nx && (mentionAt(n + 1) || /^(of|von|der|des)$/u.test(nx.norm) || (lang === 'en' && nx.cap))) continue;
+    const fits = list.filter((m) => m.tokEnd <= i && want.includes(ms.typeOf(m.entity) ?? 'Country'));
+    // "the group" names an armed group sooner than a ministry named in the same sentence.
+    const group = want.includes('ArmedGroup')
+      ? (fits.filter((m) => ms.typeOf(m.entity) === 'ArmedGroup').pop()?.entity ?? sal.lastGroup)
+      : undefined;
     const id =
-      before?.entity ??
+      group ??
+      fits.pop()?.entity ??
       (want.includes('Country')
         ? sal.recentCountries[sal.recentCountries.length - 1]
         : want.includes('ArmedGroup')
           ? (sal.lastGroup ?? sal.lastOrg)
           : sal.lastOrg);
     if (!id || !want.includes(ms.typeOf(id) ?? 'Country')) continue;
+    // With modifiers between, the mention is the noun alone: "Iran" and "backed" in "the Iran-backed group" stay
+    // free for the relation rules.
+    const start = i === n - 1 ? i : n;
     list.push({
       entity: id,
       sentence: si,
-      tokStart: i,
-      tokEnd: i + 2,
-      start: toks[i]!.start,
+      tokStart: start,
+      tokEnd: n + 1,
+      start: toks[start]!.start,
       end: noun.end,
-      surface: surfaceOf(ms.text, toks, i, i + 2),
+      surface: surfaceOf(ms.text, toks, start, n + 1),
       kind: 'coref',
       actor: true,
     });

@@ -157,7 +157,42 @@ function objectOf(ms: MentionSet, v: SentenceView, span: RoleSpan, found: Person
     }
   }
   if (person && !object) object = officeFromGazetteer(ms, span, person, personAfter);
+  if (person && !object && personAfter) object = stateInFocus(ms, v, span);
   return object;
+}
+
+/**
+ * A state office before a name the text does not tie to a state ("…, sagte Verteidigungsminister Tomasz Siemoniak"):
+ * news names the office holder of the state the previous sentence was about, so the state named most often there
+ * (ties: the one named last). Not the role sentence's own states: those are mostly the act's target ("Carter called
+ * Russia a threat").
+ */
+function stateInFocus(ms: MentionSet, v: SentenceView, span: RoleSpan): string | undefined {
+  const p = span.entry.p;
+  if ((p !== 'OFFICIAL_OF' && p !== 'HEAD_OF_STATE' && p !== 'HEAD_OF_GOVERNMENT') || span.entry.orgOnly)
+    return undefined;
+  if (span.entry.weak || v.si === 0) return undefined;
+  // "His special envoy X", "Sein Handelsberater X": the possessor's office, whoever that is.
+  for (let j = span.a - 1; j >= Math.max(0, span.a - 3); j--) {
+    const t = v.toks[j]!;
+    if (ms.lex.possessives.has(t.norm)) return undefined;
+    if (t.kind !== 'word' || v.mentionAt(j)) break;
+  }
+  // "Die Außenminister Jeyhun Bayramov (Aserbaidschan) und …": the state in brackets after the name.
+  const named = v.mentionAt(span.b);
+  if (named && v.toks[named.tokEnd]?.text === '(') {
+    const inBrackets = v.mentionAt(named.tokEnd + 1);
+    if (inBrackets && ms.typeOf(inBrackets.entity) === 'Country' && v.toks[inBrackets.tokEnd]?.text === ')')
+      return inBrackets.entity;
+  }
+  const counts = new Map<string, number>();
+  for (const m of ms.mentions)
+    if (m.sentence === v.si - 1 && m.entity && ms.typeOf(m.entity) === 'Country')
+      counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  let best: string | undefined;
+  let most = 0;
+  for (const [id, n] of counts) if (n >= most) [best, most] = [id, n];
+  return best;
 }
 
 /** "Minister of Defence of Ukraine", "Sprecher des Kreml": the first state or organisation after the role's preposition. */

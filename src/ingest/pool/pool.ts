@@ -64,7 +64,6 @@ export class ExtractionPool {
     this.workers = n;
     this.window = Math.max(opts.window ?? Math.max(32, 8 * n), 1);
     this.opts = opts;
-    for (let i = 0; i < n; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
@@ -110,6 +109,8 @@ export class ExtractionPool {
     while (this.queue.length > 0) {
       let best: Slot | undefined;
       for (const s of this.slots) if (s.busy < PER_WORKER && (!best || s.busy < best.busy)) best = s;
+      // Workers start when there is work for them: a one-document run pays for one worker's start-up, not N.
+      if ((!best || best.busy > 0) && this.slots.length < this.workers) this.slots.push((best = this.spawn()));
       if (!best) return;
       const { job, done } = this.queue.shift()!;
       best.busy++;

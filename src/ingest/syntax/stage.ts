@@ -3,7 +3,15 @@
 
 import { GeokgError } from '../../errors.js';
 import { detectLanguage } from '../stages/01-clean.js';
-import type { CleanedDoc, ParsedDoc, ParsedWord, SegmentedDoc, SentenceParse } from '../types.js';
+import type {
+  CleanedDoc,
+  ParsedDoc,
+  ParsedWord,
+  PartlyParsedDoc,
+  SegmentedDoc,
+  Sentence,
+  SentenceParse,
+} from '../types.js';
 import type { SyntaxAnalysis, SyntaxInput, SyntaxModel } from './types.js';
 import { sentenceWords } from './word-map.js';
 
@@ -95,11 +103,23 @@ export function analyseWords(model: SyntaxModel, words: readonly SyntaxInput[]):
   return all;
 }
 
-/** Parses every sentence of the document with the model of its language (see parseLanguage). */
-export function parse<D extends SegmentedDoc>(doc: D, models: SyntaxModels): D & ParsedDoc {
+/** Parses the sentences of the document with the model of its language (see parseLanguage): every sentence, or
+ * those `wanted` says are worth it (the pipeline parses only where a relation rule can read the tree). */
+export function parse<D extends SegmentedDoc>(doc: D, models: SyntaxModels): Omit<D, 'parses'> & ParsedDoc;
+export function parse<D extends SegmentedDoc>(
+  doc: D,
+  models: SyntaxModels,
+  wanted: (s: Sentence) => boolean,
+): Omit<D, 'parses'> & PartlyParsedDoc;
+export function parse<D extends SegmentedDoc>(
+  doc: D,
+  models: SyntaxModels,
+  wanted?: (s: Sentence) => boolean,
+): Omit<D, 'parses'> & PartlyParsedDoc {
   const lang = parseLanguage(doc, models);
   const model = models[lang]!;
-  const parses: SentenceParse[] = doc.sentences.map((s) => {
+  const parses: Array<SentenceParse | undefined> = doc.sentences.map((s) => {
+    if (wanted && !wanted(s)) return undefined;
     const spans = sentenceWords(s, lang);
     // No gazType: the shipped models were trained on treebank words alone, so the feature would only add noise.
     const inputs: SyntaxInput[] = spans.map((w) => ({ form: w.form }));

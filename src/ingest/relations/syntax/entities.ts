@@ -62,13 +62,31 @@ function ownerNmod(ctx: SentenceContext, c: number): boolean {
   return cs.some((x) => x === 'of' || x === 'von' || x === 'vom');
 }
 
+/** "countries including Britain and Germany", "Staaten wie Polen und Ungarn": the named members of a common noun
+ * that names no actor itself (the inclusion word is the member's case marker or, as EWT parses "including", its
+ * verb head). */
+function includedMembers(ctx: SentenceContext, k: number): number[] {
+  if (ctx.words[k]!.upos !== 'NOUN') return [];
+  const out: number[] = [];
+  for (const c of kids(ctx, k)) {
+    const rel = relOf(ctx.words[c]!.deprel);
+    if (rel === 'nmod' && casesOf(ctx, c).some((x) => ctx.lex.inclusionWords.has(x))) out.push(c);
+    if (rel === 'acl' && ctx.lex.inclusionWords.has(ctx.norms[c]!)) out.push(...kids(ctx, c, 'obj'));
+  }
+  return out;
+}
+
 /** Every actor mention a slot's words stand for, conjuncts included, each entity once. */
 export function actorsOf(ctx: SentenceContext, words: readonly number[], allowAdjective: boolean): Mention[] {
   const out: Mention[] = [];
+  const add = (m: Mention | undefined) => {
+    if (m && !out.some((x) => x.entity === m.entity)) out.push(m);
+  };
   for (const w of words)
     for (const k of withConjuncts(ctx, w)) {
       const m = actorOfWord(ctx, k, allowAdjective);
-      if (m && !out.some((x) => x.entity === m.entity)) out.push(m);
+      if (m) add(m);
+      else for (const i of includedMembers(ctx, k)) for (const j of withConjuncts(ctx, i)) add(actorOfWord(ctx, j));
     }
   return out;
 }

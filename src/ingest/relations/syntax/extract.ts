@@ -29,7 +29,7 @@ export function sentenceContext(
   doc: RecognisedDoc,
   index: number,
   parse: SentenceParse,
-  frames: Frame[],
+  frames: readonly Frame[],
   lex: SyntaxLexicons,
 ): SentenceContext {
   const words = parse.words;
@@ -160,7 +160,7 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
 export function relationsFromParse(
   doc: RecognisedDoc,
   parses: DocParses,
-  frames: Frame[],
+  frames: readonly Frame[],
   lexicons: SyntaxLexicons,
 ): ParseOutput {
   const candidates: ParseCandidate[] = [];

@@ -35,6 +35,8 @@ export interface SyntaxLexicons {
   relativePronouns: WordSet;
   objectControl: WordSet;
   copulas: WordSet;
+  /** "including", "such as", "darunter", "wie": named members of a common-noun argument follow. */
+  inclusionWords: WordSet;
 }
 
 const CuesSchema = z.object({
@@ -56,6 +58,7 @@ const CuesSchema = z.object({
   relative_pronouns: z.array(z.string()),
   object_control: z.array(z.string()),
   copulas: z.array(z.string()),
+  inclusion_words: z.array(z.string()),
 });
 
 export function wordSet(list: readonly string[]): WordSet {
@@ -97,5 +100,6 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     relativePronouns: wordSet(c.relative_pronouns),
     objectControl: wordSet(c.object_control),
     copulas: wordSet(c.copulas),
+    inclusionWords: wordSet(c.inclusion_words),
   };
 }

@@ -6,36 +6,29 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { mergeExtractions } from '../../index.js';
 import { STAGES } from '../../pipeline.js';
-import { loadSyntaxModel } from '../../syntax/load.js';
-import { parse, type SyntaxModels } from '../../syntax/stage.js';
+import { loadExtractionModel } from '../../extraction-model.js';
 import type { DocumentExtraction } from '../../../model.js';
-import type { RelationsDoc } from '../../types.js';
-import { loadFrames } from './frames.js';
-import { loadSyntaxLexicons } from './lexicons.js';
 import { relationsFromParse } from './extract.js';
 import { mergeWithRuleCandidates, type MergeMode } from './merge.js';
-import type { DocParses } from './types.js';
 
 type Mode = 'rules' | MergeMode | 'parse-only';
 
-const FRAMES = loadFrames();
-const LEX = loadSyntaxLexicons();
-let models: SyntaxModels | undefined;
-const modelsOnce = (): SyntaxModels => (models ??= { de: loadSyntaxModel('de'), en: loadSyntaxModel('en') });
+const MODEL = loadExtractionModel();
 
-/** The current pipeline with the parse rules merged in between stage 04 and stage 05. */
+/** The pipeline with the merge of rule and parse candidates chosen by `mode` ('union' is what runPipeline does). */
 export function extractWith(text: string, source: string, mode: Mode): DocumentExtraction {
-  const cleaned = STAGES[0].run({ source, text, format: /\.html?$/u.test(source) ? 'html' : 'text' }, {});
-  const recognised = STAGES[2].run(STAGES[1].run(cleaned));
-  const related = STAGES[3].run(recognised) as RelationsDoc;
-  if (mode === 'rules') return STAGES[4].run(related);
-  const parsed = parse(recognised, modelsOnce()) as unknown as { parses: DocParses };
-  const out = relationsFromParse(recognised, parsed.parses, FRAMES, LEX);
+  const raw = { source, text, format: /\.html?$/u.test(source) ? ('html' as const) : ('text' as const) };
+  const segmented = STAGES[1].run(STAGES[0].run(raw, {}));
+  const recognised = STAGES[3].run(STAGES[2].run(segmented, MODEL, { parse: mode !== 'rules' }), MODEL);
+  const { parses, ...unparsed } = recognised;
+  const related = STAGES[4].run(unparsed, MODEL);
+  if (!parses) return STAGES[5].run(related);
+  const out = relationsFromParse(recognised, parses, MODEL.frames, MODEL.syntaxLexicons);
   const candidates =
     mode === 'parse-only'
       ? [...related.candidates.filter((c) => c.rule === 'role'), ...out.candidates]
-      : mergeWithRuleCandidates(related.candidates, out, mode);
-  return STAGES[4].run({ ...related, candidates });
+      : mergeWithRuleCandidates(related.candidates, out, mode as MergeMode);
+  return STAGES[5].run({ ...related, candidates });
 }
 
 const SETS = [

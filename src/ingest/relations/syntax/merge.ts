@@ -45,6 +45,15 @@ export function mergeWithRuleCandidates(
   for (const c of parse.candidates) {
     const k = `${pairKey(c)}|${c.modality}`;
     if (seen.has(k)) continue;
+    // One claim, two readings of its modality: 'asserted' only means no cue was seen, so the reading that saw one
+    // ("according to Seoul", "reportedly") wins, and the claim stays one candidate.
+    const twin = out.findIndex((r) => pairKey(r) === pairKey(c));
+    if (twin >= 0) {
+      const r = out[twin]!;
+      if (r.modality === 'asserted' && c.modality !== 'asserted')
+        out[twin] = { ...r, modality: c.modality, ...(c.attributedTo ? { attributedTo: c.attributedTo } : {}) };
+      continue;
+    }
     seen.add(k);
     const { triggerWord: _triggerWord, polarity: _polarity, ...plain } = c;
     // The distance rules read the time and domain of the sentence; the parse rules borrow them rather than re-parse.

@@ -70,3 +70,13 @@ export function triggersAt(ctx: SentenceContext, w: number, lower: string): Trig
       entryOk(ctx, w, e, lower, hasItem),
   );
 }
+
+/** Whether any word of a sentence is a form of the trigger lexicon (before any parse, conditions unchecked): the
+ * parse stage parses only such sentences, since every parse rule starts from a trigger. */
+export function mayHoldTrigger(
+  triggers: readonly TriggerEntry[],
+  lang: 'de' | 'en',
+  tokens: ReadonlyArray<{ kind: string; norm: string }>,
+): boolean {
+  return tokens.some((t) => t.kind === 'word' && entriesFor(triggers, lang, t.norm).length > 0);
+}

@@ -65,7 +65,7 @@ export interface SentenceContext {
   norms: string[];
   mentions: Mention[];
   lex: SyntaxLexicons;
-  frames: Frame[];
+  frames: readonly Frame[];
 }
 
 /** One trigger under examination by the rules. */

@@ -1,6 +1,7 @@
 // Test helpers for the parse-based relation rules: recognise a written sentence with the real entity stages and
 // attach a hand-built parse written compactly ("form/UPOS/head/deprel[/feats]" per word), read through readConllu.
 
+import { loadExtractionModel } from '../../../../src/ingest/extraction-model.js';
 import { STAGES } from '../../../../src/ingest/pipeline.js';
 import {
   loadFrames,
@@ -30,7 +31,8 @@ export function conllu(compact: string): string {
 
 export function recognise(text: string, lang: 'de' | 'en'): RecognisedDoc {
   const cleaned = STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang });
-  return STAGES[2].run(STAGES[1].run(cleaned));
+  // The hand-built parse is the one under test: the entity stage runs on the unparsed document.
+  return STAGES[3].run(STAGES[1].run(cleaned), loadExtractionModel());
 }
 
 /** Runs the parse rules on a one-sentence text with its hand-built parse. */

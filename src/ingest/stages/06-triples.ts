@@ -1,4 +1,4 @@
-// Stage 5 (pure): relation candidates → the DocumentExtraction contract: one relation per (subject, predicate, object),
+// Stage 6 (pure): relation candidates → the DocumentExtraction contract: one relation per (subject, predicate, object),
 // every supporting sentence as evidence, only the entities the relations use, ontology type constraints enforced.
 
 import type { DocumentExtraction, Entity, EntityType, Evidence, Modality, Predicate, Relation } from '../../model.js';

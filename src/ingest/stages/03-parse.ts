@@ -1,0 +1,18 @@
+// Stage 3 (pure): segmented sentences → dependency parses by the trained tagger and parser (src/ingest/syntax/),
+// for the sentences a relation rule can read: every parse rule starts from a trigger word, so only those are parsed.
+
+import type { ExtractionModel } from '../extraction-model.js';
+import { mayHoldTrigger } from '../relations/syntax/triggers.js';
+import { leaningLanguage, parse } from '../syntax/stage.js';
+import type { ExtractOptions, PartlyParsedDoc, SegmentedDoc } from '../types.js';
+
+export function parseSentences(
+  doc: SegmentedDoc,
+  model: ExtractionModel,
+  opts: ExtractOptions = {},
+): SegmentedDoc | PartlyParsedDoc {
+  if (opts.parse === false || !doc.sentences.length) return doc;
+  const lang = leaningLanguage(doc);
+  const triggers = model.syntaxLexicons.triggers;
+  return parse(doc, model.syntax, (s) => mayHoldTrigger(triggers, lang, s.tokens));
+}
