@@ -91,7 +91,8 @@ function descriptionStart(ms: MentionSet, v: SentenceView, noun: number): number
     const m = mentionAt(j);
     const attached = ms.text[t.end] === '-' || ms.text[t.end] === "'" || ms.text[t.end] === '’';
     if (m) {
-      const adjectival = m.kind === 'adjective' || m.kind === 'demonym' || attached;
+      // German participle phrases carry names: "die vom Iran unterstützte Miliz".
+      const adjectival = m.kind === 'adjective' || m.kind === 'demonym' || attached || ms.lang === 'de';
       if (!adjectival || ms.typeOf(m.entity) !== 'Country') return -1;
       j = m.tokStart;
       continue;

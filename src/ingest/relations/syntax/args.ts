@@ -94,7 +94,7 @@ export function readArgument(ctx: TriggerContext, slots: readonly Slot[] | undef
     const ms = actorsOf(ctx, words, adj).filter((m) => !s.types || s.types.includes(typeOf(ctx, m.entity)!));
     if (ms.length) return words;
     if (CONFLICT.has(ctx.predicate) && s.dep !== 'nsubj' && slots === ctx.frame.object) {
-      const mods = words.flatMap((w) => [...kids(ctx, w, 'amod'), ...kids(ctx, w, 'nmod:poss')]);
+      const mods = words.flatMap((w) => actingModifiers(ctx, w));
       if (actorsOf(ctx, mods, true).length) return mods;
     }
   }
@@ -103,4 +103,22 @@ export function readArgument(ctx: TriggerContext, slots: readonly Slot[] | undef
 
 export function requiresHold(ctx: TriggerContext, frame: Frame): boolean {
   return (frame.requires ?? []).every((s) => readSlot({ ...ctx, frame }, s).length > 0);
+}
+
+/** Who did what a conflict verb's object names: "russische Ölraffinerien", "Israel's strikes", "the US strike",
+ * "the excessive use of force by the United States", "die Angriffe Israels" — the criticised act's actor is the
+ * target. */
+function actingModifiers(ctx: TriggerContext, w: number): number[] {
+  const agentCases = ctx.lex.agentCases[ctx.lang];
+  const out = [...kids(ctx, w, 'amod'), ...kids(ctx, w, 'nmod:poss')];
+  if (ctx.lang === 'en') out.push(...kids(ctx, w, 'compound'));
+  for (const n of kids(ctx, w, 'nmod')) {
+    const cs = casesOf(ctx, n);
+    if (cs.some((c) => agentCases.has(c))) out.push(n);
+    else if (!cs.length && ctx.lang === 'de' && morphCase(ctx, n) === 'Gen') out.push(n);
+    // "the use of force by the United States": the agent hangs on the act's own complement.
+    else if (cs.includes('of'))
+      for (const m of kids(ctx, n, 'nmod')) if (casesOf(ctx, m).some((c) => agentCases.has(c))) out.push(m);
+  }
+  return out;
 }

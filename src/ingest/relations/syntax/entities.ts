@@ -38,6 +38,8 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
   const own = actorMention(ctx, k, allowAdjective);
   if (own) return own;
   if (depth > 1) return undefined;
+  const speaker = speakerOfPronoun(ctx, k);
+  if (speaker !== undefined) return actorOfWord(ctx, speaker, false, depth + 1);
   // "Präsident Putin", "der Sprecher, Peskow": the name apposed to a role or title noun.
   for (const rel of NAME_RELS)
     for (const c of kids(ctx, k, rel)) {
@@ -53,6 +55,18 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
         if (m) return m;
       }
   return undefined;
+}
+
+/** "The ministry said it condemned …", "Peking erklärte, es werde …": the pronoun subject of a clause reported by
+ * a speech verb is the speaker (the speech verb's subject word), if the speaker is a third party. */
+function speakerOfPronoun(ctx: SentenceContext, k: number): number | undefined {
+  const w = ctx.words[k]!;
+  if (w.upos !== 'PRON' || relOf(w.deprel) !== 'nsubj' || !ctx.lex.subjectPronouns.has(ctx.norms[k]!)) return undefined;
+  const clause = w.head - 1;
+  if (clause < 0 || !['ccomp', 'parataxis'].includes(relOf(ctx.words[clause]!.deprel))) return undefined;
+  const verb = ctx.words[clause]!.head - 1;
+  if (verb < 0 || !ctx.lex.speechHeads.has(ctx.norms[verb]!)) return undefined;
+  return kids(ctx, verb, 'nsubj').find((s) => ctx.words[s]!.upos !== 'PRON');
 }
 
 /** "of Iran", "von Iran", "des Iran": an nmod that names the owner, not a place or a topic. */

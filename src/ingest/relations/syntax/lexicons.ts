@@ -37,6 +37,8 @@ export interface SyntaxLexicons {
   copulas: WordSet;
   /** "including", "such as", "darunter", "wie": named members of a common-noun argument follow. */
   inclusionWords: WordSet;
+  /** "it", "er": a reported clause's pronoun subject that stands for the speaker. */
+  subjectPronouns: WordSet;
 }
 
 const CuesSchema = z.object({
@@ -59,6 +61,7 @@ const CuesSchema = z.object({
   object_control: z.array(z.string()),
   copulas: z.array(z.string()),
   inclusion_words: z.array(z.string()),
+  subject_pronouns: z.array(z.string()),
 });
 
 export function wordSet(list: readonly string[]): WordSet {
@@ -101,5 +104,6 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     objectControl: wordSet(c.object_control),
     copulas: wordSet(c.copulas),
     inclusionWords: wordSet(c.inclusion_words),
+    subjectPronouns: wordSet(c.subject_pronouns),
   };
 }

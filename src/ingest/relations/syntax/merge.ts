@@ -31,6 +31,7 @@ export function mergeWithRuleCandidates(
   }
   const parseAsserted = new Set(parse.candidates.filter((c) => c.polarity === 'asserted').map(pairKey));
   const parsePairs = new Set(parse.candidates.map(pairKey));
+  const parseSP = new Set(parse.candidates.map((c) => spKey(c.sentence, c.predicate)));
   const kept = ruleCands.filter((r) => {
     if (STRUCTURAL.has(r.predicate) && r.predicate !== 'MEMBER_OF') return true;
     const sites = sitesBy.get(spKey(r.sentence, r.predicate));
@@ -38,7 +39,9 @@ export function mergeWithRuleCandidates(
     if (sites.some((s) => s.polarity !== 'asserted') && !parseAsserted.has(pairKey(r))) return false;
     if (mode === 'union') return true;
     if (parsePairs.has(pairKey(r))) return false;
-    return !sites.every((s) => s.resolved);
+    // The parse overrules only where it read the sentence's triggers and found a pair: a site it resolved to
+    // nothing (arguments outside the tree it built) leaves the distance rules their say.
+    return !sites.every((s) => s.resolved) || !parseSP.has(spKey(r.sentence, r.predicate));
   });
   const out: RelationCandidate[] = [...kept];
   const seen = new Set(kept.map((c) => `${pairKey(c)}|${c.modality}`));

@@ -1,0 +1,77 @@
+// The parse stage inside the full pipeline (real tagger and parser, shipped lexicons): the rules added when the
+// parse was wired in, each with a written sentence per language it handles. Sentences written for geokg.
+
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../../src/ingest/index.js';
+
+const triples = (text: string, lang: 'de' | 'en') =>
+  extractText(text, { lang }).relations.map((r) => `${r.subject} ${r.predicate} ${r.object}`);
+
+describe('pipeline with the parse stage', () => {
+  it('distributes a relation over the named members of a common noun ("countries including A and B")', () => {
+    const en = triples(
+      'Hezbollah moved weapons. Some countries including Britain and Germany have outlawed the group.',
+      'en',
+    );
+    expect(en).toEqual(expect.arrayContaining(['GBR SANCTIONS group:hezbollah', 'DEU SANCTIONS group:hezbollah']));
+  });
+  it('resolves a definite description with modifiers to the armed group, leaving the modifier to the rules', () => {
+    const en = triples(
+      'Hezbollah moved weapons. The State Department urged Europe to act against the Iran-backed group.',
+      'en',
+    );
+    expect(en).toContain('IRN SUPPORTS group:hezbollah');
+    expect(en).not.toContain('IRN SUPPORTS org:us-state-department');
+    const de = triples('Die Hisbollah lagert Waffen. Israel griff die vom Iran unterstützte Miliz an.', 'de');
+    expect(de).toContain('ISR ATTACKS group:hezbollah');
+  });
+  it('gives a counterpart the office of the person named before ("Xi und sein Amtskollege Obama")', () => {
+    const de = triples(
+      'Chinas Präsident Xi Jinping besucht die USA. Im November hatten Xi und sein US-amerikanischer Amtskollege Barack Obama ein Treffen.',
+      'de',
+    );
+    expect(de).toContain('person:barack-obama HEAD_OF_STATE USA');
+    expect(de).not.toContain('person:barack-obama CITIZEN_OF USA');
+  });
+  it('ties a bare office to the state the previous sentence was about, never across a possessive', () => {
+    const de = triples(
+      'Die Regierung in Warschau kündigte die Stationierung von Waffen in Polen an. Das sei nötig, sagte Verteidigungsminister Tomasz Siemoniak.',
+      'de',
+    );
+    expect(de).toContain('person:tomasz-siemoniak OFFICIAL_OF POL');
+    const en = triples(
+      'Poland asked for more troops. Its special envoy, Anna Nowak, met officials in Warsaw. His adviser Jan Kowal said so.',
+      'en',
+    );
+    expect(en.filter((t) => t.startsWith('person:jan-kowal OFFICIAL_OF'))).toEqual([]);
+  });
+  it("takes the state in brackets after an office holder's name", () => {
+    const de = triples(
+      'Die Gespräche laufen. Die Außenminister Jeyhun Bayramov (Aserbaidschan) und Ararat Mirsojan (Armenien) paraphierten den Entwurf.',
+      'de',
+    );
+    expect(de).toContain('person:jeyhun-bayramov OFFICIAL_OF AZE');
+  });
+  it("reads the criticised act's agent as the target and a reported pronoun subject as the speaker", () => {
+    expect(
+      triples('The Russian foreign ministry said it condemned the use of military force by the United States.', 'en'),
+    ).toContain('org:russian-foreign-ministry CRITICIZES USA');
+    expect(triples('Die Türkei verurteilte die Angriffe Israels scharf.', 'de')).toContain('TUR CRITICIZES ISR');
+  });
+  it('reads a visit noun with its possessor and place as a meeting', () => {
+    expect(
+      triples('Chinas Präsident Xi Jinping will seinen ersten Besuch in den USA für Ankündigungen nutzen.', 'de'),
+    ).toContain('USA MEETS person:xi-jinping'); // symmetric: stored in id order
+    expect(triples("Modi's state visit to Washington ended on Friday.", 'en')).toContain(
+      'USA MEETS person:narendra-modi',
+    );
+  });
+  it('reads "werfen … vor" as criticism with the accused as the actor of the infinitive clause', () => {
+    const de = triples(
+      'Westliche Regierungen werfen Russland vor, die Rebellen in der Ukraine mit Waffen zu versorgen.',
+      'de',
+    );
+    expect(de).toContain('org:the-west CRITICIZES RUS');
+    expect(de.some((t) => t.startsWith('RUS SUPPLIES'))).toBe(true);
+  });
+});
