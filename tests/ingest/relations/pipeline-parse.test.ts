@@ -74,4 +74,19 @@ describe('pipeline with the parse stage', () => {
     expect(de).toContain('org:the-west CRITICIZES RUS');
     expect(de.some((t) => t.startsWith('RUS SUPPLIES'))).toBe(true);
   });
+  it('reads the lexicon additions of issue 9: pacts, frozen assets, stationing, supporters, allies, troops', () => {
+    expect(triples('Russia and North Korea signed a defence pact in June.', 'en')).toContain('PRK ALLIED_WITH RUS');
+    expect(triples('Russland und Nordkorea unterzeichneten einen Verteidigungspakt.', 'de')).toContain(
+      'PRK ALLIED_WITH RUS',
+    );
+    expect(triples('The EU froze the assets of the Russian central bank.', 'en')).toContain('org:eu SANCTIONS RUS');
+    expect(triples('Die EU fror das Vermögen der russischen Zentralbank ein.', 'de')).toContain('org:eu SANCTIONS RUS');
+    expect(triples('Russia stationed nuclear missiles in Belarus.', 'en')).toContain('RUS SUPPORTS BLR');
+    expect(triples('Die USA stationieren Raketen in Deutschland.', 'de')).toContain('USA SUPPORTS DEU');
+    expect(triples('Germany is the largest supporter of Ukraine in Europe.', 'en')).toContain('DEU SUPPORTS UKR');
+    expect(triples('Chile ist Perus engster Verbündeter.', 'de')).toContain('CHL ALLIED_WITH PER');
+    // Troops act for their state: the adjective is the attacker, not an Item.
+    expect(triples('Russische Truppen griffen ukrainische Stellungen an.', 'de')).toContain('RUS ATTACKS UKR');
+    expect(triples('Russian troops attacked Ukrainian positions near Bakhmut.', 'en')).toContain('RUS ATTACKS UKR');
+  });
 });

@@ -13,7 +13,7 @@ export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
   'ArmedGroup',
 ]);
 const NAME_RELS = ['appos', 'flat', 'compound'];
-const OWNER_RELS = ['amod', 'nmod:poss', 'nmod'];
+const OWNER_RELS = ['amod', 'nmod:poss', 'nmod', 'dep'];
 
 export const typeOf = (ctx: SentenceContext, id: string): EntityType | undefined => ctx.doc.entities.get(id)?.type;
 
@@ -51,6 +51,8 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
     for (const rel of OWNER_RELS)
       for (const c of kids(ctx, k, rel)) {
         if (rel === 'nmod' && !ownerNmod(ctx, c)) continue;
+        // An adjective the parser left as bare 'dep' ("Russische Truppen" sentence-initially) is still a modifier.
+        if (rel === 'dep' && ctx.words[c]!.upos !== 'ADJ') continue;
         const m = actorOfWord(ctx, c, true, depth + 1);
         if (m) return m;
       }
