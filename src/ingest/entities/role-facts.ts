@@ -269,17 +269,37 @@ function describedPerson(ms: MentionSet, v: SentenceView, span: RoleSpan, object
     );
   })();
   if (span.entry.p === 'AFFILIATED_WITH' || !artBefore || span.entry.weak) return;
+  // Who held the office when the article was written; an undated article never gets today's holder.
+  const year = ms.doc.published ? Number(ms.doc.published.slice(0, 4)) : NaN;
   const heldBy = (id: string) =>
-    knownRoles(ms, id).some((r) => r.predicate === span.entry.p && r.object === object && !r.to);
+    knownRoles(ms, id).some(
+      (r) =>
+        r.predicate === span.entry.p &&
+        r.object === object &&
+        !(year < Number((r.from ?? '0').slice(0, 4))) &&
+        (r.to ? year <= Number(r.to.slice(0, 4)) : year >= 0),
+    );
   const candidates = new Set<string>();
   for (const r of roles) if (r.predicate === span.entry.p && r.object === object) candidates.add(r.person);
   if (!candidates.size)
     for (const e of ms.entities.values()) if (e.type === 'Person' && heldBy(e.id)) candidates.add(e.id);
   let pick = [...candidates];
   if (pick.length > 1) {
-    // Several holders named (a predecessor and the incumbent): prefer the one still in office.
+    // Several holders named (a predecessor and the incumbent): the one in office at the article's date; undated,
+    // the one whose term began last, since a text naming both was written after the successor took office.
     const current = pick.filter(heldBy);
     if (current.length) pick = current;
+    else if (Number.isNaN(year)) {
+      const began = (id: string) =>
+        Math.max(
+          ...knownRoles(ms, id)
+            .filter((r) => r.predicate === span.entry.p && r.object === object)
+            .map((r) => Number((r.from ?? '0').slice(0, 4))),
+          -1,
+        );
+      const latest = Math.max(...pick.map(began));
+      if (latest > 0) pick = pick.filter((id) => began(id) === latest);
+    }
   }
   if (pick.length !== 1) {
     // An office holder the text does not name acts for the state: "der russische Premierminister lud … ein".

@@ -2,7 +2,7 @@
 // parse was wired in, each with a written sentence per language it handles. Sentences written for geokg.
 
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../../src/ingest/index.js';
+import { extractText, runPipeline } from '../../../src/ingest/index.js';
 
 const triples = (text: string, lang: 'de' | 'en') =>
   extractText(text, { lang }).relations.map((r) => `${r.subject} ${r.predicate} ${r.object}`);
@@ -88,5 +88,15 @@ describe('pipeline with the parse stage', () => {
     // Troops act for their state: the adjective is the attacker, not an Item.
     expect(triples('Russische Truppen griffen ukrainische Stellungen an.', 'de')).toContain('RUS ATTACKS UKR');
     expect(triples('Russian troops attacked Ukrainian positions near Bakhmut.', 'en')).toContain('RUS ATTACKS UKR');
+  });
+  it('gives an unnamed office holder by the article date, and an undated article no holder at all', () => {
+    const text = 'Der US-Präsident kritisierte China scharf. Donald Trump und Barack Obama waren da.';
+    const at = (published?: string) =>
+      runPipeline({ source: 'x.txt', text, format: 'text', published }, { lang: 'de' }).relations.map(
+        (r) => `${r.subject} ${r.predicate} ${r.object}`,
+      );
+    expect(at('2016-02-01')).toContain('person:barack-obama CRITICIZES CHN');
+    expect(at('2025-05-03')).toContain('person:donald-trump CRITICIZES CHN');
+    expect(at()).toEqual(['USA CRITICIZES CHN']);
   });
 });
