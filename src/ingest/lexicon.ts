@@ -37,6 +37,8 @@ export interface TriggerEntry {
   needs?: RegExp;
   needsIf?: Array<[string, RegExp]>;
   needsMod?: RegExp;
+  /** The word right before must not match: "Kalter Krieg" and "Cold War" are periods, not attacks. */
+  notAfter?: RegExp;
   needsPartner?: boolean;
   particleIf?: Array<[string, string]>;
   objPreps?: string[];
@@ -82,6 +84,7 @@ const functionWordsSchema = z.object({
 });
 const entityNounsSchema = z.object({
   member_nouns: words,
+  party_nouns: words,
   group_descriptions: z.array(z.object({ types: z.array(z.enum(ENTITY_TYPES)).min(1), words })),
   org_type_suffixes: words,
 });
@@ -172,6 +175,7 @@ function compileTriggers(trig: TriggersFile): TriggerEntry[] {
       ? Object.entries(t.needsIf as Record<string, string>).map(([k, v]) => [k, new RegExp(v, 'u')] as [string, RegExp])
       : undefined,
     needsMod: t.needsMod ? new RegExp(t.needsMod as string, 'u') : undefined,
+    notAfter: t.notAfter ? new RegExp(`^(?:${t.notAfter as string})$`, 'u') : undefined,
     needsPartner: t.needsPartner as boolean | undefined,
     particleIf: t.particleIf ? Object.entries(t.particleIf as Record<string, string>) : undefined,
     objPreps: t.objPreps as string[] | undefined,
@@ -234,6 +238,8 @@ export function loadLexicon(dir: string = LEXICON_DIR) {
     speechVerbs: new Set(fw.speech_verbs),
     clauseOpeners: new Set(fw.clause_openers),
     memberNouns: new Set(nouns.member_nouns),
+    /** "Netanyahu's Likud party": the person is affiliated with the party (entity-nouns.json party_nouns). */
+    partyNouns: new Set(nouns.party_nouns),
     groupDescriptions: new Map(
       nouns.group_descriptions.flatMap((g) => g.words.map((w): [string, EntityType[]] => [w, g.types])),
     ),

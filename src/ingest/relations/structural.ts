@@ -42,7 +42,22 @@ export function structural(s: StructuralContext, out: RelationCandidate[]): void
     if ((m.kind === 'adjective' || m.kind === 'demonym') && mt === 'Country') adjectiveOfState(s, m, push);
     if (mt === 'Location') capitalOf(s, m, push);
     if (mt === 'Organization' && m.kind === 'name') organisationIn(s, m, push);
+    if (mt === 'Person') partyOf(s, m, push);
   }
+}
+
+/** "Netanyahu's Likud party", "Netanjahus Likud-Partei": a person's possessive before a party's name. */
+function partyOf(s: StructuralContext, m: Mention, push: Push): void {
+  const { toks, mentionAt, typeOf, lex } = s;
+  let j = m.tokEnd;
+  if ((toks[j]?.text === '’' || toks[j]?.text === "'") && toks[j + 1]?.norm === 's') j += 2;
+  else if (!(s.lang === 'de' && /s$/u.test(m.surface))) return;
+  const o = mentionAt(j);
+  if (!o || o.tokStart !== j || typeOf(o.entity) !== 'Organization') return;
+  // The gazetteer may include the noun in the name ("Likud party").
+  const last = toks[o.tokEnd - 1]!;
+  const noun = lex.partyNouns.has(last.norm) ? last : toks[o.tokEnd];
+  if (noun && lex.partyNouns.has(noun.norm)) push(m.entity, 'AFFILIATED_WITH', o.entity, 0.75, 'party-of');
 }
 
 /** "die BRICS-Staaten Brasilien, Russland, Indien, China und Südafrika", "NATO members Turkey and Hungary". */

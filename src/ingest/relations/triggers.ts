@@ -33,6 +33,7 @@ export function checkTrigger(e: TriggerEntry, toks: Token[], t: number, lower: s
   if (e.needsItem && !hasItem) return false;
   if (e.needsItemIf && e.needsItemIf.test(norm) && !hasItem) return false;
   if (e.needs && !e.needs.test(lower)) return false;
+  if (e.notAfter && t > 0 && e.notAfter.test(toks[t - 1]!.norm)) return false;
   if (e.needsIf) for (const [pre, re] of e.needsIf) if (norm.startsWith(pre) && !re.test(lower)) return false;
   if (e.particleIf) {
     for (const [pre, particle] of e.particleIf) {

@@ -99,4 +99,25 @@ describe('pipeline with the parse stage', () => {
     expect(at('2025-05-03')).toContain('person:donald-trump CRITICIZES CHN');
     expect(at()).toEqual(['USA CRITICIZES CHN']);
   });
+  it("reads a person's party, and no war where the text names a period or a trade dispute", () => {
+    expect(triples('Rhetoric from Netanyahu’s Likud party grew sharper.', 'en')).toContain(
+      'person:benjamin-netanyahu AFFILIATED_WITH org:likud',
+    );
+    expect(triples('Die Rhetorik von Netanjahus Likud-Partei wurde schärfer.', 'de')).toContain(
+      'person:benjamin-netanyahu AFFILIATED_WITH org:likud',
+    );
+    expect(triples('Seit dem Ende des Kalten Krieges fordert Polen Schutz durch die NATO.', 'de')).not.toContain(
+      'org:nato ATTACKS POL',
+    );
+    expect(triples('China and the United States are locked in a trade war.', 'en')).toEqual([]);
+    expect(triples("Russia's war on Ukraine continues.", 'en')).toContain('RUS ATTACKS UKR');
+  });
+  it('pairs the two states of "die beiden Länder" and no one else around them', () => {
+    const de = triples(
+      'Putin empfing den iranischen Präsidenten Pezeshkian. Er lud ihn nach Russland ein, wo die beiden Länder ein Abkommen unterzeichnen werden.',
+      'de',
+    );
+    expect(de).toContain('IRN SIGNS_AGREEMENT RUS');
+    expect(de.filter((t) => t.includes('SIGNS_AGREEMENT') && t.includes('person:'))).toEqual([]);
+  });
 });

@@ -100,6 +100,12 @@ export function actorsOf(ctx: SentenceContext, words: readonly number[], allowAd
   };
   for (const w of words)
     for (const k of withConjuncts(ctx, w)) {
+      // "die beiden Länder": a pair phrase is two coreferent mentions over the same words; both are arguments.
+      const pair = mentionsAtWord(ctx, k).filter((x) => x.kind === 'coref' && ACTOR_TYPES.has(typeOf(ctx, x.entity)!));
+      if (pair.length >= 2) {
+        pair.forEach(add);
+        continue;
+      }
       const m = actorOfWord(ctx, k, allowAdjective);
       if (m) add(m);
       else for (const i of includedMembers(ctx, k)) for (const j of withConjuncts(ctx, i)) add(actorOfWord(ctx, j));

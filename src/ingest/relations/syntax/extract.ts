@@ -67,7 +67,11 @@ function argumentPairs(ctx: TriggerContext, find: ArgumentFind): Array<[Mention,
   if (sym) {
     const between = find.object.some((w) => casesOf(ctx, w).some((c) => PAIR_CASES.has(c)));
     if (between && objs.length >= 2 && !subs.length) return pairsOf(objs, find.confidence - 0.05);
-    if (!objs.length && subs.length >= 2) return pairsOf(subs, find.confidence - 0.1);
+    if (!objs.length && subs.length >= 2) {
+      // "die beiden Länder … unterzeichnen": a pair phrase pairs its own two states, not every actor around.
+      const pair = subs.filter((m) => m.kind === 'coref' && subs.some((o) => o !== m && o.tokStart === m.tokStart));
+      return pairsOf(pair.length === 2 ? pair : subs, find.confidence - 0.1);
+    }
   }
   const out: Array<[Mention, Mention, number]> = [];
   for (const s of subs) for (const o of objs) if (s.entity !== o.entity) out.push([s, o, find.confidence]);
