@@ -1,7 +1,6 @@
 // `geokg extract FILE|DIR...`: runs the offline extractor over files and folders and prints json, jsonl or a table.
 // One bad input gives a one-line message on stderr and the run goes on; the exit code is non-zero only if nothing was read.
 
-import { renameSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { InputError } from '../errors.js';
@@ -10,8 +9,9 @@ import { listInputs, mergeExtractions, readItems, type CorpusOptions, type Input
 import { ExtractionPool } from '../ingest/pool/pool.js';
 import { openJsonlSink } from '../ingest/pool/jsonl.js';
 import { workersOption } from '../ingest/pool/options.js';
+import { checkWritable, INPUT_PATHS_HELP, plural, writeFileAtomic } from './text.js';
 
-export interface ExtractCliOptions {
+export interface ExtractCliOptions extends CorpusFlags {
   format: 'json' | 'jsonl' | 'table';
   lang: 'de' | 'en' | 'auto';
   output?: string;
@@ -19,6 +19,8 @@ export interface ExtractCliOptions {
   quiet?: boolean;
   /** Extraction worker threads (default: the number of cores). */
   workers?: number;
+  /** false with --no-parse: relations from the distance rules alone, without the syntax stage. */
+  parse?: boolean;
   textColumn?: string;
   titleColumn?: string;
   dateColumn?: string;
@@ -27,11 +29,56 @@ export interface ExtractCliOptions {
   quote?: string;
 }
 
-function corpusOptions(o: ExtractCliOptions): CorpusOptions {
+/** The corpus flags of extract and ingest: --text-field … (the issue's names), --text-column … kept as aliases. */
+export interface CorpusFlags {
+  textField?: string;
+  titleField?: string;
+  dateField?: string;
+  idField?: string;
+  textColumn?: string;
+  titleColumn?: string;
+  dateColumn?: string;
+  idColumn?: string;
+  delimiter?: string;
+  quote?: string;
+}
+
+export function corpusOptions(o: CorpusFlags): CorpusOptions {
   const c: CorpusOptions = {};
-  for (const k of ['textColumn', 'titleColumn', 'dateColumn', 'idColumn', 'delimiter', 'quote'] as const)
-    if (o[k] !== undefined) c[k] = o[k] === '\\t' ? '\t' : o[k];
+  const given = {
+    textColumn: o.textField ?? o.textColumn,
+    titleColumn: o.titleField ?? o.titleColumn,
+    dateColumn: o.dateField ?? o.dateColumn,
+    idColumn: o.idField ?? o.idColumn,
+    delimiter: o.delimiter,
+    quote: o.quote,
+  };
+  for (const [k, v] of Object.entries(given) as Array<[keyof CorpusOptions & keyof typeof given, string | undefined]>)
+    if (v !== undefined) c[k] = v === '\\t' ? '\t' : v;
   return c;
+}
+
+/** Adds the corpus options (and --max-size) to a command: `geokg extract` and `geokg ingest` share them. */
+export function addCorpusOptions(cmd: Command): Command {
+  return cmd
+    .option('--max-size <mb>', 'refuse files larger than this many MB (default 20, or GEOKG_MAX_INPUT_MB)', (v) => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n <= 0) throw new InputError(`--max-size wants a positive number of MB, got '${v}'`);
+      return n;
+    })
+    .option(
+      '--text-field <name|n>',
+      'corpus column or JSON field with the article text (default: text, content, body, article…)',
+    )
+    .option('--title-field <name|n>', 'corpus column or field with the title (default: title, headline…)')
+    .option('--date-field <name|n>', 'corpus column or field with the publication date (default: date, published…)')
+    .option('--id-field <name|n>', 'corpus column or field naming the record (default: id; else url, else #row-N)')
+    .addOption(new Option('--text-column <name|n>', 'alias of --text-field').hideHelp())
+    .addOption(new Option('--title-column <name|n>', 'alias of --title-field').hideHelp())
+    .addOption(new Option('--date-column <name|n>', 'alias of --date-field').hideHelp())
+    .addOption(new Option('--id-column <name|n>', 'alias of --id-field').hideHelp())
+    .option('--delimiter <char>', 'CSV field separator (default: sniffed; \\t for tab)')
+    .option('--quote <char>', 'CSV quote character (default: sniffed, " or \')');
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
@@ -87,6 +134,8 @@ function toContract(x: Extraction): Extraction {
 
 export async function runExtract(paths: string[], opts: ExtractCliOptions): Promise<number> {
   const say = (msg: string) => process.stderr.write(`geokg: extract: ${msg}\n`);
+  // Before any extraction: an unwritable -o fails at once, naming the file.
+  if (opts.output) checkWritable(opts.output);
   const files = await listInputs(paths);
   const bar =
     process.stderr.isTTY && files.length > 3 && !opts.quiet
@@ -109,7 +158,11 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
       if (f.error) yield { ok: false, source: f.path, error: f.error };
       else yield* readItems(f.path, { maxBytes, corpus: corpusOptions(opts) });
   }
-  const pool = new ExtractionPool({ workers: opts.workers, extract: { lang: opts.lang }, json: Boolean(sink) });
+  const pool = new ExtractionPool({
+    workers: opts.workers,
+    extract: { lang: opts.lang, ...(opts.parse === false ? { parse: false } : {}) },
+    json: Boolean(sink),
+  });
   try {
     for await (const r of pool.run(inputs())) {
       bar?.increment();
@@ -145,45 +198,27 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
       opts.format === 'table'
         ? formatTable(mergeExtractions(docs))
         : JSON.stringify(toContract(mergeExtractions(docs)), null, 2) + '\n';
-    if (opts.output) {
-      const tmp = `${opts.output}.tmp-${process.pid}`;
-      writeFileSync(tmp, out);
-      renameSync(tmp, opts.output);
-    } else process.stdout.write(out);
+    if (opts.output) writeFileAtomic(opts.output, out);
+    else process.stdout.write(out);
   }
-  if (opts.output && !opts.quiet) say(`wrote ${written} document(s) to ${opts.output}`);
+  if (opts.output && !opts.quiet) say(`wrote ${plural(written, 'document')} to ${opts.output}`);
   return 0;
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('extract')
     .description(
       'Extract entities and evidenced relations from German/English news articles (text or HTML files, folders).',
     )
-    .argument(
-      '<paths...>',
-      'files or folders (read recursively: .txt .text .html .htm .xhtml; corpora of one article per record: .csv .tsv .jsonl)',
-    )
+    .argument('<paths...>', INPUT_PATHS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'table']).default('json'))
     .addOption(new Option('-l, --lang <lang>', 'document language').choices(['de', 'en', 'auto']).default('auto'))
-    .option('-o, --output <file>', 'write the output to FILE instead of stdout')
-    .option('--max-size <mb>', 'refuse files larger than this many MB (default 20, or GEOKG_MAX_INPUT_MB)', (v) => {
-      const n = Number(v);
-      if (!Number.isFinite(n) || n <= 0) throw new InputError(`--max-size wants a positive number of MB, got '${v}'`);
-      return n;
-    })
+    .option('-o, --output <file>', 'write the output to FILE instead of stdout');
+  addCorpusOptions(cmd)
     .option('-q, --quiet', 'no progress bar or notes on stderr (errors are still printed)')
-    .option(
-      '--text-column <name|n>',
-      'corpus column or JSON field with the article text (default: text, content, body, article…)',
-    )
-    .option('--title-column <name|n>', 'corpus column or field with the title (default: title, headline…)')
-    .option('--date-column <name|n>', 'corpus column or field with the publication date (default: date, published…)')
-    .option('--id-column <name|n>', 'corpus column or field naming the record (default: id; else url, else #row-N)')
-    .option('--delimiter <char>', 'CSV field separator (default: sniffed; \\t for tab)')
-    .option('--quote <char>', 'CSV quote character (default: sniffed, " or \')')
     .addOption(workersOption())
+    .option('--no-parse', 'skip the syntax stage: relations from the distance rules alone (faster, less accurate)')
     .addHelpText(
       'after',
       '\nOutput order is input order whatever --workers is. With -o FILE.gz, jsonl is gzip-compressed: the shard\n' +

@@ -27,6 +27,11 @@ function parseSize(value: string): string {
   return value;
 }
 
+/** A path as the user can paste it back into a shell. */
+function shellQuote(p: string): string {
+  return /^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
+}
+
 const status = (message: string): void => {
   process.stderr.write(`${message}\n`);
 };
@@ -59,7 +64,9 @@ export function register(program: Command): void {
         onStatus: status,
       });
       status(`Neo4j is up (pid ${server.pid}, ${(server.startMs / 1000).toFixed(1)} s); log: ${server.logFile}`);
-      status(`use it with: NEO4J_URI=${server.uri} geokg …   stop it with: geokg neo4j stop`);
+      // The stop hint must name the data directory it was started on, or `stop` looks in the default one.
+      const data = opts.data ? ` --data ${shellQuote(opts.data)}` : '';
+      status(`use it with: NEO4J_URI=${server.uri} geokg …   stop it with: geokg neo4j stop${data}`);
       process.stdout.write(`${server.uri}\n`);
     });
 
@@ -71,7 +78,9 @@ export function register(program: Command): void {
       const dir = opts.data ?? defaultDataDir();
       const stopped = await stopLocalNeo4j(dir);
       process.stdout.write(
-        stopped ? `stopped Neo4j at ${stopped.uri} (pid ${stopped.pid})\n` : `no local Neo4j running for ${dir}\n`,
+        stopped
+          ? `stopped Neo4j at ${stopped.uri} (pid ${stopped.pid})\n`
+          : `no local Neo4j running for ${dir}${opts.data ? '' : ' (started with --data DIR? pass the same --data)'}\n`,
       );
     });
 

@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import { plural } from './text.js';
 import { ensureViewerBuilt, PROJECT_ROOT, VIZ_DIST } from '../server/build-viewer.js';
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer, type RunningServer } from '../server/listen.js';
 import { ingestPaths } from '../store/ingest-files.js';
@@ -53,7 +54,7 @@ async function serveUntilStopped(store: GraphStore, flags: ServeFlags): Promise<
   const staticDir = existsSync(path.join(VIZ_DIST, 'index.html')) ? VIZ_DIST : undefined;
   if (!staticDir)
     process.stderr.write(
-      'geokg: the viewer is not built (run `geokg start` or `npx vite build viz`); serving the API only\n',
+      'geokg: the viewer is not built (run `npx vite build -c viz/vite.config.ts`); serving the API only\n',
     );
   let running: RunningServer;
   try {
@@ -64,6 +65,8 @@ async function serveUntilStopped(store: GraphStore, flags: ServeFlags): Promise<
       port,
       fallback: !explicit,
       onNotice: (m) => process.stderr.write(`geokg: ${m}\n`),
+      // One line per request on stderr, so a 500 leaves a trace; the app never puts parameters in it.
+      log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (err) {
     await store.close();
@@ -86,6 +89,18 @@ async function serveUntilStopped(store: GraphStore, flags: ServeFlags): Promise<
   });
 }
 
+/**
+ * `serve` after a plain `npm install` has no viewer yet: build it rather than serve the API alone. A failed build
+ * (no Vite in a production install) is a warning, and the API is still served.
+ */
+async function buildViewerOrWarn(): Promise<void> {
+  try {
+    await ensureViewerBuilt({ log: (m) => process.stderr.write(`geokg: ${m}\n`) });
+  } catch (err) {
+    process.stderr.write(`geokg: warning: ${(err as Error).message}\n`);
+  }
+}
+
 function storeKind(flag: string | undefined): StoreKind {
   if (flag !== undefined && flag !== 'neo4j' && flag !== 'embedded') {
     throw new InputError(`--store must be 'neo4j' or 'embedded', got '${flag}'`);
@@ -100,7 +115,9 @@ export function register(program: Command): void {
     .option('-p, --port <n>', `port (default ${DEFAULT_PORT}, or the next free one)`)
     .option('--host <host>', 'interface to bind; anything but loopback exposes the graph', DEFAULT_HOST)
     .option('--store <kind>', 'neo4j or embedded (default: neo4j when NEO4J_URI is set)')
+    .option('--no-build', 'do not build the viewer even when it is missing or older than its sources')
     .action(async (flags: ServeFlags) => {
+      if (flags.build !== false) await buildViewerOrWarn();
       const store = await openStore({ kind: storeKind(flags.store) });
       await serveUntilStopped(store, flags);
     });
@@ -126,7 +143,7 @@ export function register(program: Command): void {
           await ingestPaths(store, paths, {});
           const stats = await store.stats();
           process.stderr.write(
-            `geokg: store has ${stats.documents} documents, ${stats.entities} entities, ${stats.relations} relations\n`,
+            `geokg: store has ${plural(stats.documents, 'document')}, ${plural(stats.entities, 'entity', 'entities')}, ${plural(stats.relations, 'relation')}\n`,
           );
         }
       } catch (err) {

@@ -10,9 +10,11 @@ import { exportGraph, exportJsonWithDocuments } from '../store/export.js';
 import { extractPaths, ingestPaths, type IngestProgress } from '../store/ingest-files.js';
 import { ingestExtractions } from '../store/from-extraction.js';
 import { workersOption } from '../ingest/pool/options.js';
+import { addCorpusOptions, corpusOptions, type CorpusFlags } from './extract.js';
 import { Neo4jStore, DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, type CypherResult } from '../store/neo4j.js';
 import { openStore, resolveStoreKind } from '../store/open.js';
 import { bindParams, listQueries, loadQuery, parseParams } from '../store/queries.js';
+import { INPUT_PATHS_HELP, plural } from './text.js';
 import type {
   DocumentDetail,
   DocumentPage,
@@ -42,6 +44,9 @@ function where(store: GraphStore): string {
     return `Neo4j at ${store.uri}${store.database ? ` (database ${store.database})` : ''}`;
   return `embedded store in ${(store as { file?: string }).file ?? '.geokg'}`;
 }
+
+/** How often a piped ingest (a log, CI) prints its progress line. */
+const PIPED_PROGRESS_MS = 5000;
 
 const err = (line: string) => process.stderr.write(`${line}\n`);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -80,14 +85,16 @@ export function formatCsv(result: Pick<CypherResult, 'columns' | 'rows'>): strin
 
 function printSummary(s: IngestSummary, store: GraphStore): void {
   const secs = s.elapsedMs / 1000;
+  // A rate over nothing read, or over a few milliseconds, is noise ("500.0 documents/s" for a missing path).
+  const rate = s.documentsRead > 0 && secs >= 0.05 ? `, ${(s.documentsRead / secs).toFixed(1)} documents/s` : '';
   out(
     `documents: ${s.documentsRead} read, ${s.documentsNew} new, ${s.documentsUnchanged} unchanged, ${s.documentsFailed} failed` +
-      ` (${secs.toFixed(1)} s, ${(s.documentsRead / Math.max(secs, 0.001)).toFixed(1)} documents/s)`,
+      ` (${secs.toFixed(1)} s${rate})`,
   );
-  out(`written:   ${s.entities} entity mentions, ${s.relations} relations, ${s.evidence} evidence`);
+  out(`written:   ${plural(s.entities, 'entity mention')}, ${plural(s.relations, 'relation')}, ${s.evidence} evidence`);
   out(
-    `store:     ${s.totals.documents} documents, ${s.totals.entities} entities, ${s.totals.relations} relations, ` +
-      `${s.totals.evidence} evidence (${where(store)})`,
+    `store:     ${plural(s.totals.documents, 'document')}, ${plural(s.totals.entities, 'entity', 'entities')}, ` +
+      `${plural(s.totals.relations, 'relation')}, ${s.totals.evidence} evidence (${where(store)})`,
   );
   for (const f of s.failures.slice(0, 20)) err(`failed: ${f.source}: ${f.error}`);
   if (s.failures.length > 20) err(`… and ${s.failures.length - 20} more failures`);
@@ -139,10 +146,13 @@ export function register(program: Command): void {
       });
     });
 
-  program
-    .command('ingest')
-    .description('Extract relations from text/HTML files and folders and store them with their evidence.')
-    .argument('<paths...>', 'files or folders (read recursively: .txt, .md, .html, .htm)')
+  // The corpus options and --max-size are the ones `geokg extract` takes (src/cli/extract.ts).
+  addCorpusOptions(
+    program
+      .command('ingest')
+      .description('Extract relations from text/HTML files and folders and store them with their evidence.')
+      .argument('<paths...>', INPUT_PATHS_HELP),
+  )
     .addOption(new Option('--lang <lang>', 'language of the texts').choices(['de', 'en', 'auto']).default('auto'))
     .addOption(storeOption())
     .addOption(workersOption())
@@ -160,7 +170,13 @@ export function register(program: Command): void {
     .action(
       async (
         paths: string[],
-        opts: { lang: 'de' | 'en' | 'auto'; store?: string; workers: number; fromExtraction?: boolean },
+        opts: CorpusFlags & {
+          lang: 'de' | 'en' | 'auto';
+          store?: string;
+          workers: number;
+          fromExtraction?: boolean;
+          maxSize?: number;
+        },
       ) => {
         await withStore(opts.store, async (store) => {
           const tty = Boolean(process.stderr.isTTY);
@@ -178,21 +194,31 @@ export function register(program: Command): void {
               cliProgress.Presets.shades_classic,
             );
           }
-          let lastLine = 0;
+          // Piped: a line at most every few seconds and none at the end, where the summary says it all (progress
+          // is reported once read and again once written, so a line on completion came out twice).
+          let lastLine = started;
           try {
             const onProgress = (p: IngestProgress) => {
               const rate = (p.done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1);
               if (bar) {
                 if (!bar.isActive) bar.start(p.total ?? p.done, 0, { rate, relations: 0 });
                 bar.update(p.done, { rate, relations: p.relations });
-              } else if (Date.now() - lastLine > 1000 || p.done === p.total) {
+              } else if (Date.now() - lastLine >= PIPED_PROGRESS_MS && p.done !== p.total) {
                 lastLine = Date.now();
                 err(`ingest: ${p.done}/${p.total ?? '?'} documents, ${rate} documents/s, ${p.relations} relations`);
               }
             };
             const summary = opts.fromExtraction
               ? await ingestExtractions(store, paths, { onProgress })
-              : await ingestPaths(store, paths, { lang: opts.lang, workers: opts.workers, onProgress });
+              : await ingestPaths(store, paths, {
+                  lang: opts.lang,
+                  workers: opts.workers,
+                  onProgress,
+                  read: {
+                    ...(opts.maxSize ? { maxBytes: opts.maxSize * 1024 * 1024 } : {}),
+                    corpus: corpusOptions(opts),
+                  },
+                });
             bar?.stop();
             printSummary(summary, store);
             if (summary.documentsRead === 0) {
@@ -218,9 +244,10 @@ export function register(program: Command): void {
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     )
-    .option('-f, --file <name>', 'a research query by name (cypher/queries/NAME.cypher) or a .cypher file path')
+    // -f is --format in every command (extract, parse, query); --file has no short form.
+    .option('--file <name>', 'a research query by name (cypher/queries/NAME.cypher) or a .cypher file path')
     .option('--list', 'list the research queries in cypher/queries/ with what they answer')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--write', 'allow the query to write (runs in a write transaction)', false)
     .option('--timeout <ms>', 'transaction timeout in milliseconds', positiveInt('--timeout'), DEFAULT_QUERY_TIMEOUT_MS)
     .option('--max-rows <n>', 'stop after this many rows', positiveInt('--max-rows'), DEFAULT_MAX_ROWS)
@@ -313,7 +340,7 @@ export function register(program: Command): void {
   program
     .command('stats')
     .description('Count documents, entities (by type), relations (by type) and evidence in the store.')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(storeOption())
     .action(async (opts: { format: 'text' | 'json'; store?: string }) => {
       await withStore(opts.store, async (store) => {
@@ -326,7 +353,7 @@ export function register(program: Command): void {
   program
     .command('documents')
     .description('List the stored documents: date, language, what each supports, title and id (newest first).')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--limit <n>', 'at most this many documents', positiveInt('--limit'), 50)
     .option(
       '--offset <n>',
@@ -373,7 +400,7 @@ export function register(program: Command): void {
         'the documents with the claims and evidence sentences each makes.',
     )
     .addOption(
-      new Option('--format <format>', 'output format')
+      new Option('-f, --format <format>', 'output format')
         .choices(['graphml', 'gexf', 'json', 'csv'])
         .makeOptionMandatory(),
     )

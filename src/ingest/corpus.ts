@@ -2,10 +2,11 @@
 // record: each becomes its own document; a bad record is reported with its line number and never stops the others.
 
 import { createReadStream, readFileSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { createGunzip } from 'node:zlib';
 import { parse, type CsvError } from 'csv-parse';
 import { looksBinary } from './read.js';
 import type { InputItem, RawDocument } from './types.js';
@@ -32,8 +33,33 @@ const NAMES = JSON.parse(readFileSync(FILE, 'utf8')) as Record<Field, string[]>;
 const FIELDS: Field[] = ['text', 'title', 'date', 'id', 'url'];
 const HEAD_BYTES = 64 * 1024;
 
+/** `.jsonl.gz`, `.csv.gz` …: a corpus read through gunzip as it streams. */
+const GZ_RE = /\.gz$/i;
+const innerExt = (path: string) => extname(path.replace(GZ_RE, '')).toLowerCase();
+
 export function isCorpusPath(path: string): boolean {
-  return CORPUS_EXTENSIONS.has(extname(path).toLowerCase());
+  return CORPUS_EXTENSIONS.has(innerExt(path));
+}
+
+/** The file's bytes as they stream, gunzipped for a .gz corpus: a 2 GB file never sits in memory whole. */
+function byteStream(path: string): NodeJS.ReadableStream {
+  const raw = createReadStream(path);
+  if (!GZ_RE.test(path)) return raw;
+  const gunzip = createGunzip();
+  raw.on('error', (err) => gunzip.destroy(err));
+  return raw.pipe(gunzip);
+}
+
+/** The first bytes of the (gunzipped) content, for sniffing encoding and dialect. */
+async function headOf(path: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of byteStream(path)) {
+    parts.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size >= HEAD_BYTES) break;
+  }
+  return Buffer.concat(parts).subarray(0, HEAD_BYTES);
 }
 
 const fail = (source: string, error: string): InputItem => ({ ok: false, source, error });
@@ -41,7 +67,7 @@ const fail = (source: string, error: string): InputItem => ({ ok: false, source,
 /** Decoded text chunks of a file, in the encoding its first bytes show (BOM, else UTF-8, else Windows-1252). */
 async function* decodedChunks(path: string, encoding: string): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
-  for await (const chunk of createReadStream(path)) yield decoder.decode(chunk as Buffer, { stream: true });
+  for await (const chunk of byteStream(path)) yield decoder.decode(chunk as Buffer, { stream: true });
   const tail = decoder.decode();
   if (tail) yield tail;
 }
@@ -140,7 +166,7 @@ function sniffDialect(path: string, head: string, opts: CorpusOptions): { delimi
   }
   let delimiter = opts.delimiter;
   if (!delimiter) {
-    if (extname(path).toLowerCase() === '.tsv') delimiter = '\t';
+    if (innerExt(path) === '.tsv') delimiter = '\t';
     else {
       const q = quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const bare = sample.replace(new RegExp(`${q}(?:[^${q}]|${q}${q})*${q}`, 'g'), '');
@@ -266,18 +292,7 @@ export async function* readCorpus(path: string, opts: CorpusOptions = {}): Async
       yield fail(path, 'empty file');
       return;
     }
-    const fh = await open(path, 'r');
-    try {
-      const { buffer, bytesRead } = await fh.read(
-        Buffer.alloc(Math.min(HEAD_BYTES, st.size)),
-        0,
-        Math.min(HEAD_BYTES, st.size),
-        0,
-      );
-      head = buffer.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
-    }
+    head = await headOf(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     {
@@ -290,7 +305,7 @@ export async function* readCorpus(path: string, opts: CorpusOptions = {}): Async
     return;
   }
   const encoding = sniffEncoding(head);
-  const ext = extname(path).toLowerCase();
+  const ext = innerExt(path);
   if (ext === '.jsonl' || ext === '.ndjson') yield* readJsonl(path, encoding, opts);
   else yield* readCsv(path, new TextDecoder(encoding).decode(head), encoding, opts);
 }

@@ -3,13 +3,14 @@
 
 import type { DocumentExtraction, Entity, Extraction, Relation } from '../model.js';
 import { relationKey } from '../model.js';
-import { runPipeline } from './pipeline.js';
+import { STAGES, runPipeline, runPipelineFrom } from './pipeline.js';
 import type { ExtractOptions, RawDocument } from './types.js';
 
 export type { RawDocument, InputItem, ExtractOptions } from './types.js';
 export { readInputs, readItems, readOne, listInputs, decodeBytes, looksBinary, DEFAULT_MAX_INPUT_MB } from './read.js';
 export type { CorpusOptions } from './corpus.js';
-export { STAGES, runPipeline } from './pipeline.js';
+export { STAGES, runPipeline };
+export { documentIdOf } from './clean/identity.js';
 export { gazetteerSource } from './gaz.js';
 
 /** Extracts one document: pure and synchronous; the same cleaned text always gives the same output. */
@@ -17,11 +18,23 @@ export function extractDocument(raw: RawDocument, opts?: ExtractOptions): Docume
   return runPipeline(raw, opts ?? {});
 }
 
+/** The extraction and the cleaned text its offsets point into (the store keeps the text for the reader view). */
+export function extractWithText(
+  raw: RawDocument,
+  opts?: ExtractOptions,
+): { extraction: DocumentExtraction; text: string } {
+  const cleaned = STAGES[0].run(raw, opts ?? {});
+  return { extraction: runPipelineFrom(cleaned, opts ?? {}), text: cleaned.text };
+}
+
 export function extractText(
   text: string,
   opts?: { source?: string; format?: 'text' | 'html'; lang?: 'de' | 'en' | 'auto' },
 ): DocumentExtraction {
-  return runPipeline({ source: opts?.source ?? '<text>', text, format: opts?.format ?? 'text' }, { lang: opts?.lang });
+  return extractDocument(
+    { source: opts?.source ?? '<text>', text, format: opts?.format ?? 'text' },
+    { lang: opts?.lang },
+  );
 }
 
 /** One entity per id (aliases united), one relation per (s,p,o) across documents with all evidence concatenated. */

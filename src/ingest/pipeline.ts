@@ -9,7 +9,7 @@ import { parseSentences } from './stages/03-parse.js';
 import { recogniseEntities } from './stages/04-entities.js';
 import { extractRelations } from './stages/05-relations.js';
 import { toTriples } from './stages/06-triples.js';
-import type { ExtractOptions, RawDocument } from './types.js';
+import type { CleanedDoc, ExtractOptions, RawDocument } from './types.js';
 
 export const STAGES = [
   { name: '01-clean', run: clean },
@@ -25,7 +25,15 @@ export function runPipeline(
   opts: ExtractOptions = {},
   model: ExtractionModel = loadExtractionModel(),
 ): DocumentExtraction {
-  const cleaned = STAGES[0].run(raw, opts);
+  return runPipelineFrom(STAGES[0].run(raw, opts), opts, model);
+}
+
+/** The stages after cleaning, for callers that keep the cleaned text (the store's reader view). */
+export function runPipelineFrom(
+  cleaned: CleanedDoc,
+  opts: ExtractOptions = {},
+  model: ExtractionModel = loadExtractionModel(),
+): DocumentExtraction {
   const segmented = STAGES[1].run(cleaned);
   const parsed = STAGES[2].run(segmented, model, opts);
   const recognised = STAGES[3].run(parsed, model);

@@ -25,6 +25,30 @@ function maxBytesFrom(opts?: ReadOptions): number {
   return (Number.isFinite(env) && env > 0 ? env : DEFAULT_MAX_INPUT_MB) * 1024 * 1024;
 }
 
+/**
+ * UTF-16 without a BOM, from its zero bytes: text in Latin script has a NUL in every other byte, on the odd
+ * positions for little-endian and the even ones for big-endian, and (almost) none on the other side.
+ */
+export function sniffUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(buf.length, 8192) & ~1;
+  if (n < 8) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenZero++;
+    if (buf[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero / pairs > 0.4 && evenZero / pairs < 0.05) return 'utf-16le';
+  if (evenZero / pairs > 0.4 && oddZero / pairs < 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** True for a PDF (its `%PDF-` header, even when the rest happens to be ASCII): refused with its own message. */
+export function isPdf(buf: Uint8Array): boolean {
+  return buf.length >= 5 && Buffer.from(buf.subarray(0, 5)).toString('latin1') === '%PDF-';
+}
+
 /** Decodes bytes: BOM first, then strict UTF-8, then Windows-1252/Latin-1 (which never fails). */
 export function decodeBytes(buf: Uint8Array): { text: string; encoding: string } {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
@@ -33,6 +57,8 @@ export function decodeBytes(buf: Uint8Array): { text: string; encoding: string }
     return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
     return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
+  const utf16 = sniffUtf16(buf);
+  if (utf16) return { text: new TextDecoder(utf16).decode(buf), encoding: utf16 };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
@@ -43,6 +69,7 @@ export function decodeBytes(buf: Uint8Array): { text: string; encoding: string }
 /** True when the bytes look like a binary file (NUL bytes or many control characters), BOM-encoded UTF-16 excepted. */
 export function looksBinary(buf: Uint8Array): boolean {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return false;
+  if (sniffUtf16(buf)) return false;
   const n = Math.min(buf.length, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {
@@ -83,6 +110,7 @@ export async function readOne(path: string, opts?: ReadOptions): Promise<InputIt
     } finally {
       await fh.close();
     }
+    if (isPdf(buf)) return { ok: false, source: path, error: 'PDF is not supported: convert it to text or HTML first' };
     if (looksBinary(buf)) return { ok: false, source: path, error: 'binary file, not text or HTML' };
     const { text } = decodeBytes(buf);
     if (!text.trim()) return { ok: false, source: path, error: 'empty file (whitespace only)' };
@@ -114,7 +142,7 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* walk(p);
-    else if (e.isFile() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) yield p;
+    else if (e.isFile() && (TEXT_EXTENSIONS.has(extname(e.name).toLowerCase()) || isCorpusPath(e.name))) yield p;
   }
 }
 

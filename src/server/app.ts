@@ -5,9 +5,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { z } from 'zod';
 import { GeokgError, QueryError, QueryRefusedError, QueryTimeoutError, ResultTooLargeError } from '../errors.js';
 import { PREDICATES } from '../model.js';
+import { redactSecrets } from '../redact.js';
 import { timelineOf } from '../store/common.js';
 import type { GraphStore } from '../store/types.js';
 import { generateSnapshot } from './generate.js';
+import { shippedQueries } from './queries-api.js';
 import { serveStatic } from './static.js';
 
 /** What Neo4jStore.query returns (src/store/neo4j.ts); declared here so the server does not import the driver. */
@@ -40,6 +42,8 @@ export interface ApiLimits {
   cypherConcurrent: number;
   /** Largest accepted request body (POST /api/cypher). */
   bodyBytes: number;
+  /** Deadline of one API request on the store (Cypher: its own time limit plus this); past it the answer is 503. */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -51,6 +55,7 @@ export const DEFAULT_LIMITS: ApiLimits = {
   cypherMaxBytes: 4 * 1024 * 1024,
   cypherConcurrent: 4,
   bodyBytes: 64 * 1024,
+  requestTimeoutMs: 10_000,
 };
 
 export interface AppOptions {
@@ -62,6 +67,7 @@ export interface AppOptions {
   benchGraph?: boolean;
   /** Accept only these Host header names (DNS-rebinding guard for a loopback server); undefined accepts any. */
   allowedHostnames?: string[];
+  /** One line per request (method, path, status, ms; never the query string or a credential), and server errors. */
   log?: (line: string) => void;
 }
 
@@ -125,6 +131,8 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  // A request answered 503 at its deadline may still get its late result: that one is dropped.
+  if (res.headersSent || res.writableEnded) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -278,6 +286,10 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
           },
         });
       }
+      case 'queries': {
+        needGet();
+        return sendJson(res, 200, { queries: shippedQueries() });
+      }
       case 'cypher': {
         if (req.method !== 'POST') throw new HttpError(405, 'input', 'use POST with a JSON body {query, params}');
         if (!cypher) {
@@ -340,11 +352,27 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
     }
   }
 
+  /** Rejects with 503 when the store has not answered in time, so a stopped database never hangs a request. */
+  function deadline(req: IncomingMessage): { promise: Promise<never>; clear: () => void } {
+    const isCypher = (req.url ?? '').startsWith('/api/cypher');
+    const ms = isCypher ? limits.cypherTimeoutMs + limits.requestTimeoutMs : limits.requestTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const promise = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(new HttpError(503, 'store', `the ${store.kind} store did not answer within ${ms} ms; retry later`)),
+        ms,
+      );
+    });
+    return { promise, clear: () => clearTimeout(timer) };
+  }
+
   return (req, res) => {
     const started = Date.now();
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
+    let shownPath = '-';
     const handle = async (): Promise<void> => {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       if (options.allowedHostnames && !options.allowedHostnames.includes(host)) {
@@ -356,7 +384,17 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
       } catch {
         throw new HttpError(400, 'input', 'malformed URL');
       }
-      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
+      shownPath = url.pathname.slice(0, 300);
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+        const limit = deadline(req);
+        const work = api(req, res, url);
+        work.catch(() => undefined); // after a deadline its late failure has no one left to answer
+        try {
+          return await Promise.race([work, limit.promise]);
+        } finally {
+          limit.clear();
+        }
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'input', `${req.method} not allowed`);
       if (!options.staticDir) throw new HttpError(404, 'server', 'the viewer is not served by this server');
       res.setHeader(
@@ -380,15 +418,17 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
           area = err.area;
           message = err.message.replace(new RegExp(`^${err.area}: `), '');
         } else {
-          options.log?.(`error ${req.method} ${req.url}: ${(err as Error)?.message ?? String(err)}`);
+          const why = redactSecrets((err as Error)?.message ?? String(err)).split('\n')[0];
+          options.log?.(`error ${req.method} ${shownPath}: ${why}`);
         }
         if (res.headersSent) {
-          res.destroy();
+          if (!res.writableEnded) res.destroy();
           return;
         }
-        sendJson(res, status, { error: message, area });
+        // Store messages can quote a connection URI; its userinfo never leaves the process.
+        sendJson(res, status, { error: redactSecrets(message), area });
       })
-      .finally(() => options.log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`));
+      .finally(() => options.log?.(`${req.method} ${shownPath} ${res.statusCode} ${Date.now() - started} ms`));
   };
 }
 

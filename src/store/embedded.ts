@@ -1,8 +1,7 @@
-// The embedded default store: graphology in memory, persisted as one JSON file under $GEOKG_HOME.
-// The file holds the prepared documents (the journal of what was ingested); the graph is derived from it.
+// The embedded default store: graphology in memory, persisted under $GEOKG_HOME as prepared documents
+// (a snapshot plus an append-only journal, ./embedded-files.ts); the graph is derived from them.
 
-import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import { StoreError } from '../errors.js';
@@ -21,6 +20,7 @@ import {
   type EntityRow,
   type PreparedDocument,
 } from './common.js';
+import { EMBEDDED_FILE, StoreFiles, type JournalOp } from './embedded-files.js';
 import type {
   BatchItemResult,
   DocumentClaim,
@@ -37,18 +37,10 @@ import type {
   StoredRelation,
 } from './types.js';
 
-const FORMAT = 'geokg-embedded-store';
-const VERSION = 1;
-export const EMBEDDED_FILE = 'store.json';
+export { EMBEDDED_FILE, JOURNAL_FILE } from './embedded-files.js';
 
 type NodeAttrs = EntityRow;
 type EdgeAttrs = StoredRelation & { documentCount: number };
-
-interface StoreFile {
-  format: typeof FORMAT;
-  version: number;
-  documents: PreparedDocument[];
-}
 
 /** A promise chain that runs operations one at a time, so a flush never interleaves with a half-applied change. */
 class Serial {
@@ -61,10 +53,16 @@ class Serial {
 }
 
 export interface EmbeddedStoreOptions {
-  /** Directory holding store.json; created on first write. */
+  /** Directory holding store.json and store.journal; created on first write. */
   home: string;
   /** Test hook: called after a document is applied in memory and before the file is written. */
   beforePersist?: (documentIds: string[]) => void | Promise<void>;
+  /** How long a writer waits for another process's lock before StoreLockedError (default 2 min). */
+  lockTimeoutMs?: number;
+  /** Told when a write waits for another process's lock (the CLI prints it). */
+  onLockWait?: (message: string) => void;
+  /** Journal size from which it is folded into the snapshot (default 8 MiB, or the snapshot's size if larger). */
+  compactMinBytes?: number;
 }
 
 export class EmbeddedStore implements GraphStore {
@@ -72,78 +70,94 @@ export class EmbeddedStore implements GraphStore {
   readonly file: string;
   private readonly opts: EmbeddedStoreOptions;
   private readonly serial = new Serial();
-  private loaded = false;
-  private fileStamp = '';
+  private readonly files: StoreFiles;
   /** Documents in ingest order: the journal that is persisted. */
   private docs = new Map<string, PreparedDocument>();
   private claimsByKey = new Map<string, Map<string, ClaimRow>>();
   /** Entity id → ids of documents mentioning it, in ingest order. */
   private mentions = new Map<string, string[]>();
+  /** Entity id → latest ingestedAt among the documents mentioning it. */
+  private newestMention = new Map<string, string>();
   private g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: false });
 
   constructor(opts: EmbeddedStoreOptions) {
     this.opts = opts;
     this.file = path.join(path.resolve(opts.home), EMBEDDED_FILE);
+    this.files = new StoreFiles(opts.home, {
+      lockTimeoutMs: opts.lockTimeoutMs,
+      onLockWait: opts.onLockWait,
+      compactMinBytes: opts.compactMinBytes,
+    });
   }
 
   async init(): Promise<void> {
     await this.serial.run(async () => {
       await this.fresh();
-      await mkdir(path.dirname(this.file), { recursive: true });
+      await mkdir(path.dirname(this.file), { recursive: true }).catch((err: unknown) => {
+        throw this.storeError('cannot create', err);
+      });
     });
   }
 
   ingest(doc: DocumentExtraction): Promise<IngestResult> {
     return this.serial.run(async () => {
       const prepared = prepareDocument(doc);
-      await this.fresh();
-      if (this.docs.has(prepared.document.id)) return this.unchanged(prepared);
-      this.apply(prepared);
-      await this.persistOrUndo([prepared.document.id]);
-      return this.written(prepared);
+      return this.files.withLock(async () => {
+        await this.fresh();
+        if (this.docs.has(prepared.document.id)) return this.unchanged(prepared);
+        this.apply(prepared);
+        await this.commit([prepared]);
+        return this.written(prepared);
+      });
     });
   }
 
   ingestMany(docs: DocumentExtraction[]): Promise<BatchItemResult[]> {
-    return this.serial.run(async () => {
-      await this.fresh();
-      const out: BatchItemResult[] = [];
-      const applied: string[] = [];
-      for (const doc of docs) {
-        let prepared: PreparedDocument;
-        try {
-          prepared = prepareDocument(doc);
-        } catch (err) {
-          out.push({ ok: false, document: doc?.document?.id ?? '?', error: (err as Error).message });
-          continue;
+    return this.serial.run(() =>
+      // Under the writer lock and caught up with the files: another process's documents are seen, never overwritten.
+      this.files.withLock(async () => {
+        await this.fresh();
+        const out: BatchItemResult[] = [];
+        const applied: PreparedDocument[] = [];
+        for (const doc of docs) {
+          let prepared: PreparedDocument;
+          try {
+            prepared = prepareDocument(doc);
+          } catch (err) {
+            out.push({ ok: false, document: doc?.document?.id ?? '?', error: (err as Error).message });
+            continue;
+          }
+          if (this.docs.has(prepared.document.id)) {
+            out.push({ ok: true, result: this.unchanged(prepared) });
+            continue;
+          }
+          this.apply(prepared);
+          applied.push(prepared);
+          out.push({ ok: true, result: this.written(prepared) });
         }
-        if (this.docs.has(prepared.document.id)) {
-          out.push({ ok: true, result: this.unchanged(prepared) });
-          continue;
-        }
-        this.apply(prepared);
-        applied.push(prepared.document.id);
-        out.push({ ok: true, result: this.written(prepared) });
-      }
-      if (applied.length > 0) await this.persistOrUndo(applied);
-      return out;
-    });
+        await this.commit(applied);
+        return out;
+      }),
+    );
   }
 
   removeDocument(documentId: string): Promise<boolean> {
-    return this.serial.run(async () => {
-      await this.fresh();
-      const prepared = this.docs.get(documentId);
-      if (!prepared) return false;
-      this.unapply(documentId);
-      try {
-        await this.persist();
-      } catch (err) {
-        this.apply(prepared); // entity merge order follows ingestedAt, so the re-added slot does not matter
-        throw err;
-      }
-      return true;
-    });
+    return this.serial.run(() =>
+      this.files.withLock(async () => {
+        await this.fresh();
+        const prepared = this.docs.get(documentId);
+        if (!prepared) return false;
+        this.unapply(documentId);
+        try {
+          await this.files.append([{ remove: documentId }]);
+        } catch (err) {
+          this.apply(prepared); // entity merge order follows ingestedAt, so the re-added slot does not matter
+          throw err;
+        }
+        await this.maybeCompact();
+        return true;
+      }),
+    );
   }
 
   hasDocument(documentId: string): Promise<boolean> {
@@ -298,11 +312,13 @@ export class EmbeddedStore implements GraphStore {
   }
 
   reset(): Promise<void> {
-    return this.serial.run(async () => {
-      this.clear();
-      this.loaded = true;
-      await this.persist();
-    });
+    // No catching up first: a corrupt file must be replaceable by an empty store.
+    return this.serial.run(() =>
+      this.files.withLock(async () => {
+        this.clear();
+        await this.files.reset();
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -336,94 +352,66 @@ export class EmbeddedStore implements GraphStore {
     this.docs.clear();
     this.claimsByKey.clear();
     this.mentions.clear();
+    this.newestMention.clear();
     this.g.clear();
   }
 
-  /** Loads the file on first use and again whenever another process has rewritten it. */
+  /** Catches up with the files: everything on first use, then what other processes appended or compacted. */
   private async fresh(): Promise<void> {
-    let st;
-    try {
-      st = await stat(this.file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw this.storeError('cannot read', err);
-      if (!this.loaded || this.fileStamp !== '') this.clear();
-      this.loaded = true;
-      this.fileStamp = '';
-      return;
+    const change = await this.files.changes();
+    if (change.kind === 'same') return;
+    if (change.kind === 'full') {
+      this.clear();
+      for (const d of change.documents) this.apply(undateUnpublished(d));
     }
-    const stamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
-    if (this.loaded && stamp === this.fileStamp) return;
-    let raw: string;
-    try {
-      raw = await readFile(this.file, 'utf8');
-    } catch (err) {
-      throw this.storeError('cannot read', err);
-    }
-    let parsed: StoreFile;
-    try {
-      parsed = JSON.parse(raw) as StoreFile;
-    } catch (err) {
-      throw new StoreError(
-        `embedded store ${this.file} is corrupt (${(err as Error).message}); it was left untouched — ` +
-          'move it away or run `geokg reset --yes` to start empty',
-      );
-    }
-    if (parsed?.format !== FORMAT || !Array.isArray(parsed.documents)) {
-      throw new StoreError(`${this.file} is not a geokg embedded store; it was left untouched`);
-    }
-    if (parsed.version > VERSION) {
-      throw new StoreError(`${this.file} was written by a newer geokg (format version ${parsed.version})`);
-    }
-    this.clear();
-    for (const d of parsed.documents) this.apply(undateUnpublished(d));
-    this.loaded = true;
-    this.fileStamp = stamp;
+    for (const op of change.ops) this.replay(op);
+  }
+
+  private replay(op: JournalOp): void {
+    if ('add' in op) {
+      if (!this.docs.has(op.add.document.id)) this.apply(undateUnpublished(op.add));
+    } else this.unapply(op.remove);
   }
 
   private storeError(what: string, err: unknown): StoreError {
     return new StoreError(`${what} embedded store ${this.file}: ${(err as Error).message}`, { cause: err });
   }
 
-  private async persistOrUndo(documentIds: string[]): Promise<void> {
+  /** Appends the applied documents to the journal, or takes them back out of memory when that fails. */
+  private async commit(applied: PreparedDocument[]): Promise<void> {
+    if (applied.length === 0) return;
+    const ids = applied.map((p) => p.document.id);
     try {
-      await this.opts.beforePersist?.(documentIds);
-      await this.persist();
+      await this.opts.beforePersist?.(ids);
+      await this.files.append(applied.map((add) => ({ add })));
     } catch (err) {
-      for (const id of [...documentIds].reverse()) this.unapply(id);
+      for (const id of [...ids].reverse()) this.unapply(id);
       throw err instanceof StoreError ? err : this.storeError('cannot write', err);
     }
+    await this.maybeCompact();
   }
 
-  /** Write-temp-then-rename: a crash leaves either the old file or the new one, never half of one. */
-  private async persist(): Promise<void> {
-    const body: StoreFile = { format: FORMAT, version: VERSION, documents: [...this.docs.values()] };
-    const tmp = `${this.file}.tmp-${process.pid}`;
-    try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(tmp, JSON.stringify(body));
-      const fd = openSync(tmp, 'r+');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      await rename(tmp, this.file);
-      const st = await stat(this.file);
-      this.fileStamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
-    } catch (err) {
-      await rm(tmp, { force: true }).catch(() => undefined);
-      throw this.storeError('cannot write', err);
-    }
+  /** Folds the journal into a snapshot once it outgrows it; a failure here loses nothing (the journal has it all). */
+  private async maybeCompact(): Promise<void> {
+    if (!this.files.shouldCompact()) return;
+    await this.files.compact([...this.docs.values()]).catch(() => undefined);
   }
 
   /** Adds a prepared document to the in-memory indexes and re-derives the entities and relationships it touches. */
   private apply(p: PreparedDocument): void {
     this.docs.set(p.document.id, p);
+    const at = p.document.ingestedAt;
     for (const e of p.entities) {
       const list = this.mentions.get(e.id) ?? [];
       list.push(p.document.id);
       this.mentions.set(e.id, list);
-      this.refreshEntity(e.id);
+      // The usual case, a document newer than every other mention: merging into the stored row gives what a
+      // re-merge of all mentions would, at a cost that does not grow with the number of documents.
+      const newest = this.newestMention.get(e.id);
+      if (newest !== undefined && at >= newest && this.g.hasNode(e.id)) {
+        this.g.replaceNodeAttributes(e.id, mergeEntityRows([this.g.getNodeAttributes(e.id), e]));
+        this.newestMention.set(e.id, at);
+      } else this.refreshEntity(e.id);
     }
     for (const c of p.claims) {
       let m = this.claimsByKey.get(c.key);
@@ -454,15 +442,17 @@ export class EmbeddedStore implements GraphStore {
   private refreshEntity(id: string): void {
     const docIds = this.mentions.get(id);
     if (!docIds || docIds.length === 0) {
+      this.newestMention.delete(id);
       if (this.g.hasNode(id)) this.g.dropNode(id);
       return;
     }
-    const rows = docIds
+    const docs = docIds
       .map((d) => this.docs.get(d)!)
       .sort((a, b) =>
         a.document.ingestedAt < b.document.ingestedAt ? -1 : a.document.ingestedAt > b.document.ingestedAt ? 1 : 0,
-      )
-      .map((d) => d.entities.find((e) => e.id === id)!);
+      );
+    this.newestMention.set(id, docs[docs.length - 1]!.document.ingestedAt);
+    const rows = docs.map((d) => d.entities.find((e) => e.id === id)!);
     this.g.mergeNode(id, mergeEntityRows(rows));
   }
 

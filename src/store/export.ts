@@ -118,21 +118,40 @@ function flatAttributes(attrs: Attributes): Attributes {
   return out;
 }
 
+/**
+ * Positions, sizes and colours (the viewer's export sets them) go into GEXF's viz namespace, where Gephi reads
+ * them, instead of plain attributes; a store export has none and writes no viz element.
+ */
+function vizOf(v: Attributes): { viz?: Attributes } {
+  const viz: Attributes = {};
+  for (const k of ['x', 'y', 'size'] as const) if (typeof v[k] === 'number' && Number.isFinite(v[k])) viz[k] = v[k];
+  if (typeof v.color === 'string' && v.color) viz.color = v.color;
+  return Object.keys(viz).length ? { viz } : {};
+}
+
 /** GEXF 1.2 through graphology-gexf's writer; list attributes become liststring (`a|b`), read back as arrays. */
 export function toGexf(graph: AbstractGraph): string {
   return writeGexf(graph, {
     version: '1.2',
     pretty: true,
     formatNode: (_key, attrs) => {
-      const { label, ...rest } = attrs;
-      return { label: typeof label === 'string' ? label : String(label ?? ''), attributes: flatAttributes(rest) };
+      const { label, x, y, size, color, ...rest } = attrs;
+      return {
+        label: typeof label === 'string' ? label : String(label ?? ''),
+        attributes: flatAttributes(rest),
+        ...vizOf({ x, y, size, color }),
+      };
     },
     // Label and weight are what Gephi shows and lays out by: the relation type and its evidence count.
-    formatEdge: (_key, attrs) => ({
-      label: String(attrs.predicate ?? ''),
-      weight: typeof attrs.evidenceCount === 'number' ? attrs.evidenceCount : 1,
-      attributes: flatAttributes(attrs),
-    }),
+    formatEdge: (_key, attrs) => {
+      const { color, ...rest } = attrs;
+      return {
+        label: String(attrs.predicate ?? ''),
+        weight: typeof attrs.evidenceCount === 'number' ? attrs.evidenceCount : 1,
+        attributes: flatAttributes(rest),
+        ...vizOf({ color }),
+      };
+    },
   });
 }
 

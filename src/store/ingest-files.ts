@@ -2,6 +2,7 @@
 // A bad file is reported in the summary and never stops the run; a failing store does (it throws).
 
 import { listInputs, readInputs } from '../ingest/read.js';
+import type { ReadOptions } from '../ingest/read.js';
 import type { ExtractOptions, RawDocument } from '../ingest/types.js';
 import type { DocumentExtraction } from '../model.js';
 import { ExtractionPool } from '../ingest/pool/pool.js';
@@ -24,6 +25,8 @@ export interface IngestPathsOptions {
   batchSize?: number;
   /** Extraction worker threads (default: the number of cores; 0: in this thread). */
   workers?: number;
+  /** Size limit and corpus fields (--max-size, --text-field …). */
+  read?: ReadOptions;
 }
 
 type Extractor = (doc: RawDocument, opts?: ExtractOptions) => DocumentExtraction | Promise<DocumentExtraction>;
@@ -35,10 +38,10 @@ export function loadExtractor(): Promise<Extractor> {
   // (pure, deterministic) clean stage runs once more: about 5 % of the extraction time on the sample.
   extractorPromise ??= import('../ingest/index.js').then(
     (m) =>
-      (raw: RawDocument, opts?: ExtractOptions): DocumentExtraction => ({
-        ...m.extractDocument(raw, opts),
-        text: m.STAGES[0].run(raw, opts ?? {}).text,
-      }),
+      (raw: RawDocument, opts?: ExtractOptions): DocumentExtraction => {
+        const { extraction, text } = m.extractWithText(raw, opts);
+        return { ...extraction, text };
+      },
   );
   return extractorPromise;
 }
@@ -60,7 +63,7 @@ export async function ingestPaths(
   // Extraction runs in worker threads, ahead of the writer by a bounded window; results come in input order.
   const pool = new ExtractionPool({ workers: opts.workers, extract: { lang: opts.lang ?? 'auto' }, forStore: true });
   try {
-    for await (const r of pool.run(readInputs(paths))) {
+    for await (const r of pool.run(readInputs(paths, opts.read))) {
       done++;
       if (!r.ok) writer.fail(r.source, r.error);
       // Progress per document read; the relation count moves when a batch is stored.

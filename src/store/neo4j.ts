@@ -1,7 +1,10 @@
 // The Neo4j adapter, the system of record: batched, parameterised, idempotent writes through executeWrite
 // (one transaction per document or per batch), reads in READ mode, and a bounded read-only Cypher runner.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
+import diagnostics from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, {
@@ -22,6 +25,7 @@ import neo4j, {
   type Session,
 } from 'neo4j-driver';
 import { QueryError, StoreError } from '../errors.js';
+import { redactSecrets, redactUri, splitUriCredentials } from '../redact.js';
 import {
   ENTITY_TYPES,
   PREDICATES,
@@ -369,10 +373,11 @@ function strOrUndef(v: unknown): string | undefined {
 }
 
 /** Explains a driver error in one line: never the password, always the URI for connection problems. */
-export function describeNeo4jError(err: unknown, uri: string): string {
+export function describeNeo4jError(err: unknown, rawUri: string): string {
+  const uri = redactUri(rawUri);
   const e = err as { code?: string; message?: string };
   const code = e?.code ?? '';
-  let msg = (e?.message ?? String(err)).split('\n')[0]!;
+  let msg = redactSecrets((e?.message ?? String(err)).split('\n')[0]!);
   const cause = /Caused by: (.*)$/.exec(msg);
   if (cause) msg = cause[1]!; // the driver's generic advice before it says nothing the cause does not
   if (code === 'ServiceUnavailable' || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|connect/i.test(msg))
@@ -383,40 +388,77 @@ export function describeNeo4jError(err: unknown, uri: string): string {
   return `Neo4j at ${uri}: ${msg}${code ? ` [${code}]` : ''}`;
 }
 
+/** Default bound on reaching the server (TCP connect); the Bolt handshake and pool wait get a little more. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** How long close() waits for the driver before it cuts the sockets that are still open. */
+const CLOSE_GRACE_MS = 1_000;
+
+// Sockets the driver opens while a store works; close() destroys those the driver leaves open (a server that
+// accepted the connection but never answered the handshake keeps one alive, and with it the whole process).
+const socketOwner = new AsyncLocalStorage<Set<Socket>>();
+let socketsWatched = false;
+function watchDriverSockets(): void {
+  if (socketsWatched) return;
+  socketsWatched = true;
+  diagnostics.subscribe('net.client.socket', (message) => {
+    const owned = socketOwner.getStore();
+    if (!owned) return;
+    const socket = (message as { socket: Socket }).socket;
+    owned.add(socket);
+    socket.once('close', () => owned.delete(socket));
+  });
+}
+
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   readonly uri: string;
   readonly database: string | undefined;
   private readonly driver: Driver;
   private readonly opts: Neo4jStoreOptions;
+  private readonly sockets = new Set<Socket>();
   private connected: Promise<void> | undefined;
   private schemaApplied: Promise<void> | undefined;
 
   constructor(opts: Neo4jStoreOptions) {
     if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(opts.uri)) {
       throw new StoreError(
-        `unsupported Neo4j URI ${JSON.stringify(opts.uri)} (expected neo4j://, bolt:// or neo4j+s://)`,
+        `unsupported Neo4j URI ${JSON.stringify(redactUri(opts.uri))} (expected neo4j://, bolt:// or neo4j+s://)`,
       );
     }
-    this.opts = opts;
-    this.uri = opts.uri;
+    // Credentials in the URI's userinfo are used (when not given otherwise) and never kept in what is shown.
+    const fromUri = splitUriCredentials(opts.uri);
+    const timeout = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.opts = {
+      ...opts,
+      uri: fromUri.uri,
+      user: opts.user ?? fromUri.user ?? 'neo4j',
+      password: opts.password || fromUri.password || '',
+      connectTimeoutMs: timeout,
+    };
+    this.uri = fromUri.uri;
     this.database = opts.database || undefined;
-    const timeout = opts.connectTimeoutMs ?? 10_000;
-    this.driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user ?? 'neo4j', opts.password ?? ''), {
+    watchDriverSockets();
+    this.driver = neo4j.driver(this.opts.uri, neo4j.auth.basic(this.opts.user!, this.opts.password!), {
       connectionTimeout: timeout,
-      connectionAcquisitionTimeout: timeout + 5_000,
+      // The pool wait also bounds a handshake that never completes (connectionTimeout covers TCP only).
+      connectionAcquisitionTimeout: timeout + 1_000,
       maxTransactionRetryTime: 15_000,
       userAgent: 'geokg',
     });
   }
 
+  /** Runs driver work with its sockets recorded, so close() can cut any the driver fails to close. */
+  private tracked<T>(work: () => Promise<T>): Promise<T> {
+    return socketOwner.run(this.sockets, work);
+  }
+
   /** Fails fast and clearly when the server is unreachable, instead of letting the retry loop spin for long. */
   private connect(): Promise<void> {
     if (!this.connected) {
-      const limit = (this.opts.connectTimeoutMs ?? 10_000) + 10_000;
+      const limit = (this.opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS) + 2_000;
       let timer: NodeJS.Timeout | undefined;
       this.connected = Promise.race([
-        this.driver.verifyConnectivity({ database: this.database }).then(() => undefined),
+        this.tracked(() => this.driver.verifyConnectivity({ database: this.database })).then(() => undefined),
         new Promise<void>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no answer within ${limit / 1000} s`)), limit);
           timer.unref();
@@ -442,7 +484,7 @@ export class Neo4jStore implements GraphStore {
     await this.connect();
     const session = this.session('READ');
     try {
-      return await session.executeRead(work);
+      return await this.tracked(() => session.executeRead(work));
     } catch (err) {
       throw this.wrap(err);
     } finally {
@@ -466,7 +508,7 @@ export class Neo4jStore implements GraphStore {
         process.stderr.write(`trace tx ${(t1 - t0).toFixed(0)} ms work, ${(t2 - t1).toFixed(0)} ms commit\n`);
         return out;
       }
-      return await session.executeWrite(work);
+      return await this.tracked(() => session.executeWrite(work));
     } catch (err) {
       throw this.wrap(err);
     } finally {
@@ -1221,8 +1263,16 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
+  /** Closes the driver and then any socket it left open, so no exit path of a command hangs on one. */
   async close(): Promise<void> {
-    await this.driver.close();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.driver.close().catch(() => undefined),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS))),
+    ]);
+    clearTimeout(timer);
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
   }
 }
 

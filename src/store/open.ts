@@ -28,7 +28,13 @@ export function defaultHome(): string {
 
 export async function openStore(opts: OpenStoreOptions = {}): Promise<GraphStore> {
   const kind = opts.kind ?? resolveStoreKind();
-  if (kind === 'embedded') return new EmbeddedStore({ home: opts.home ?? defaultHome() });
+  if (kind === 'embedded') {
+    return new EmbeddedStore({
+      home: opts.home ?? defaultHome(),
+      // A second writer on the same home waits for the first one's batch; say so instead of pausing silently.
+      onLockWait: (message) => process.stderr.write(`geokg: ${message}\n`),
+    });
+  }
   return openNeo4jStore(opts.neo4j);
 }
 

@@ -37,6 +37,21 @@ describe('geokg extract', () => {
     expect(t.stdout).toMatch(/SUBJECT\s+PREDICATE\s+OBJECT\s+MODALITY/);
     expect(t.stdout).toMatch(/Iran\s+SUPPLIES\s+Russia/);
   });
+  it('reads arguments from the parse, and --no-parse leaves the syntax stage out', () => {
+    const f = join(dir, 'parsed.txt');
+    // The pronoun subject of the reported clause is the speaker; the criticised act's agent is the target.
+    writeFileSync(
+      f,
+      'The Russian foreign ministry said it condemned the use of military force by the United States.\n',
+    );
+    const triple = (r: { subject: string; predicate: string; object: string }) =>
+      `${r.subject} ${r.predicate} ${r.object}`;
+    const parsed = JSON.parse(geokg(f, '--format', 'json', '--quiet').stdout);
+    expect(parsed.relations.map(triple)).toEqual(['org:russian-foreign-ministry CRITICIZES USA']);
+    const rules = geokg(f, '--format', 'json', '--quiet', '--no-parse');
+    expect(rules.status).toBe(0);
+    expect(JSON.parse(rules.stdout).relations.map(triple)).not.toContain('org:russian-foreign-ministry CRITICIZES USA');
+  });
   it('reports each bad input on one stderr line and still processes the good file', () => {
     const empty = join(dir, 'empty.txt');
     const binary = join(dir, 'binary.txt');

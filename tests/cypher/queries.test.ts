@@ -210,6 +210,27 @@ const EXPECTATIONS: Record<string, () => Promise<void>> = {
     expect(coop.every((r) => r.document === sampleId)).toBe(true);
   },
 
+  'provenance-graph': async () => {
+    const q = loadQuery('provenance-graph');
+    const result = await store.query(q.text, bindParams(q, { subject: 'IRN', predicate: 'SUPPLIES', object: 'RUS' }));
+    const byLabel = (l: string) => result.nodes.filter((n) => n.labels.includes(l));
+    const claims = byLabel('Claim');
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.every((c) => c.properties.subject === 'IRN' && c.properties.object === 'RUS')).toBe(true);
+    expect(byLabel('Sentence').some((s) => String(s.properties.text).includes('Shahed'))).toBe(true);
+    expect(byLabel('Document').map((d) => d.properties.id)).toEqual(expect.arrayContaining([sampleId, SECOND_ID]));
+    const types = new Set(result.relationships.map((r) => r.type));
+    for (const t of ['SUBJECT', 'OBJECT', 'EVIDENCED_BY', 'IN_DOCUMENT']) expect(types).toContain(t);
+    // Direction matters for directed types, not for symmetric ones.
+    const back = await store.query(q.text, bindParams(q, { subject: 'RUS', predicate: 'SUPPLIES', object: 'IRN' }));
+    expect(back.nodes.filter((n) => n.labels.includes('Claim'))).toEqual([]);
+    const coop = await store.query(
+      q.text,
+      bindParams(q, { subject: 'RUS', predicate: 'COOPERATES_WITH', object: 'IRN' }),
+    );
+    expect(coop.nodes.some((n) => n.labels.includes('Claim'))).toBe(true);
+  },
+
   partners: async () => {
     const rows = await run('partners', { actor: 'IRN' });
     const supplies = must(rows, { predicate: 'SUPPLIES', direction: 'out' });

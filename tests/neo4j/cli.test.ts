@@ -54,6 +54,8 @@ describe('geokg neo4j start/status/stop', () => {
     ]);
     expect(start.status, start.stderr).toBe(0);
     expect(start.stdout.trim()).toBe(`bolt://127.0.0.1:${port}`);
+    // The stop hint must stop this server: with the default data directory it would find nothing running.
+    expect(start.stderr).toContain(`stop it with: geokg neo4j stop --data ${dir}`);
 
     const driver = neo4j.driver(start.stdout.trim(), neo4j.auth.basic('neo4j', 'unchecked'));
     try {

@@ -223,7 +223,7 @@ describe('Cypher answers as graphs', () => {
     expect(snap.nodes.map((n) => [n.id, n.name, n.type])).toEqual([
       ['IRN', 'Iran', 'Country'],
       ['org:brics', 'BRICS', 'Organization'],
-      ['cypher:4:x:3', 'An article', 'Location'],
+      ['cypher:4:x:3', 'An article (undated)', 'Document'],
     ]);
     expect(snap.edges).toHaveLength(2);
     expect(snap.edges[0]).toMatchObject({

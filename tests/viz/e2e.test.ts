@@ -171,11 +171,26 @@ describe('viewer interaction with a capped first load', () => {
     expect(first.order).toBeLessThanOrEqual(2);
     await expect(page.getByTestId('status').textContent()).resolves.toMatch(/capped/);
     const id = first.nodes[0]!;
-    const pos = await page.evaluate((n) => window.__geokg.nodePosition(n), id);
-    expect(pos).toBeTruthy();
-    await page.mouse.move(pos!.x, pos!.y);
+    // A node's screen position is final only once nothing moves: the layout's last frame is drawn and the camera
+    // is still. The first click of a double-click selects the node and centres the camera on it, so select it
+    // first, wait for the camera to stop there, and aim the double-click at where the node then is.
+    const aim = async () => {
+      await page.waitForFunction(() => window.__geokg.idle(), null, { timeout: 30_000 });
+      const pos = await page.evaluate((n) => window.__geokg.nodePosition(n), id);
+      expect(pos).toBeTruthy();
+      return pos!;
+    };
+    let pos = await aim();
+    await page.mouse.move(pos.x, pos.y);
     await page.waitForFunction((n) => window.__geokg.state().hovered === n, id, { timeout: 5000 });
-    await page.mouse.dblclick(pos!.x, pos!.y);
+    await page.mouse.click(pos.x, pos.y);
+    await page.waitForFunction((n) => window.__geokg.state().selected === n, id, { timeout: 5000 });
+    // The panel opening narrows the stage, which moves the node again.
+    await page.getByTestId('panel-title').waitFor({ timeout: 15_000 });
+    pos = await aim();
+    await page.mouse.move(pos.x, pos.y);
+    await page.waitForFunction((n) => window.__geokg.state().hovered === n, id, { timeout: 5000 });
+    await page.mouse.dblclick(pos.x, pos.y);
     await page.waitForFunction((n) => window.__geokg.graph().order > n, first.order, { timeout: 15_000 });
     const after = await page.evaluate((n) => window.__geokg.graph().neighbors(n).length, id);
     expect(after).toBeGreaterThan(1);
@@ -199,6 +214,44 @@ describe('viewer on Neo4j: the Cypher panel', () => {
     const rows = await page.getByTestId('cypher-row').allTextContents();
     expect(rows.some((r) => r.includes('Iran') && r.includes('BRICS'))).toBe(true);
     await shot(page, '05-cypher-member-of');
+    await page.close();
+  });
+
+  it('runs the shipped provenance-graph query from the menu: Claim, Sentence and Document drawn with captions', async () => {
+    const page = await openViewer(onNeo4j.url);
+    await page.getByTestId('cypher-toggle').click();
+    const menu = page.getByTestId('cypher-query-menu');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=cypher-query-menu] option').length > 10);
+    await menu.selectOption('provenance-graph');
+    // Fields for the parameters, prefilled with the header's example; the editor holds the query without its header.
+    await expect(page.getByTestId('cypher-param-subject').inputValue()).resolves.toBe('IRN');
+    await expect(page.getByTestId('cypher-param-predicate').inputValue()).resolves.toBe('SUPPLIES');
+    await expect(page.getByTestId('cypher-input').inputValue()).resolves.toMatch(/^MATCH \(a:Entity/);
+    await expect(page.getByTestId('cypher-answers').textContent()).resolves.toMatch(
+      /Where does this relation come from/,
+    );
+    await page.getByTestId('cypher-run').click();
+    await page.getByTestId('cypher-summary').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => window.__geokg.state().cypher !== null);
+    await page.waitForFunction(() => !window.__geokg.layoutRunning, null, { timeout: 30_000 });
+    const nodes = await page.evaluate(() =>
+      window.__geokg.graph().mapNodes((_n, a) => ({ kind: a.entityType as string, label: a.label as string })),
+    );
+    const of = (kind: string) => nodes.filter((n) => n.kind === kind).map((n) => n.label);
+    expect(of('Claim').length).toBeGreaterThan(0);
+    expect(of('Claim').every((l) => /^Iran SUPPLIES Russia/.test(l))).toBe(true);
+    expect(of('Sentence').some((l) => l.includes('Shahed'))).toBe(true);
+    expect(of('Document').length).toBeGreaterThan(0);
+    expect(of('Document').every((l) => /\((\d{4}(-\d\d){0,2}|undated)\)$/.test(l))).toBe(true);
+    expect(of('Location')).toEqual([]);
+    expect(nodes.some((n) => n.label.includes('|'))).toBe(false);
+    await expect(page.getByTestId('legend-type-Claim').count()).resolves.toBe(1);
+    await expect(page.getByTestId('legend-type-Document').count()).resolves.toBe(1);
+    await shot(page, '07-cypher-provenance-graph');
+    // A field that cannot be its declared type is refused before the server is asked.
+    await page.getByTestId('cypher-param-subject').fill('');
+    await page.getByTestId('cypher-run').click();
+    await expect(page.getByTestId('cypher-error').textContent()).resolves.toMatch(/\$subject is required/);
     await page.close();
   });
 

@@ -11,6 +11,7 @@ import type {
   StoredRelation,
   Timeline,
 } from '../../src/store/types.js';
+import type { DeclaredParam } from './core/query-params.js';
 
 export interface ServerConfig {
   store: 'neo4j' | 'embedded';
@@ -30,6 +31,15 @@ export interface CypherResult {
   nodes: Array<{ id: string; labels: string[]; properties: Record<string, unknown> }>;
   relationships: Array<{ id: string; type: string; start: string; end: string; properties: Record<string, unknown> }>;
   truncated: boolean;
+}
+
+/** A shipped research query (GET /api/queries). */
+export interface ShippedQuery {
+  name: string;
+  answers: string;
+  returns: string;
+  params: DeclaredParam[];
+  text: string;
 }
 
 export class ApiError extends Error {
@@ -87,6 +97,7 @@ export const api = {
   document: (id: string) => request<DocumentDetail>(`/api/documents/${enc(id)}`),
   timeline: () => request<Timeline>('/api/timeline'),
   search: (q: string) => request<{ results: Entity[] }>(`/api/search?q=${enc(q)}`).then((r) => r.results),
+  queries: () => request<{ queries: ShippedQuery[] }>('/api/queries').then((r) => r.queries),
   cypher: (query: string, params: Record<string, unknown> = {}) =>
     request<CypherResult>('/api/cypher', {
       method: 'POST',

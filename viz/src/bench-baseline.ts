@@ -17,6 +17,8 @@ interface BaselineMetrics {
   firstFrame?: number;
   iterations: number;
   layoutStart?: number;
+  /** performance.now() when FA2 had run `until` iterations (the app's count), then stopped. */
+  untilAt?: number;
 }
 
 const metrics: BaselineMetrics = { scriptStart: performance.now(), iterations: 0 };
@@ -24,7 +26,13 @@ const metrics: BaselineMetrics = { scriptStart: performance.now(), iterations: 0
 
 async function run(): Promise<void> {
   const p = new URLSearchParams(location.search);
-  const res = await fetch(`/api/bench/graph?nodes=${Number(p.get('nodes'))}&edges=${Number(p.get('edges'))}`);
+  // source=store: the store's own graph (a corpus bench), as the app loads it (the API's default node cap);
+  // else a generated one.
+  const res = await fetch(
+    p.get('source') === 'store'
+      ? '/api/graph'
+      : `/api/bench/graph?nodes=${Number(p.get('nodes'))}&edges=${Number(p.get('edges'))}`,
+  );
   const snapshot = (await res.json()) as GraphSnapshot;
   metrics.dataLoaded = performance.now();
   const graph = new MultiGraph();
@@ -36,7 +44,13 @@ async function run(): Promise<void> {
   sigma.once('afterRender', () => {
     metrics.firstFrame = performance.now();
   });
-  graph.on('eachNodeAttributesUpdated', () => metrics.iterations++);
+  const until = Number(p.get('until')) || Infinity;
+  graph.on('eachNodeAttributesUpdated', () => {
+    if (++metrics.iterations >= until && metrics.untilAt === undefined) {
+      metrics.untilAt = performance.now();
+      fa2.stop();
+    }
+  });
   const fa2 = new FA2Layout(graph, {
     settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 },
   });

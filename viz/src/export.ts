@@ -2,7 +2,7 @@
 // current filtered graph through the store's own exporter (src/store/export.ts), so both tools write the same files.
 
 import type Sigma from 'sigma';
-import { exportGraph } from '../../src/store/export.js';
+import { snapshotToGraph, toGexf, toGraphml } from '../../src/store/export.js';
 import { visibleSnapshot, type DataGraph } from './core/data-graph.js';
 import type { SigmaEdgeAttributes, SigmaGraph, SigmaNodeAttributes } from './core/to-sigma-graph.js';
 
@@ -41,8 +41,29 @@ export function exportPng(sigma: ViewerSigma): void {
   renderToCanvas(sigma).toBlob((blob) => blob && download('geokg-view.png', blob), 'image/png');
 }
 
+/** '#rrggbb' stays; sigma's 'rgba(r,g,b,a)' (faded claims) becomes '#rrggbb', which every reader understands. */
+function hexColor(color: string): string {
+  const m = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
+  if (!m) return color;
+  return `#${[m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The graph on screen, with the layout's positions, the sizes and the colours it is drawn with: opened in Gephi
+ * (GEXF viz namespace) or yEd/Cytoscape (GraphML x, y, size, color attributes), it looks as it did here.
+ */
 export function exportFilteredGraph(data: DataGraph, rendered: SigmaGraph, format: 'gexf' | 'graphml'): string {
-  return exportGraph(visibleSnapshot(data, rendered), format);
+  const graph = snapshotToGraph(visibleSnapshot(data, rendered));
+  graph.forEachNode((id) => {
+    if (!rendered.hasNode(id)) return;
+    const a = rendered.getNodeAttributes(id);
+    graph.mergeNodeAttributes(id, { x: a.x, y: a.y, size: a.size, color: hexColor(a.color) });
+  });
+  graph.forEachEdge((key) => {
+    if (rendered.hasEdge(key))
+      graph.mergeEdgeAttributes(key, { color: hexColor(rendered.getEdgeAttribute(key, 'color')) });
+  });
+  return format === 'gexf' ? toGexf(graph) : toGraphml(graph);
 }
 
 export function downloadText(name: string, mime: string, text: string): void {

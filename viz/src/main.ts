@@ -18,6 +18,7 @@ import {
 } from './core/to-sigma-graph.js';
 import { parseUrlState, serializeUrlState } from './core/url-state.js';
 import { downloadText, exportFilteredGraph, exportPng, renderToCanvas } from './export.js';
+import { dashedEdgePrograms } from './dashed-edges.js';
 import { runLayout, type LayoutReport, type RunningLayout } from './layout.js';
 import { mountCypher } from './views/cypher-view.js';
 import { byId } from './views/dom.js';
@@ -31,6 +32,7 @@ import { TimelineView } from './views/timeline-view.js';
 import { documentKeys } from './core/documents.js';
 import { relationPasses, typePasses } from './core/filters.js';
 import { initialFilters } from './core/presets.js';
+import { labelBox, placeLabels, type LabelCandidate, type LabelSide } from './core/labels.js';
 import type { StoredRelation, Timeline } from '../../src/store/types.js';
 import './style.css';
 
@@ -41,6 +43,8 @@ interface Metrics {
   firstFrame?: number;
   /** Frames sigma has drawn: what the main thread spends on rendering while the layout runs. */
   renders: number;
+  /** Main-thread time spent placing labels (frameLabels), summed over all frames. */
+  labelMs: number;
   layouts: Array<LayoutReport & { endedAt: number }>;
 }
 
@@ -59,6 +63,13 @@ interface GeokgHandle {
   clickEdge(key: string): Promise<void>;
   /** Page coordinates of a rendered node (for tests that hover or click it with a real mouse). */
   nodePosition(id: string): { x: number; y: number } | null;
+  /**
+   * Nothing moves: no layout running, no camera animation, no frame pending. What a test waits for before
+   * aiming the mouse at a node, since a node's screen position is only final then.
+   */
+  idle(): boolean;
+  /** The camera's state (x, y, ratio), for tests that check what is in view. */
+  camera(): { x: number; y: number; ratio: number } | null;
 }
 
 declare global {
@@ -67,7 +78,7 @@ declare global {
   }
 }
 
-const metrics: Metrics = { scriptStart: performance.now(), renders: 0, layouts: [] };
+const metrics: Metrics = { scriptStart: performance.now(), renders: 0, labelMs: 0, layouts: [] };
 const url = parseUrlState(location.search);
 const state: AppState = {
   store: emptyDataGraph(),
@@ -90,10 +101,14 @@ let sigmaGraph: SigmaGraph = toSigmaGraph(state.store, state.filters, state.sett
 let sigma: Sigma<SigmaNodeAttributes, SigmaEdgeAttributes> | null = null;
 let layout: RunningLayout | null = null;
 let highlight: Set<string> | null = null;
+/** The relation whose card is open (clicked edge or reader highlight), drawn bold with its ends bright. */
+let selectedEdge: string | null = null;
 /** Edges hidden while a big graph is being laid out (see ViewerSettings.largeGraphNodes). */
 let edgesHidden = false;
 /** Smoothed duration of one sigma frame, in ms. */
 let renderCost = 50;
+/** A refresh was asked for and its frame has not been drawn yet (see GeokgHandle.idle). */
+let framePending = false;
 
 const handle: GeokgHandle = {
   ready: false,
@@ -110,6 +125,15 @@ const handle: GeokgHandle = {
   select: (id) => select(id),
   selectDocument: (id) => selectDocument(id),
   clickEdge: (key) => showEdge(key),
+  camera: () => (sigma ? sigma.getCamera().getState() : null),
+  idle: () => {
+    if (!sigma) return false;
+    // A stage resize (the panel opening) moves every node until sigma has followed it.
+    const box = sigma.getContainer();
+    const { width, height } = sigma.getDimensions();
+    const resized = box.clientWidth !== width || box.clientHeight !== height;
+    return !handle.layoutRunning && !framePending && !resized && !sigma.getCamera().isAnimated();
+  },
   nodePosition: (id) => {
     if (!sigma || !sigmaGraph.hasNode(id)) return null;
     const display = sigma.getNodeDisplayData(id);
@@ -152,7 +176,9 @@ function updateStatus(): void {
     !state.cypher && data.truncated
       ? ` — capped: the store has ${data.totalNodes} entities, ${data.totalEdges} relations`
       : '';
-  byId('status').textContent = `${source}: ${sigmaGraph.order} entities, ${sigmaGraph.size} relations shown${cut}`;
+  // A Cypher answer holds claims, sentences and documents too: they are nodes, not entities.
+  const [nodes, links] = state.cypher ? ['nodes', 'relationships'] : ['entities', 'relations'];
+  byId('status').textContent = `${source}: ${sigmaGraph.order} ${nodes}, ${sigmaGraph.size} ${links} shown${cut}`;
 }
 
 /** Layout positions live in the rendered graph while FA2 runs; keep them in the data graph so re-derivation keeps them. */
@@ -165,6 +191,22 @@ function savePositions(): void {
       node.y = a.y;
     }
   });
+}
+
+/**
+ * Sigma frames the graph by its extent: a filter that drops the outer nodes would rescale the picture and leave
+ * the camera on empty space. Framing by everything loaded keeps each node where it was while filters change.
+ */
+function frameOnData(): void {
+  if (!sigma) return;
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const n of activeData(state).nodes.values()) {
+    x0 = Math.min(x0, n.x);
+    x1 = Math.max(x1, n.x);
+    y0 = Math.min(y0, n.y);
+    y1 = Math.max(y1, n.y);
+  }
+  sigma.setCustomBBox(Number.isFinite(x0) && x1 > x0 && y1 > y0 ? { x: [x0, x1], y: [y0, y1] } : null);
 }
 
 function stopLayout(): void {
@@ -181,6 +223,8 @@ function stopLayout(): void {
 function startLayout(maxIterations?: number): Promise<LayoutReport> {
   stopLayout();
   handle.layoutRunning = true;
+  // While FA2 spreads the nodes out, sigma follows their extent; the frame is fixed again once they are placed.
+  sigma?.setCustomBBox(null);
   if (sigmaGraph.order >= state.settings.largeGraphNodes && !edgesHidden) {
     edgesHidden = true;
     sigma?.refresh({ skipIndexation: true });
@@ -200,7 +244,11 @@ function startLayout(maxIterations?: number): Promise<LayoutReport> {
       handle.layoutRunning = false;
       edgesHidden = false;
       savePositions();
-      sigma?.scheduleRefresh();
+      frameOnData();
+      if (sigma) {
+        framePending = true;
+        sigma.scheduleRefresh();
+      }
     }
     return report;
   });
@@ -214,22 +262,32 @@ function rederive(): void {
   const data = activeData(state);
   sigmaGraph = toSigmaGraph(data, state.filters, state.settings, scope());
   if (sigma) {
-    sigma.setSetting('renderEdgeLabels', sigmaGraph.size <= state.settings.edgeLabelsUpTo);
+    // The graph first: setSetting refreshes, and the reducers must never see the old graph with the new one's edges.
     sigma.setGraph(sigmaGraph);
+    frameOnData();
+    sigma.setSetting('renderEdgeLabels', sigmaGraph.size <= state.settings.edgeLabelsUpTo);
   }
-  const setFilters = (next: typeof state.filters) => {
-    state.filters = next;
-    state.hasFilters = true;
-    rederive();
-    syncUrl();
-    if (state.selected && !state.cypher) void panel.show(state.selected);
-  };
   renderFilters(data, state.filters, setFilters);
   renderPresets(state.filters, setFilters);
-  renderLegend(data, state.settings.colorBy);
+  renderLegend(
+    {
+      predicates: new Set(sigmaGraph.mapEdges((_e, a) => a.predicate)),
+      types: new Set(sigmaGraph.mapNodes((_n, a) => a.entityType)),
+    },
+    state.settings.colorBy,
+  );
   if (timelineData) timeline.render(timelineData, state.filters.dateFrom, state.filters.dateTo);
   updateHighlight();
   updateStatus();
+}
+
+/** Every filter change (checkboxes, presets, the timeline brush) goes through here, so the panel follows them all. */
+function setFilters(next: AppState['filters']): void {
+  state.filters = next;
+  state.hasFilters = true;
+  rederive();
+  syncUrl();
+  if (!state.cypher) panel.refresh();
 }
 
 function updateHighlight(): void {
@@ -237,12 +295,40 @@ function updateHighlight(): void {
   // Hovering shows direct neighbours; the selected entity shows its neighbourhood to the focus depth (focus mode).
   const depth = state.hovered ? 1 : state.settings.focusDepth;
   highlight = focus && sigmaGraph.hasNode(focus) ? focusSet((n) => sigmaGraph.neighbors(n), focus, depth) : null;
+  // A selected relation stands out the same way: its two ends bright, the rest faded.
+  if (!focus && selectedEdge) {
+    const ends = edgeEnds(selectedEdge);
+    if (ends) {
+      highlight = new Set(ends);
+      // The items of a supply are part of it: they stay bright with its two ends.
+      const key = selectedEdge;
+      sigmaGraph.forEachEdge((_e, a, source) => {
+        if (a.derived && a.relation === key) highlight!.add(source);
+      });
+    }
+  }
   sigma?.refresh({ skipIndexation: true });
+}
+
+/** The endpoints of the edge showing a stored relation, if it is drawn. */
+function edgeEnds(relationKey: string): [string, string] | null {
+  const edge = sigmaGraph.findEdge((_e, a) => a.relation === relationKey && !a.derived);
+  return edge ? sigmaGraph.extremities(edge) : null;
+}
+
+/**
+ * Display data (framed coordinates) are only current once sigma has processed the last position change: after a
+ * layout they are still framed by the old extent until the pending frame, which would send the camera far off.
+ */
+function currentDisplay(id: string) {
+  if (!sigma) return undefined;
+  if (framePending) sigma.refresh();
+  return sigma.getNodeDisplayData(id);
 }
 
 function centerOn(id: string): void {
   if (!sigma || !sigmaGraph.hasNode(id)) return;
-  const pos = sigma.getNodeDisplayData(id);
+  const pos = currentDisplay(id);
   // Keep the zoom the analyst chose (but never stay zoomed out past the whole graph).
   const camera = sigma.getCamera();
   if (pos) void camera.animate({ x: pos.x, y: pos.y, ratio: Math.min(camera.ratio, 1) }, { duration: 400 });
@@ -294,7 +380,7 @@ async function expand(id: string): Promise<void> {
 
 function showCypherResult(result: CypherResult): void {
   savePositions();
-  state.cypher = snapshotToDataGraph(cypherToSnapshot(result));
+  state.cypher = snapshotToDataGraph(cypherToSnapshot(result, (id) => state.store.nodes.get(id)?.name));
   state.selected = null;
   panel.hide();
   rederive();
@@ -309,15 +395,15 @@ const timeline = new TimelineView({
     delete next.dateFrom;
     delete next.dateTo;
     if (range) Object.assign(next, range);
-    state.filters = next;
-    state.hasFilters = true;
-    rederive();
-    syncUrl();
+    setFilters(next);
   },
 });
 const documentsView = new DocumentsView({ onSelect: (id) => void selectDocument(id) });
 const detail = new DetailPanel({
-  onClose: () => void selectDocument(null),
+  onClose: () => {
+    selectedEdge = null;
+    void selectDocument(null);
+  },
   onRelation: (key) => void showEdge(key),
   onDocument: (id) => void selectDocument(id),
   nameOf: (id) => activeData(state).nodes.get(id)?.name ?? id,
@@ -373,10 +459,74 @@ async function showEdge(key: string): Promise<void> {
   state.selected = null;
   selectedEdge = relKey;
   updateHighlight();
+  centerOnEdge(relKey);
   await detail.showRelation(rel);
 }
 
-let selectedEdge: string | null = null;
+function centerOnEdge(relationKey: string): void {
+  const ends = edgeEnds(relationKey);
+  if (!sigma || !ends) return;
+  const [a, b] = ends.map((n) => currentDisplay(n));
+  if (!a || !b) return;
+  const camera = sigma.getCamera();
+  void camera.animate({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: Math.min(camera.ratio, 1) }, { duration: 400 });
+}
+
+/** Labels placed for the frame being drawn (null: not computed yet this frame). */
+let labelsThisFrame: Map<string, LabelSide> | null = null;
+/** Nodes by label priority (the size score: degree or PageRank), cached per rendered graph. */
+const priorityCache = new WeakMap<SigmaGraph, string[]>();
+const textWidths = new Map<string, number>();
+/** Rendered radius from which a node is an obstacle no label may cover. */
+const LABEL_OBSTACLE_PX = 6;
+
+function byPriority(graph: SigmaGraph): string[] {
+  let order = priorityCache.get(graph);
+  if (!order) {
+    order = graph.nodes().sort((a, b) => graph.getNodeAttribute(b, 'score') - graph.getNodeAttribute(a, 'score'));
+    priorityCache.set(graph, order);
+  }
+  return order;
+}
+
+/** Which labels this frame shows: the most central first, each only where it collides with none placed before. */
+function frameLabels(
+  s: Sigma<SigmaNodeAttributes, SigmaEdgeAttributes>,
+  ctx: CanvasRenderingContext2D,
+): Map<string, LabelSide> {
+  const settings = s.getSettings();
+  ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+  const focus = state.hovered ?? state.selected;
+  const graph = s.getGraph() as SigmaGraph;
+  // What the analyst is looking at comes first: the focus, then the bright neighbourhood, then the rest.
+  const all = byPriority(graph);
+  const bright = highlight;
+  const order = bright
+    ? [...(focus && graph.hasNode(focus) ? [focus] : []), ...all.filter((n) => bright.has(n) && n !== focus)]
+    : all;
+  const candidates: LabelCandidate[] = [];
+  for (const id of order) {
+    const d = s.getNodeDisplayData(id);
+    if (!d || d.hidden) continue;
+    const p = s.framedGraphToViewport(d);
+    let width = 0;
+    if (d.label) {
+      width = textWidths.get(d.label) ?? ctx.measureText(d.label).width;
+      textWidths.set(d.label, width);
+    }
+    // Unlabelled nodes stay in the list: their discs still block the labels of less central nodes.
+    candidates.push({ id, x: p.x, y: p.y, size: s.scaleSize(d.size), width });
+  }
+  const { width, height } = s.getDimensions();
+  return placeLabels(candidates, {
+    height: settings.labelSize,
+    viewWidth: width,
+    viewHeight: height,
+    max: state.settings.maxLabels,
+    obstacleSize: LABEL_OBSTACLE_PX,
+    pinned: focus,
+  });
+}
 
 function mountSigma(): void {
   const container = byId('sigma');
@@ -384,9 +534,33 @@ function mountSigma(): void {
     renderEdgeLabels: false,
     edgeLabelSize: 10,
     edgeLabelColor: { attribute: 'color' },
-    labelDensity: state.settings.labelDensity,
+    // Sigma's label grid only thins labels per cell, and they still overlap: let every label through it and
+    // place them ourselves (frameLabels), most central first, none on top of another.
+    labelDensity: 100,
     labelGridCellSize: 80,
-    labelRenderedSizeThreshold: 4,
+    labelRenderedSizeThreshold: 0,
+    defaultDrawNodeLabel: (ctx, data, settings) => {
+      if (!labelsThisFrame) {
+        const t0 = performance.now();
+        labelsThisFrame = sigma ? frameLabels(sigma, ctx) : new Map();
+        metrics.labelMs += performance.now() - t0;
+      }
+      const side = labelsThisFrame.get(data.key);
+      // The hovered or selected node's label is sigma's own highlighted box, drawn over this layer.
+      if (!side || !data.label || data.key === (state.hovered ?? state.selected)) return;
+      ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+      const width = textWidths.get(data.label) ?? ctx.measureText(data.label).width;
+      const box = labelBox({ id: data.key, x: data.x, y: data.y, size: data.size, width }, side, settings.labelSize);
+      // fillText's y is the baseline: about a fifth of the text height above the box's bottom. A white halo
+      // keeps the name readable where it crosses edges.
+      const y = box.y1 - settings.labelSize * 0.2;
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = 'rgba(255,255,255,0.85)';
+      ctx.strokeText(data.label, box.x0, y);
+      ctx.fillStyle = settings.labelColor.color ?? '#000';
+      ctx.fillText(data.label, box.x0, y);
+    },
     defaultEdgeType: 'arrow',
     // sigma's programs are typed for plain attributes; ours are a superset, so the cast is sound.
     edgeProgramClasses: {
@@ -394,6 +568,7 @@ function mountSigma(): void {
       line: EdgeRectangleProgram,
       curvedArrow: EdgeCurvedArrowProgram,
       curved: EdgeCurveProgram,
+      ...dashedEdgePrograms<SigmaNodeAttributes, SigmaEdgeAttributes>(),
     } as unknown as Record<string, EdgeProgramType<SigmaNodeAttributes, SigmaEdgeAttributes>>,
     hideEdgesOnMove: true,
     enableEdgeEvents: true,
@@ -407,19 +582,24 @@ function mountSigma(): void {
       if (edgesHidden) return { ...attrs, hidden: true };
       if (selectedEdge && attrs.relation === selectedEdge) return { ...attrs, size: attrs.size + 3, zIndex: 2 };
       if (!highlight) return attrs;
-      const [s, t] = sigmaGraph.extremities(edge);
+      // The graph sigma is drawing, which is sigmaGraph except during a swap.
+      const drawn = sigma?.getGraph() ?? sigmaGraph;
+      if (!drawn.hasEdge(edge)) return attrs;
+      const [s, t] = drawn.extremities(edge);
       const focus = state.hovered ?? state.selected;
       if (s === focus || t === focus) return { ...attrs, zIndex: 1, size: attrs.size + 1 };
-      // Focus mode at depth 2: the edges among the bright neighbourhood stay, faded.
-      if (highlight.has(s) && highlight.has(t)) return { ...attrs, color: '#c8c8d0' };
+      // Focus mode at depth 2: the edges among the bright neighbourhood stay, faded and unlabelled.
+      if (highlight.has(s) && highlight.has(t)) return { ...attrs, color: '#c8c8d0', label: '' };
       return { ...attrs, hidden: true };
     },
   });
   let renderStart = 0;
   sigma.on('beforeRender', () => {
+    labelsThisFrame = null;
     renderStart = performance.now();
   });
   sigma.on('afterRender', () => {
+    framePending = false;
     metrics.renders++;
     renderCost = 0.7 * renderCost + 0.3 * (performance.now() - renderStart);
   });
@@ -433,10 +613,14 @@ function mountSigma(): void {
     updateHighlight();
     container.style.cursor = 'pointer';
   });
-  sigma.on('leaveNode', () => {
+  sigma.on('leaveNode', ({ event }) => {
     state.hovered = null;
     updateHighlight();
     container.style.cursor = '';
+    // Sigma 3 reports leaving the stage as leaving the node but keeps the node as hovered, so coming back onto it
+    // (say after the panel opened under the pointer and narrowed the stage) never fires enterNode again.
+    if (/^mouse(leave|out)$/.test(event.original.type))
+      (sigma as unknown as { hoveredNode: string | null }).hoveredNode = null;
   });
   sigma.on('clickNode', ({ node }) => void select(node));
   sigma.on('clickEdge', ({ edge }) => void showEdge(edge));
@@ -468,6 +652,11 @@ function mountSigma(): void {
     void expand(e.node);
   });
   sigma.on('clickStage', () => {
+    if (selectedEdge && !state.selected) {
+      selectedEdge = null;
+      updateHighlight();
+      return;
+    }
     if (!state.selected) return;
     state.selected = null;
     panel.hide();
@@ -593,7 +782,10 @@ async function boot(): Promise<void> {
     if (!sigmaGraph.order)
       banner('The store is empty: ingest articles with `geokg store ingest FILES` or run `npm start`.');
     handle.ready = true;
-    void startLayout();
+    // The layout moves everything: a node selected by the link is centred again once it has settled.
+    void startLayout().then((r) => {
+      if (r.reason !== 'cancelled' && state.selected) centerOn(state.selected);
+    });
     if (url.entity) await select(url.entity);
     else if (url.document) await selectDocument(url.document);
   } catch (err) {

@@ -1,7 +1,7 @@
 // Stage 1 (pure): raw text or HTML → cleaned article text, title, publication date, language and document id.
 // Page chrome goes by the named rules of data/lexicons/chrome-rules.json; prose is never lost to them (src/ingest/clean/).
 
-import { createHash } from 'node:crypto';
+import { documentIdOf } from '../clean/identity.js';
 import type { Language } from '../../model.js';
 import type { CleanedDoc, ExtractOptions, RawDocument } from '../types.js';
 import { STOPWORDS } from '../lexicon.js';
@@ -199,7 +199,7 @@ export function clean(raw: RawDocument, opts: ExtractOptions = {}): CleanedDoc {
     }
   }
   const text = kept.join('\n\n');
-  const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const id = documentIdOf(text);
   let language: Language;
   if (opts.lang && opts.lang !== 'auto') language = opts.lang;
   else {

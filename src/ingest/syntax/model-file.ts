@@ -72,9 +72,13 @@ export function readModelFile(path: string): ModelFile {
     if (at + spec.bytes > buf.length) throw new ModelFormatError(`table ${spec.name} is truncated`, path);
     const raw = inflateRawSync(buf.subarray(at, at + spec.bytes));
     if (raw.length !== spec.length * 2) throw new ModelFormatError(`table ${spec.name} has the wrong size`, path);
-    const copy = new Int16Array(spec.length);
-    new Uint8Array(copy.buffer).set(raw);
-    tables[spec.name] = copy;
+    // A view on the inflated buffer when it is aligned: a copy would double the peak memory of loading.
+    if (raw.byteOffset % 2 === 0) tables[spec.name] = new Int16Array(raw.buffer, raw.byteOffset, spec.length);
+    else {
+      const copy = new Int16Array(spec.length);
+      new Uint8Array(copy.buffer).set(raw);
+      tables[spec.name] = copy;
+    }
     at += spec.bytes;
   }
   return { header, tables };

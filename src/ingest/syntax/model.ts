@@ -54,6 +54,8 @@ export function readTagger(path: string): { tables: TaggerTables; meta: unknown 
     bits: number;
     tagdict: [string, number][];
     morph?: { classes: string[]; bits: number };
+    pass2?: { bits: number };
+    featureSet?: number;
     meta: unknown;
   };
   return {
@@ -63,6 +65,8 @@ export function readTagger(path: string): { tables: TaggerTables; meta: unknown 
       weights: need(tables.tag, 'table tag', path),
       tagdict: new Map(h.tagdict),
       morph: h.morph ? { ...h.morph, weights: need(tables.morph, 'table morph', path) } : undefined,
+      pass2: h.pass2 ? { bits: h.pass2.bits, weights: need(tables.pass2, 'table pass2', path) } : undefined,
+      featureSet: h.featureSet ?? 1,
     },
     meta: h.meta,
   };

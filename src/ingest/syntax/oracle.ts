@@ -1,6 +1,5 @@
 // The arc-hybrid dynamic oracle (Goldberg & Nivre 2013): the cost of each transition in any configuration,
 // and projectivisation by lifting, because the oracle's costs are exact only for projective gold trees.
-/* eslint-disable @typescript-eslint/no-unused-expressions -- hot loops use `c ? a++ : b++` on typed arrays on purpose */
 
 import { ArcHybrid, LEFT, RIGHT, SHIFT } from './parser.js';
 
@@ -34,18 +33,35 @@ function isNonProjective(heads: Int32Array, d: number): boolean {
   return false;
 }
 
-/** Lifts the shortest non-projective arc to the grandparent until none is left (heads 0-based, root = n). */
+/** Depth of every word below the root (the root's own children have depth 1). */
+function depths(heads: Int32Array): Int32Array {
+  const n = heads.length;
+  const out = new Int32Array(n);
+  for (let d = 0; d < n; d++) {
+    let k = 0;
+    for (let x = d; x !== n && k <= n; x = heads[x]!) k++;
+    out[d] = k;
+  }
+  return out;
+}
+
+/** Lifts non-projective arcs to the grandparent until none is left (heads 0-based, root = n). The deepest
+ * dependent goes first (shortest arc among equals): once its subtree is projective it covers an interval, and
+ * lifting it then cannot make a projective arc non-projective, so only arcs that were non-projective change. */
 export function projectivise(heads: Int32Array): { heads: Int32Array; lifted: number } {
   const out = Int32Array.from(heads);
   const n = out.length;
   let lifted = 0;
   for (let guard = 0; guard < n * n; guard++) {
+    const depth = depths(out);
     let pick = -1;
-    let span = Infinity;
     for (let d = 0; d < n; d++) {
       if (out[d] === n || !isNonProjective(out, d)) continue;
-      const s = Math.abs(out[d]! - d);
-      if (s < span) ((span = s), (pick = d));
+      const better =
+        pick < 0 ||
+        depth[d]! > depth[pick]! ||
+        (depth[d] === depth[pick] && Math.abs(out[d]! - d) < Math.abs(out[pick]! - pick));
+      if (better) pick = d;
     }
     if (pick < 0) break;
     out[pick] = out[out[pick]!]!;

@@ -34,6 +34,8 @@ export interface TaggerTrainOptions {
   morphBits?: number;
   /** Adds the second, right-context pass. */
   twoPass?: boolean;
+  /** Static feature set (tagger.ts staticWidth); default 1. */
+  featureSet?: number;
   seed: number;
   dev?: TaggedSentence[];
   log?: (line: string) => void;
@@ -71,11 +73,11 @@ function buildTagDict(train: TaggedSentence[], names: string[]): Map<string, num
   return dict;
 }
 
-function prepare(s: TaggedSentence, uposNames: string[], morphNames: string[]): Prepared {
+function prepare(s: TaggedSentence, uposNames: string[], morphNames: string[], featureSet: number): Prepared {
   const info = wordInfo(s.words);
   return {
     info,
-    stat: staticFeatures(info),
+    stat: staticFeatures(info, featureSet),
     upos: Int32Array.from(s.upos, (u) => uposNames.indexOf(u)),
     morph: Int32Array.from(s.morph, (m) => Math.max(0, morphNames.indexOf(m))),
   };
@@ -179,7 +181,7 @@ export function trainTagger(
   const morph = opts.morphBits ? new Perceptron(opts.morphBits, morphNames.length) : undefined;
   const pass2 = opts.twoPass ? new Perceptron(opts.bits, uposNames.length) : undefined;
   const trainer = new TaggerTrainer(tag, tagdict, uposNames, morph, pass2);
-  const prepared = train.map((s) => prepare(s, uposNames, morphNames));
+  const prepared = train.map((s) => prepare(s, uposNames, morphNames, opts.featureSet ?? 1));
   const random = seededRandom(opts.seed);
   const order = prepared.map((_, i) => i);
   const snapshot = (): TaggerTables => ({
@@ -189,6 +191,7 @@ export function trainTagger(
     tagdict,
     pass2: pass2 ? { bits: opts.bits, weights: pass2.averaged() } : undefined,
     morph: morph ? { classes: morphNames, bits: opts.morphBits!, weights: morph.averaged() } : undefined,
+    featureSet: opts.featureSet ?? 1,
   });
   let best: { tables: TaggerTables; epochs: number; dev?: { upos: number; morph: number } } | undefined;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {

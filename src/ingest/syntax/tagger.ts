@@ -26,18 +26,27 @@ export interface TaggerTables {
   /** Second pass that also sees the first pass's tags to the right (bidirectional context). */
   pass2?: { bits: number; weights: Weights };
   morph?: MorphTables;
+  /** Static feature set (see staticWidth); absent in the first shipped models, which used set 1. */
+  featureSet?: number;
 }
 
 /** Number of static (tag-independent) templates per token. */
-export const N_STATIC = 22;
+export const N_STATIC_V1 = 22;
+/** Feature set 2 adds a 4-letter prefix, a 5-letter suffix, the previous shape, the two neighbours together and
+ * capitalisation × suffix (German NOUN vs PROPN vs ADJ); measured +0.3 UPOS on GSD dev, +0.2 on EWT dev. */
+export const N_STATIC_V2 = 28;
 const MAX_FEATS = 48;
 const START = 0x7fff0001;
 const END = 0x7fff0002;
 const T = Array.from({ length: 80 }, (_, t) => templateSeed(t));
 
+/** Templates per token of a feature set (1: the first shipped models, 2: extended). */
+export const staticWidth = (featureSet = 1) => (featureSet >= 2 ? N_STATIC_V2 : N_STATIC_V1);
+
 /** Tag-independent feature hashes for every token, row-major [token][template]; unmasked, each table masks them. */
-export function staticFeatures(info: WordInfo): Int32Array {
+export function staticFeatures(info: WordInfo, featureSet = 1): Int32Array {
   const n = info.n;
+  const N_STATIC = staticWidth(featureSet);
   const out = new Int32Array(n * N_STATIC);
   const low = (i: number) => (i < 0 ? START : i >= n ? END : info.lower[i]!);
   const suf3 = (i: number) => (i < 0 ? START : i >= n ? END : info.suf[2 * n + i]!);
@@ -60,6 +69,13 @@ export function staticFeatures(info: WordInfo): Int32Array {
     out[o + 19] = fmix(mix(T[19]!, info.gaz[i]!));
     out[o + 20] = fmix(mix(mix(T[20]!, info.lower[i]!), low(i + 1)));
     out[o + 21] = fmix(mix(mix(T[21]!, low(i - 1)), info.lower[i]!));
+    if (N_STATIC === N_STATIC_V1) continue;
+    out[o + 22] = fmix(mix(T[22]!, info.pre[3 * n + i]!));
+    out[o + 23] = fmix(mix(T[23]!, info.suf[4 * n + i]!));
+    out[o + 24] = fmix(mix(T[24]!, i > 0 ? info.shape[i - 1]! : START));
+    out[o + 25] = fmix(mix(mix(T[25]!, low(i - 1)), low(i + 1)));
+    out[o + 26] = fmix(mix(mix(T[26]!, info.flags[i]!), suf3(i)));
+    out[o + 27] = fmix(mix(mix(T[27]!, info.flags[i]!), info.suf[n + i]!));
   }
   return out;
 }
@@ -75,6 +91,7 @@ export function tagSlots(
   out: Int32Array,
 ): number {
   const n = info.n;
+  const N_STATIC = stat.length / n;
   const o = i * N_STATIC;
   let k = 0;
   for (let j = 0; j < N_STATIC; j++) out[k++] = stat[o + j]! & mask;
@@ -99,6 +116,7 @@ export function pass2Slots(
   out: Int32Array,
 ): number {
   const n = info.n;
+  const N_STATIC = stat.length / n;
   const o = i * N_STATIC;
   let k = 0;
   for (let j = 0; j < N_STATIC; j++) out[k++] = (stat[o + j]! ^ 0x2545f491) & mask;
@@ -157,6 +175,7 @@ export function morphSlots(
   out: Int32Array,
 ): number {
   const n = info.n;
+  const N_STATIC = stat.length / n;
   const o = i * N_STATIC;
   let k = 0;
   for (let j = 0; j < N_STATIC; j++) out[k++] = (stat[o + j]! ^ 0x5bd1e995) & mask;
@@ -191,7 +210,7 @@ export class Tagger {
     this.scores = new Float64Array(Math.max(tables.upos.length, tables.morph?.classes.length ?? 0));
   }
 
-  tag(info: WordInfo, stat = staticFeatures(info)): { upos: Int32Array; morph: Int32Array } {
+  tag(info: WordInfo, stat = staticFeatures(info, this.tables.featureSet)): { upos: Int32Array; morph: Int32Array } {
     const { tables, slots, scores } = this;
     const n = info.n;
     const upos = new Int32Array(n);

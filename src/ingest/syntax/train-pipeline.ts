@@ -13,6 +13,10 @@ export interface LangConfig {
   langId: number;
   taggerBits: number;
   morphBits?: number;
+  /** The tagger's bidirectional second pass (tagger.ts pass2). */
+  twoPass?: boolean;
+  /** The tagger's static feature set (tagger.ts staticWidth). */
+  featureSet?: number;
   parserBits: number;
   labelBits: number;
   tagEpochs: number;
@@ -59,6 +63,8 @@ export function jackknife(train: TreebankSentence[], final: TaggerTables, cfg: L
       epochs: cfg.tagEpochs,
       bits: cfg.taggerBits,
       morphBits: cfg.morphBits,
+      twoPass: cfg.twoPass,
+      featureSet: cfg.featureSet,
       seed: cfg.seed + f + 1,
     });
     const tagged = tagWith(
@@ -108,6 +114,8 @@ export function trainPair(
     epochs: cfg.tagEpochs,
     bits: cfg.taggerBits,
     morphBits: cfg.morphBits,
+    twoPass: cfg.twoPass,
+    featureSet: cfg.featureSet,
     seed: cfg.seed,
     dev,
     log,

@@ -1,11 +1,12 @@
-// npm run train [-- --lang de|en] [--cv]: rebuilds data/models/<lang>.{tagger,parser}.bin from the UD treebanks.
+// npm run train [-- --lang de|en] [--cv | --cv-only]: rebuilds data/models/<lang>.{tagger,parser}.bin from UD treebanks.
 // Deterministic (fixed seeds, sorted inputs); --cv adds the German all-data cross-validation over PUD (nothing shipped).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MODEL_DIR } from './load.js';
+import { DEFAULT_MODEL_DIR, modelPaths } from './load.js';
+import { readParser, readTagger } from './model.js';
 import { writeModelFile } from './model-file.js';
 import { scorePair, trainPair, type LangConfig, type TrainedPair } from './train-pipeline.js';
 import { readTreebank, tokenCount, type TreebankSentence } from './treebank.js';
@@ -18,9 +19,11 @@ export const CONFIGS: Record<'de' | 'en', LangConfig> = {
     lang: 'en',
     langId: 0,
     taggerBits: 20,
-    parserBits: 22,
+    twoPass: true,
+    featureSet: 2,
+    parserBits: 23,
     labelBits: 18,
-    tagEpochs: 8,
+    tagEpochs: 9,
     parserEpochs: 15,
     folds: 4,
     seed: 1,
@@ -31,6 +34,8 @@ export const CONFIGS: Record<'de' | 'en', LangConfig> = {
     langId: 1,
     taggerBits: 19,
     morphBits: 19,
+    twoPass: true,
+    featureSet: 2,
     parserBits: 21,
     labelBits: 17,
     tagEpochs: 12,
@@ -55,9 +60,15 @@ function save(pair: TrainedPair, cfg: LangConfig, out: string, meta: Record<stri
       bits: t.bits,
       tagdict: [...t.tagdict.entries()],
       morph: t.morph ? { classes: t.morph.classes, bits: t.morph.bits } : undefined,
+      pass2: t.pass2 ? { bits: t.pass2.bits } : undefined,
+      featureSet: t.featureSet ?? 1,
       meta: { ...meta, epochs: pair.tagEpochs, dev: pair.devTag },
     },
-    { tag: t.weights as Float32Array, ...(t.morph ? { morph: t.morph.weights as Float32Array } : {}) },
+    {
+      tag: t.weights as Float32Array,
+      ...(t.morph ? { morph: t.morph.weights as Float32Array } : {}),
+      ...(t.pass2 ? { pass2: t.pass2.weights as Float32Array } : {}),
+    },
   );
   const p = pair.parser;
   writeModelFile(
@@ -125,6 +136,19 @@ function crossValidate(gsd: TreebankSentence[], pud: TreebankSentence[], cfg: La
   writeFileSync(join(out, 'de.cv.json'), JSON.stringify({ folds, ...avg }, null, 2) + '\n');
 }
 
+/** The cross-validation alone, with the epoch counts of the German model already in `out` (trains nothing shipped). */
+function cvOnly(tb: string, out: string): void {
+  const paths = modelPaths('de', out);
+  const epochsOf = (meta: unknown) => (meta as { epochs: number }).epochs;
+  const cfg = {
+    ...CONFIGS.de,
+    tagEpochs: epochsOf(readTagger(paths.tagger).meta),
+    parserEpochs: epochsOf(readParser(paths.parser).meta),
+  };
+  log(`de cv with ${cfg.tagEpochs} tagger / ${cfg.parserEpochs} parser epochs (from ${paths.parser})`);
+  crossValidate(readTreebank(join(tb, 'de-gsd')), readTreebank(join(tb, 'de-pud')), cfg, out);
+}
+
 function main(): number {
   const { values } = parseArgs({
     options: {
@@ -132,11 +156,12 @@ function main(): number {
       out: { type: 'string', default: DEFAULT_MODEL_DIR },
       treebanks: { type: 'string', default: DEFAULT_TREEBANKS },
       cv: { type: 'boolean', default: false },
+      'cv-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: npm run train -- [--lang de|en|all] [--out DIR] [--treebanks DIR] [--cv]');
+    console.log('usage: npm run train -- [--lang de|en|all] [--out DIR] [--treebanks DIR] [--cv | --cv-only]');
     return 0;
   }
   if (!['de', 'en', 'all'].includes(values.lang)) {
@@ -144,6 +169,10 @@ function main(): number {
     return 2;
   }
   mkdirSync(values.out, { recursive: true });
+  if (values['cv-only']) {
+    cvOnly(values.treebanks, values.out);
+    return 0;
+  }
   if (values.lang !== 'de') trainEnglish(values.treebanks, values.out);
   if (values.lang !== 'en') trainGerman(values.treebanks, values.out, values.cv);
   log('done');

@@ -10,7 +10,7 @@ export interface WordInfo {
   n: number;
   form: Int32Array;
   lower: Int32Array;
-  /** pre[k*n+i]: prefix of length k+1 of the lowercase word (k = 0..2); suf likewise for lengths 1..4. */
+  /** pre[k*n+i]: prefix of length k+1 of the lowercase word (k = 0..3); suf likewise for lengths 1..5. */
   pre: Int32Array;
   suf: Int32Array;
   shape: Int32Array;
@@ -84,8 +84,8 @@ export function wordInfo(words: readonly SyntaxInput[]): WordInfo {
     n,
     form: new Int32Array(n),
     lower: new Int32Array(n),
-    pre: new Int32Array(3 * n),
-    suf: new Int32Array(4 * n),
+    pre: new Int32Array(4 * n),
+    suf: new Int32Array(5 * n),
     shape: new Int32Array(n),
     flags: new Int32Array(n),
     gaz: new Int32Array(n),
@@ -100,8 +100,8 @@ export function wordInfo(words: readonly SyntaxInput[]): WordInfo {
     info.lowerText[i] = low;
     info.form[i] = hashString(form);
     info.lower[i] = hashString(low);
-    for (let k = 0; k < 3; k++) info.pre[k * n + i] = hashRange(low, 0, Math.min(k + 1, low.length), 7 + k);
-    for (let k = 0; k < 4; k++)
+    for (let k = 0; k < 4; k++) info.pre[k * n + i] = hashRange(low, 0, Math.min(k + 1, low.length), 7 + k);
+    for (let k = 0; k < 5; k++)
       info.suf[k * n + i] = hashRange(low, Math.max(0, low.length - k - 1), low.length, 17 + k);
     info.shape[i] = shapeHash(form);
     info.flags[i] = flagsOf(form, i === 0);

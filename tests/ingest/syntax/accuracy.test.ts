@@ -17,23 +17,24 @@ function treebank(rel: string) {
   return readConlluPath(path);
 }
 
-// Issue 8's bars (en UPOS 0.95 / UAS 0.86 / LAS 0.82; de UPOS 0.92 / UAS 0.78) are not met yet: these floors sit just
-// below what the shipped models reach (en 0.949 / 0.840 / 0.804; de 0.900 / 0.768) so a regression fails the run.
+// Issue 8's bars: en UPOS 0.95 / UAS 0.86 / LAS 0.82; de UPOS 0.92 / UAS 0.78. English UPOS meets its bar and is asserted
+// at it; the other bars are not met yet, so those floors sit just below what the shipped models reach (en 0.9525 / 0.8420 /
+// 0.8088; de 0.9032 / 0.7721) so that a regression fails the run.
 describe('syntax model accuracy on held-out treebanks', () => {
-  it('English on en-ewt/test: UPOS ≥ 0.945, UAS ≥ 0.835, LAS ≥ 0.80 (issue bars 0.95/0.86/0.82 not met)', () => {
+  it('English on en-ewt/test: UPOS ≥ 0.95 (issue bar), UAS ≥ 0.84, LAS ≥ 0.805 (issue bars 0.86/0.82 not met)', () => {
     const s = evaluateModel(loadSyntaxModel('en'), treebank('en-ewt/test'));
     console.log(`en-ewt/test ${formatScores(s, false)}`);
     expect(s.words).toBeGreaterThan(20_000);
-    expect(s.upos).toBeGreaterThanOrEqual(0.945);
-    expect(s.uas).toBeGreaterThanOrEqual(0.835);
-    expect(s.las).toBeGreaterThanOrEqual(0.8);
+    expect(s.upos).toBeGreaterThanOrEqual(0.95);
+    expect(s.uas).toBeGreaterThanOrEqual(0.84);
+    expect(s.las).toBeGreaterThanOrEqual(0.805);
   });
 
-  it('German on de-pud (not seen in training): UPOS ≥ 0.895, UAS ≥ 0.765 (issue bars 0.92/0.78 not met)', () => {
+  it('German on de-pud (not seen in training): UPOS ≥ 0.90, UAS ≥ 0.77 (issue bars 0.92/0.78 not met)', () => {
     const s = evaluateModel(loadSyntaxModel('de'), treebank('de-pud'));
     console.log(`de-pud ${formatScores(s, true)}`);
     expect(s.words).toBeGreaterThan(15_000);
-    expect(s.upos).toBeGreaterThanOrEqual(0.895);
-    expect(s.uas).toBeGreaterThanOrEqual(0.765);
+    expect(s.upos).toBeGreaterThanOrEqual(0.9);
+    expect(s.uas).toBeGreaterThanOrEqual(0.77);
   });
 });

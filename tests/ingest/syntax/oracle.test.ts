@@ -59,8 +59,8 @@ describe('dynamic oracle', () => {
     }
   });
 
-  // Known defect, left open in issue 8: the oracle changes more than the non-projective arcs; it.fails keeps it visible.
-  it.fails('on non-projective trees builds the projectivised tree, changing only non-projective arcs', () => {
+  // Lifting deepest-first (oracle.ts projectivise) keeps every projective arc; shortest-first did not.
+  it('on non-projective trees builds the projectivised tree, changing only non-projective arcs', () => {
     const random = seededRandom(12);
     let nonProjective = 0;
     for (let k = 0; k < 300; k++) {

@@ -1,13 +1,25 @@
 // The data graph: every entity and relation the viewer has loaded (from /api/graph, expansions or Cypher),
 // with the layout positions. The rendered sigma graph is derived from it; it is never drawn directly.
 
-import type { Entity } from '../../../src/model.js';
+import type { Entity, EntityType } from '../../../src/model.js';
 import type { MultiDirectedGraph } from 'graphology';
 import type { GraphSnapshot, StoredRelation } from '../../../src/store/types.js';
 
-export interface DataNode extends Entity {
+/** Provenance nodes a Cypher answer can hold besides entities; anything else unknown is a plain 'Node'. */
+export const PROVENANCE_KINDS = ['Claim', 'Sentence', 'Document', 'Node'] as const;
+export type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
+export type NodeKind = EntityType | ProvenanceKind;
+
+export interface DataNode extends Omit<Entity, 'type'> {
+  /** The entity type, or for a Cypher answer's Claim/Sentence/Document nodes their own kind. */
+  type: NodeKind;
   x: number;
   y: number;
+}
+
+/** A snapshot whose nodes may be provenance nodes too (a Cypher answer); the store's snapshots are a case of it. */
+export interface ViewSnapshot extends Omit<GraphSnapshot, 'nodes'> {
+  nodes: Array<Omit<Entity, 'type'> & { type: NodeKind; degree?: number }>;
 }
 
 export interface DataGraph {
@@ -34,7 +46,11 @@ function hash(text: string): number {
  * Adds a snapshot's nodes and edges to the graph (a new DataGraph; existing positions are kept).
  * New nodes start around `anchor` when given (an expansion), else on a disc sized for the graph.
  */
-export function mergeSnapshot(data: DataGraph, snapshot: GraphSnapshot, anchor?: { x: number; y: number }): DataGraph {
+export function mergeSnapshot(
+  data: DataGraph,
+  snapshot: GraphSnapshot | ViewSnapshot,
+  anchor?: { x: number; y: number },
+): DataGraph {
   const nodes = new Map(data.nodes);
   const edges = new Map(data.edges);
   const radius = anchor
@@ -66,18 +82,19 @@ export function mergeSnapshot(data: DataGraph, snapshot: GraphSnapshot, anchor?:
   };
 }
 
-export function snapshotToDataGraph(snapshot: GraphSnapshot): DataGraph {
+export function snapshotToDataGraph(snapshot: GraphSnapshot | ViewSnapshot): DataGraph {
   return mergeSnapshot(emptyDataGraph(), snapshot);
 }
 
 /** What is on screen as a store snapshot: the entities and relations the rendered graph kept (for export). */
 export function visibleSnapshot(data: DataGraph, rendered: MultiDirectedGraph): GraphSnapshot {
-  const nodes: GraphSnapshot['nodes'] = [];
+  // The exporter writes a node's type as a plain `entityType` string, so Claim/Document nodes export as they are.
+  const nodes = [] as unknown as GraphSnapshot['nodes'];
   rendered.forEachNode((id) => {
     const node = data.nodes.get(id);
     if (!node) return;
     const { x: _x, y: _y, ...entity } = node;
-    nodes.push({ ...entity, degree: rendered.degree(id) });
+    nodes.push({ ...(entity as Entity), degree: rendered.degree(id) });
   });
   const edges: StoredRelation[] = [];
   rendered.forEachEdge((key) => {

@@ -32,8 +32,9 @@ export function relationPasses(rel: StoredRelation, filters: Filters): boolean {
   return true;
 }
 
-export function typePasses(type: EntityType, filters: Filters): boolean {
-  return !filters.hiddenTypes.includes(type);
+/** Provenance kinds of a Cypher answer (Claim, Document…) have no filter: they always pass. */
+export function typePasses(type: string, filters: Filters): boolean {
+  return !(filters.hiddenTypes as readonly string[]).includes(type);
 }
 
 /** Only alleged/denied claims are drawn faded: the analyst should see them, but not mistake them for facts. */

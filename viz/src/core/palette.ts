@@ -13,6 +13,14 @@ export const ENTITY_COLORS: Record<EntityType, string> = {
   Item: '#cc79a7',
 };
 
+/** Provenance nodes of a Cypher answer, in colours no entity type uses: Okabe–Ito's yellow, greys and black. */
+export const KIND_COLORS: Record<'Claim' | 'Sentence' | 'Document' | 'Node', string> = {
+  Claim: '#f0e442',
+  Sentence: '#9a9a9a',
+  Document: '#222222',
+  Node: '#cccccc',
+};
+
 export type PredicateFamily = 'conflict' | 'cooperation' | 'supply' | 'structural';
 
 /**
@@ -85,7 +93,9 @@ export function communityColor(rank: number): string {
 export const FALLBACK_COLOR = '#999999';
 
 export function entityColor(type: string): string {
-  return (ENTITY_COLORS as Record<string, string>)[type] ?? FALLBACK_COLOR;
+  return (
+    (ENTITY_COLORS as Record<string, string>)[type] ?? (KIND_COLORS as Record<string, string>)[type] ?? FALLBACK_COLOR
+  );
 }
 
 export function predicateColor(predicate: string): string {

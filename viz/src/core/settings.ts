@@ -15,7 +15,8 @@ export interface ViewerSettings {
   layoutMaxMs: number;
   /** Mean move per iteration, relative to the graph's extent, under which the layout counts as settled. */
   layoutSettledRatio: number;
-  labelDensity: number;
+  /** Node labels drawn at most per frame; placed without overlap, most central (degree or PageRank) first. */
+  maxLabels: number;
   /** From this many nodes on, edges are not drawn while the layout runs: software WebGL spends seconds per frame on them. */
   largeGraphNodes: number;
   /** Edge labels (relation type, supplied items) are drawn up to this many edges; beyond, they are clutter. */
@@ -38,7 +39,7 @@ export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
   layoutMaxIterations: 600,
   layoutMaxMs: 6000,
   layoutSettledRatio: 0.0005,
-  labelDensity: 1,
+  maxLabels: 60,
   largeGraphNodes: 2000,
   edgeLabelsUpTo: 150,
   colorBy: 'type',
@@ -64,7 +65,7 @@ export function validateSettings(settings: ViewerSettings): void {
     'maxNodeSize',
     'layoutMaxIterations',
     'layoutMaxMs',
-    'labelDensity',
+    'maxLabels',
     'largeGraphNodes',
   ] as const;
   for (const key of positive) {

@@ -3,11 +3,11 @@
 
 import { MultiDirectedGraph } from 'graphology';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
-import { SYMMETRIC_PREDICATES, type EntityType, type Modality, type Predicate } from '../../../src/model.js';
-import type { DataGraph } from './data-graph.js';
+import { SYMMETRIC_PREDICATES, type Modality, type Predicate } from '../../../src/model.js';
+import type { DataGraph, NodeKind } from './data-graph.js';
 import { isUncertain, relationPasses, typePasses, type Filters } from './filters.js';
 import { communities } from './communities.js';
-import { communityColor, entityColor, predicateColor, withAlpha } from './palette.js';
+import { communityColor, entityColor, PREDICATE_FAMILIES, predicateColor, withAlpha } from './palette.js';
 import type { ViewerSettings } from './settings.js';
 import { cjs } from './cjs.js';
 
@@ -19,7 +19,8 @@ export interface SigmaNodeAttributes {
   size: number;
   color: string;
   label: string;
-  entityType: EntityType;
+  /** Entity type, or Claim/Sentence/Document for a Cypher answer's provenance nodes. */
+  entityType: NodeKind;
   /** The centrality the size was computed from (degree or PageRank), for the legend and tests. */
   score: number;
   /** Louvain community rank (0 = largest) when colouring by community. */
@@ -31,8 +32,11 @@ export interface SigmaEdgeAttributes {
   label: string;
   size: number;
   color: string;
-  /** Straight, or curved (sigma's @sigma/edge-curve programs) when several relations link the same pair. */
-  type: 'arrow' | 'line' | 'curvedArrow' | 'curved';
+  /**
+   * Straight, dashed for conflict (viz/src/dashed-edges.ts), or curved (sigma's @sigma/edge-curve programs, which
+   * have no dashes) when several relations link the same pair.
+   */
+  type: 'arrow' | 'line' | 'dashedArrow' | 'dashed' | 'curvedArrow' | 'curved';
   curvature?: number;
   predicate: Predicate;
   modalities: Modality[];
@@ -86,7 +90,7 @@ export function toSigmaGraph(
       label: certainty === 'asserted' ? label : `${label} (${certainty})`,
       size: Math.min(1 + Math.log2(1 + rel.evidenceCount), 5) * (certainty === 'denied' ? 0.6 : 1),
       color: uncertain ? withAlpha(base, alpha) : base,
-      type: SYMMETRIC_PREDICATES.has(rel.predicate) ? 'line' : 'arrow',
+      type: edgeType(rel.predicate),
       predicate: rel.predicate,
       modalities: rel.modalities,
       uncertain,
@@ -102,6 +106,13 @@ export function toSigmaGraph(
   applySizes(graph, settings);
   if (settings.colorBy === 'community') colourCommunities(graph);
   return graph;
+}
+
+/** Arrows for directed types, plain lines for symmetric ones; conflict dashed, so it reads apart without colour. */
+export function edgeType(predicate: Predicate): SigmaEdgeAttributes['type'] {
+  const conflict = PREDICATE_FAMILIES[predicate] === 'conflict';
+  if (SYMMETRIC_PREDICATES.has(predicate)) return conflict ? 'dashed' : 'line';
+  return conflict ? 'dashedArrow' : 'arrow';
 }
 
 export function certaintyOf(modalities: readonly Modality[]): SigmaEdgeAttributes['certainty'] {
@@ -173,7 +184,8 @@ export function curveParallelEdges(graph: SigmaGraph): void {
       const [source, target] = graph.extremities(edge);
       // Curvature bends relative to the edge's own direction: flip it for edges drawn the other way round.
       const sign = source < target ? 1 : -1;
-      const directed = graph.getEdgeAttribute(edge, 'type') === 'arrow';
+      const type = graph.getEdgeAttribute(edge, 'type');
+      const directed = type === 'arrow' || type === 'dashedArrow';
       graph.mergeEdgeAttributes(edge, { type: directed ? 'curvedArrow' : 'curved', curvature: sign * offset * step });
     });
   }

@@ -2,7 +2,7 @@
 // data graph's contents and report changes as new Filters values, never touching sigma themselves.
 
 import { ENTITY_TYPES, MODALITIES, PREDICATES, SYMMETRIC_PREDICATES } from '../../../src/model.js';
-import type { DataGraph } from '../core/data-graph.js';
+import { PROVENANCE_KINDS, type DataGraph } from '../core/data-graph.js';
 import { toggle, type Filters } from '../core/filters.js';
 import { entityColor, PREDICATE_FAMILIES, predicateColor, type PredicateFamily } from '../core/palette.js';
 import { byId, h } from './dom.js';
@@ -113,17 +113,23 @@ export function renderFilters(data: DataGraph, filters: Filters, onChange: (next
  * arrows for directed and plain lines for symmetric types, and how alleged/denied claims look. It shows what the
  * marks mean; the checkboxes below are the filters.
  */
-export function renderLegend(data: DataGraph, colorBy: 'type' | 'community' = 'type'): void {
-  const c = counts(data);
+export function renderLegend(
+  shown: { predicates: ReadonlySet<string>; types: ReadonlySet<string> },
+  colorBy: 'type' | 'community' = 'type',
+): void {
+  // What is on screen, not everything loaded: a type the filters hide has nothing to explain.
+  const c = shown;
   const root = byId('legend');
   const item = (testid: string, swatch: HTMLElement, text: string) =>
     h('span', { class: 'legend-item', 'data-testid': testid }, swatch, text);
   const types =
     colorBy === 'community'
       ? [h('span', { class: 'legend-item' }, 'Node colour: Louvain community')]
-      : ENTITY_TYPES.filter((t) => c.types.has(t)).map((t) =>
-          item(`legend-type-${t}`, h('span', { class: 'swatch', style: `background:${entityColor(t)}` }), t),
-        );
+      : [...ENTITY_TYPES, ...PROVENANCE_KINDS]
+          .filter((t) => c.types.has(t))
+          .map((t) =>
+            item(`legend-type-${t}`, h('span', { class: 'swatch', style: `background:${entityColor(t)}` }), t),
+          );
   const families: Array<[PredicateFamily, string]> = [
     ['conflict', 'Conflict'],
     ['cooperation', 'Cooperation'],
@@ -141,7 +147,14 @@ export function renderLegend(data: DataGraph, colorBy: 'type' | 'community' = 't
         ...present.map((p) =>
           item(
             `legend-predicate-${p}`,
-            h('span', { class: 'swatch edge', style: `background:${predicateColor(p)}` }),
+            h('span', {
+              class: 'swatch edge',
+              // Conflict is dashed in the graph, and so in the legend.
+              style:
+                fam === 'conflict'
+                  ? `background:repeating-linear-gradient(90deg,${predicateColor(p)} 0 5px,transparent 5px 8px)`
+                  : `background:${predicateColor(p)}`,
+            }),
             `${p.toLowerCase().replace(/_/g, ' ')}${SYMMETRIC_PREDICATES.has(p) ? '' : ' →'}`,
           ),
         ),
@@ -154,7 +167,7 @@ export function renderLegend(data: DataGraph, colorBy: 'type' | 'community' = 't
     h(
       'div',
       { class: 'count', style: 'margin-left:0', 'data-testid': 'legend-certainty' },
-      '→ directed, — symmetric. Faded: alleged; fainter and thinner: denied. Size: degree or PageRank.',
+      '→ directed, — symmetric, dashed: conflict. Faded: alleged; fainter and thinner: denied. Size: degree or PageRank.',
     ),
   );
 }

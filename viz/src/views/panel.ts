@@ -65,13 +65,25 @@ function rank(p: Predicate): number {
 export class EntityPanel {
   private readonly root = byId('panel');
   private seq = 0;
+  /** The entity shown, kept so a filter change re-renders at once instead of refetching (and racing the fetch). */
+  private details: EntityDetails | null = null;
+  /** Evidence by relation key: re-rendering after a filter change must not ask the server again. */
+  private readonly evidence = new Map<string, EvidenceRecord[]>();
+  private readonly collapsed = new Set<Predicate>();
 
   constructor(private readonly callbacks: PanelCallbacks) {}
 
   hide(): void {
     this.seq++;
+    this.details = null;
     this.root.hidden = true;
     this.root.replaceChildren();
+  }
+
+  /** The filters changed: list only what the graph now shows, synchronously (the panel follows the filters). */
+  refresh(): void {
+    if (!this.details || this.root.hidden) return;
+    this.render(this.details, ++this.seq);
   }
 
   async show(entityId: string): Promise<void> {
@@ -86,6 +98,8 @@ export class EntityPanel {
       return;
     }
     if (mine !== this.seq) return;
+    if (this.details?.entity.id !== details.entity.id) this.evidence.clear();
+    this.details = details;
     this.render(details, mine);
   }
 
@@ -113,8 +127,13 @@ export class EntityPanel {
           `${predicate} (${rels.length})`,
         ),
       );
-      // Groups collapse: an entity with dozens of relations stays scannable.
-      section.firstElementChild!.addEventListener('click', () => section.classList.toggle('collapsed'));
+      // Groups collapse: an entity with dozens of relations stays scannable; the choice survives a filter change.
+      if (this.collapsed.has(predicate)) section.classList.add('collapsed');
+      section.firstElementChild!.addEventListener('click', () => {
+        const now = section.classList.toggle('collapsed');
+        if (now) this.collapsed.add(predicate);
+        else this.collapsed.delete(predicate);
+      });
       for (const rel of rels.sort((a, b) => b.evidenceCount - a.evidenceCount)) {
         const outgoing = rel.subject === entity.id;
         const otherId = outgoing ? rel.object : rel.subject;
@@ -160,7 +179,8 @@ export class EntityPanel {
         );
         pending.push(async () => {
           try {
-            const evidence = await api.evidence(rel.subject, rel.predicate, rel.object);
+            const evidence = this.evidence.get(rel.key) ?? (await api.evidence(rel.subject, rel.predicate, rel.object));
+            this.evidence.set(rel.key, evidence);
             if (mine !== this.seq) return;
             evidenceBox.replaceChildren(...evidence.map((ev) => evidenceItem(ev, names)));
             if (!evidence.length) evidenceBox.replaceChildren(h('div', { class: 'muted' }, 'no evidence stored'));

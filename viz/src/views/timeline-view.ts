@@ -10,6 +10,7 @@ export interface TimelineCallbacks {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
+const PLAY_STEP_MS = 700;
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
@@ -23,15 +24,62 @@ function svg<K extends keyof SVGElementTagNameMap>(
 export class TimelineView {
   private readonly root = byId('timeline');
   private bins: TimelineBin[] = [];
+  private last: { timeline: Timeline; dateFrom?: string; dateTo?: string } | null = null;
+  private width = 0;
+  /** Playing through time: the month the range has grown to, and the timer that grows it. */
+  private playing: { bin: number; timer: ReturnType<typeof setInterval> } | null = null;
 
-  constructor(private readonly cb: TimelineCallbacks) {}
+  constructor(private readonly cb: TimelineCallbacks) {
+    // The bars span the strip's width: draw again when it changes (window resize, the panel opening).
+    new ResizeObserver(() => {
+      if (this.last && this.root.clientWidth !== this.width)
+        this.render(this.last.timeline, this.last.dateFrom, this.last.dateTo);
+    }).observe(this.root);
+  }
+
+  /**
+   * From the first month on, the range grows by one month every `PLAY_STEP_MS`: claims appear as they were
+   * published. It stops at the last month, leaving the whole range brushed, or when paused.
+   */
+  private play(): void {
+    if (this.bins.length < 2) return;
+    const step = () => {
+      const p = this.playing;
+      if (!p) return;
+      this.cb.onBrush(brushRange(this.bins, 0, p.bin));
+      if (p.bin >= this.bins.length - 1) this.stop();
+      else p.bin++;
+    };
+    this.playing = { bin: 0, timer: setInterval(step, PLAY_STEP_MS) };
+    step();
+  }
+
+  private stop(): void {
+    if (!this.playing) return;
+    clearInterval(this.playing.timer);
+    this.playing = null;
+    if (this.last) this.render(this.last.timeline, this.last.dateFrom, this.last.dateTo);
+  }
 
   render(timeline: Timeline, dateFrom?: string, dateTo?: string): void {
+    this.last = { timeline, dateFrom, dateTo };
+    // Measured while visible: a hidden strip is 0 px wide, and the chart would be drawn at its 200 px minimum.
+    this.root.hidden = false;
+    this.width = this.root.clientWidth;
     const { bins, yearOnly } = timelineBins(timeline);
     this.bins = bins;
     const undated = timeline.undated.claims + yearOnly;
     const clear = h('button', { 'data-testid': 'timeline-clear', title: 'Show all dates' }, 'all dates');
-    clear.addEventListener('click', () => this.cb.onBrush(null));
+    clear.addEventListener('click', () => {
+      this.stop();
+      this.cb.onBrush(null);
+    });
+    const play = h(
+      'button',
+      { 'data-testid': 'timeline-play', title: 'Play through time: the graph as it grew, month by month' },
+      this.playing ? '❚❚ pause' : '▶ play',
+    );
+    play.addEventListener('click', () => (this.playing ? this.stop() : this.play()));
     const label = h(
       'div',
       { class: 'timeline-label' },
@@ -41,6 +89,7 @@ export class TimelineView {
         { 'data-testid': 'timeline-range' },
         dateFrom || dateTo ? ` ${dateFrom ?? '…'} – ${dateTo ?? '…'} ` : ' drag across the bars to filter ',
       ),
+      bins.length > 1 ? play : null,
       dateFrom || dateTo ? clear : null,
       h('span', { class: 'count', 'data-testid': 'timeline-undated' }, `undated: ${undated} claims (always shown)`),
     );
@@ -49,7 +98,7 @@ export class TimelineView {
       this.root.hidden = false;
       return;
     }
-    const width = Math.max(this.root.clientWidth - 16, 200);
+    const width = Math.max(this.width - 16, 200);
     const height = 46;
     const bw = width / bins.length;
     const max = Math.max(...bins.map((b) => b.claims), 1);
@@ -84,6 +133,7 @@ export class TimelineView {
     let startBin: number | null = null;
     const binAt = (e: PointerEvent) => (e.clientX - chart.getBoundingClientRect().left) / bw - 0.5;
     chart.addEventListener('pointerdown', (e) => {
+      this.stop();
       startBin = binAt(e);
       chart.setPointerCapture(e.pointerId);
     });
