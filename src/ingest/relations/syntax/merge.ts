@@ -36,7 +36,9 @@ export function mergeWithRuleCandidates(
     if (STRUCTURAL.has(r.predicate) && r.predicate !== 'MEMBER_OF') return true;
     const sites = sitesBy.get(spKey(r.sentence, r.predicate));
     if (!sites?.length) return true;
-    if (sites.some((s) => s.polarity !== 'asserted') && !parseAsserted.has(pairKey(r))) return false;
+    // The veto is against positive readings: a rule candidate that is itself denied or hedged agrees with the parse.
+    const positive = r.modality === 'asserted' || r.modality === 'reported';
+    if (positive && sites.some((s) => s.polarity !== 'asserted') && !parseAsserted.has(pairKey(r))) return false;
     if (mode === 'union') return true;
     if (parsePairs.has(pairKey(r))) return false;
     // The parse overrules only where it read the sentence's triggers and found a pair: a site it resolved to
