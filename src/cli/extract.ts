@@ -21,12 +21,6 @@ export interface ExtractCliOptions extends CorpusFlags {
   workers?: number;
   /** false with --no-parse: relations from the distance rules alone, without the syntax stage. */
   parse?: boolean;
-  textColumn?: string;
-  titleColumn?: string;
-  dateColumn?: string;
-  idColumn?: string;
-  delimiter?: string;
-  quote?: string;
 }
 
 /** The corpus flags of extract and ingest: --text-field … (the names), --text-column … kept as aliases. */

@@ -221,6 +221,16 @@ function prepositionalObject(ms: MentionSet, v: SentenceView, span: RoleSpan, fo
   return undefined;
 }
 
+/** The article's publication year; NaN when it is undated. */
+const articleYear = (ms: MentionSet): number => (ms.doc.published ? Number(ms.doc.published.slice(0, 4)) : NaN);
+
+/** Whether a gazetteer office was held in `year`; undated (NaN), only an open-ended one counts, and only if
+ * `undatedOpenEnded` (the text itself names the office). */
+function inOfficeAt(r: { from?: string; to?: string }, year: number, undatedOpenEnded: boolean): boolean {
+  if (Number.isNaN(year)) return undatedOpenEnded && !r.to;
+  return year >= Number((r.from ?? '0').slice(0, 4)) && (!r.to || year <= Number(r.to.slice(0, 4)));
+}
+
 /** A bare office ("Prime Minister Netanyahu", "Defense Secretary Pete Hegseth"): the gazetteer says whose — only when
  * it lists exactly one office the article's date falls in (never a guess). */
 function officeFromGazetteer(ms: MentionSet, span: RoleSpan, person: string, personAfter: boolean): string | undefined {
@@ -235,14 +245,10 @@ function officeFromGazetteer(ms: MentionSet, span: RoleSpan, person: string, per
     return states.length === 1 ? states[0] : undefined;
   }
   if (span.entry.p !== 'OFFICIAL_OF') return undefined;
-  // A past office counts when the article's date falls inside it (Gallant, defence minister until 2024).
-  const published = ms.doc.published;
-  const year = published ? Number(published.slice(0, 4)) : NaN;
-  const inOffice = (r: { from?: string; to?: string }) =>
-    !r.to
-      ? !r.from || !(year < Number(r.from.slice(0, 4)))
-      : year <= Number(r.to.slice(0, 4)) && !(year < Number((r.from ?? '0').slice(0, 4)));
-  const held = knownRoles(ms, person).filter((r) => inOffice(r));
+  // A past office counts when the article's date falls inside it (Gallant, defence minister until 2024); the text
+  // names the office here, so an undated article may take an open-ended one.
+  const year = articleYear(ms);
+  const held = knownRoles(ms, person).filter((r) => inOfficeAt(r, year, true));
   let states = [...new Set(held.filter((r) => r.predicate === 'OFFICIAL_OF').map((r) => r.object))];
   // "Military spokesman Yahya Saree": the gazetteer ties him to a group, the text says it is an office.
   if (!states.length)
@@ -270,15 +276,9 @@ function describedPerson(ms: MentionSet, v: SentenceView, span: RoleSpan, object
   })();
   if (span.entry.p === 'AFFILIATED_WITH' || !artBefore || span.entry.weak) return;
   // Who held the office when the article was written; an undated article never gets today's holder.
-  const year = ms.doc.published ? Number(ms.doc.published.slice(0, 4)) : NaN;
+  const year = articleYear(ms);
   const heldBy = (id: string) =>
-    knownRoles(ms, id).some(
-      (r) =>
-        r.predicate === span.entry.p &&
-        r.object === object &&
-        !(year < Number((r.from ?? '0').slice(0, 4))) &&
-        (r.to ? year <= Number(r.to.slice(0, 4)) : year >= 0),
-    );
+    knownRoles(ms, id).some((r) => r.predicate === span.entry.p && r.object === object && inOfficeAt(r, year, false));
   const candidates = new Set<string>();
   for (const r of roles) if (r.predicate === span.entry.p && r.object === object) candidates.add(r.person);
   if (!candidates.size)
