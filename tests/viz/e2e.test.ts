@@ -180,9 +180,23 @@ describe('viewer interaction with a capped first load', () => {
       expect(pos).toBeTruthy();
       return pos!;
     };
-    let pos = await aim();
-    await page.mouse.move(pos.x, pos.y);
-    await page.waitForFunction((n) => window.__geokg.state().hovered === n, id, { timeout: 5000 });
+    // The mouse is over the node only if the node has not moved since it was aimed at (the panel opening or a
+    // late camera step moves it); an aim the hover did not confirm is made again, from a point beside the node so
+    // the browser sends a fresh mousemove.
+    const hover = async () => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const pos = await aim();
+        await page.mouse.move(pos.x + 40, pos.y + 40);
+        await page.mouse.move(pos.x, pos.y, { steps: 4 });
+        const ok = await page
+          .waitForFunction((n) => window.__geokg.state().hovered === n, id, { timeout: 5000 })
+          .then(() => true)
+          .catch(() => false);
+        if (ok) return pos;
+      }
+      throw new Error(`node ${id} never showed as hovered after three aims`);
+    };
+    let pos = await hover();
     await page.mouse.click(pos.x, pos.y);
     await page.waitForFunction((n) => window.__geokg.state().selected === n, id, { timeout: 5000 });
     // The panel opening narrows the stage, which moves the node again.
@@ -191,9 +205,7 @@ describe('viewer interaction with a capped first load', () => {
     // the two clicks too far apart, so an attempt that did not register is aimed and made again (at most three).
     let expanded = false;
     for (let attempt = 0; attempt < 3 && !expanded; attempt++) {
-      pos = await aim();
-      await page.mouse.move(pos.x, pos.y);
-      await page.waitForFunction((n) => window.__geokg.state().hovered === n, id, { timeout: 5000 });
+      pos = await hover();
       await page.mouse.dblclick(pos.x, pos.y);
       expanded = await page
         .waitForFunction((n) => window.__geokg.graph().order > n, first.order, { timeout: 10_000 })
