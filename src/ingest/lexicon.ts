@@ -24,6 +24,7 @@ interface RolesFile {
   not_before_role: string[];
   counterpart: string[];
   possessive_determiners: string[];
+  age_descriptions: string[];
 }
 
 export interface TriggerEntry {
@@ -156,6 +157,8 @@ function compileRoles(roles: RolesFile) {
     /** Words that make a following head-of-state/government role a deputy's office (roles.json not_before_role). */
     roleBlockers: new Set(roles.not_before_role.filter((w) => !/^(former|ehemalig|ex$)/u.test(w))),
     counterpart: new Set(roles.counterpart),
+    /** "der 73-Jährige", "the 73-year-old" (roles.json age_descriptions). */
+    ageDescriptions: new Set(roles.age_descriptions),
     /** "his envoy X": the office is the possessor's (roles.json possessive_determiners). */
     possessives: new Set(roles.possessive_determiners),
   };

@@ -8,6 +8,7 @@ import { knownRoles, roleFacts, type SentenceView } from './role-facts.js';
 
 /** What earlier sentences made salient. */
 interface Salience {
+  lastPerson?: string;
   lastOrg?: string;
   lastGroup?: string;
   recentCountries: string[];
@@ -31,8 +32,10 @@ export function coreference(ms: MentionSet): void {
     roleFacts(ms, v, roles);
     counterparts(ms, v, roles);
     groupDescriptions(ms, v, sal);
+    ageDescriptions(ms, v, sal);
     for (const m of list) {
       const mt = ms.typeOf(m.entity);
+      if (mt === 'Person') sal.lastPerson = m.entity;
       if (mt === 'Organization') sal.lastOrg = m.entity;
       if (mt === 'ArmedGroup') {
         sal.lastGroup = m.entity;
@@ -139,6 +142,32 @@ function groupDescriptions(ms: MentionSet, v: SentenceView, sal: Salience): void
       start: toks[start]!.start,
       end: noun.end,
       surface: surfaceOf(ms.text, toks, start, n + 1),
+      kind: 'coref',
+      actor: true,
+    });
+    list.sort((x, y) => x.tokStart - y.tokStart);
+  }
+}
+
+/** "Die 32-Jährige", "the 73-year-old": news style names a person by age once named; the person named last. */
+function ageDescriptions(ms: MentionSet, v: SentenceView, sal: Salience): void {
+  const { toks, mentionAt, list, si } = v;
+  for (let n = 1; n + 1 < toks.length; n++) {
+    if (toks[n]!.kind !== 'num' || !ms.lex.articles.has(toks[n - 1]!.norm) || mentionAt(n)) continue;
+    let end = n + 1;
+    const parts: string[] = [];
+    while (end < toks.length && toks[end]!.hyphen && parts.length < 3) parts.push(toks[end++]!.norm);
+    if (!ms.lex.ageDescriptions.has(parts.join('-'))) continue;
+    const id = list.filter((m) => m.tokEnd <= n && ms.typeOf(m.entity) === 'Person').pop()?.entity ?? sal.lastPerson;
+    if (!id) continue;
+    list.push({
+      entity: id,
+      sentence: si,
+      tokStart: n - 1,
+      tokEnd: end,
+      start: toks[n - 1]!.start,
+      end: toks[end - 1]!.end,
+      surface: surfaceOf(ms.text, toks, n - 1, end),
       kind: 'coref',
       actor: true,
     });

@@ -73,6 +73,8 @@ describe('pipeline with the parse stage', () => {
     );
     expect(de).toContain('org:the-west CRITICIZES RUS');
     expect(de.some((t) => t.startsWith('RUS SUPPLIES'))).toBe(true);
+    // The distance rule's reading (the West as supplier) is the one the parse contradicts.
+    expect(de.some((t) => t.startsWith('org:the-west SUPPLIES'))).toBe(false);
   });
   it('reads the lexicon additions of issue 9: pacts, frozen assets, stationing, supporters, allies, troops', () => {
     expect(triples('Russia and North Korea signed a defence pact in June.', 'en')).toContain('PRK ALLIED_WITH RUS');
@@ -119,5 +121,34 @@ describe('pipeline with the parse stage', () => {
     );
     expect(de).toContain('IRN SIGNS_AGREEMENT RUS');
     expect(de.filter((t) => t.includes('SIGNS_AGREEMENT') && t.includes('person:'))).toEqual([]);
+  });
+  it('takes a bare name beside a nominative subject as the object, not a second subject', () => {
+    const de = triples(
+      'Verteidigungsminister Ashton Carter hatte Russland vergangene Woche als sehr, sehr ernsthafte Bedrohung bezeichnet.',
+      'de',
+    );
+    expect(de).toContain('person:ashton-carter CRITICIZES RUS');
+  });
+  it('gives a participle clause after a noun that names no actor the subject of the clause ("after meeting")', () => {
+    const en = triples(
+      "'We have no time,' prime minister-designate Mustapha Adib said in a brief statement after meeting President Michel Aoun.",
+      'en',
+    );
+    expect(en).toContain('person:michel-aoun MEETS person:mustapha-adib');
+    // A noun that is an actor keeps the participle: the accused supplies.
+    const accused = triples('Riyadh and Washington accuse Tehran of supplying the Houthis with missiles.', 'en');
+    expect(accused.some((t) => t.startsWith('IRN SUPPLIES group:houthis'))).toBe(true);
+    expect(accused.some((t) => t.startsWith('SAU SUPPLIES'))).toBe(false);
+  });
+  it('reads "die 32-Jährige", "the 73-year-old" as the person named last', () => {
+    const de = triples('Merkel sprach in Berlin. Die 65-Jährige kritisierte Russland scharf.', 'de');
+    expect(de).toContain('person:angela-merkel CRITICIZES RUS');
+    const en = triples('Lula da Silva spoke in Brasilia. The 77-year-old criticised Israel.', 'en');
+    expect(en.some((t) => t.endsWith('CRITICIZES ISR') && t.startsWith('person:'))).toBe(true);
+  });
+  it('names rebels by their place and by the group word alone', () => {
+    const doc = extractText('Russland versorgt die Aufständischen in der Ukraine mit Waffen.', { lang: 'de' });
+    const group = doc.entities.find((e) => e.type === 'ArmedGroup');
+    expect(group?.aliases).toEqual(expect.arrayContaining(['Aufständischen in der Ukraine', 'Aufständischen']));
   });
 });

@@ -37,6 +37,7 @@ export function armedGroups(ms: MentionSet, st: SentState): void {
     mentions.splice(pIdx, 1, { ...place, entity: '', actor: false });
     ms.ensureEntity(id, name, 'ArmedGroup');
     ms.addMention(st, a, b, id, 'name', true);
-    entities.get(id)!.aliases.push(`${pe.name} rebels`);
+    // The group word alone ("die Aufständischen") is how later sentences and annotators name it.
+    entities.get(id)!.aliases.push(`${pe.name} rebels`, toks[i]!.text);
   }
 }

@@ -18,6 +18,22 @@ const STRUCTURAL = new Set<Predicate>(STRUCTURAL_PREDICATES);
 const spKey = (sentence: number, p: Predicate) => `${sentence}|${p}`;
 const pairKey = (c: RelationCandidate) => `${c.sentence}|${relationKey(c.subject, c.predicate, c.object)}`;
 
+/**
+ * The parse read the sentence's one trigger of this predicate and gave the same object another subject (or the same
+ * subject another object): the distance rule's pair is the misreading ("Westliche Regierungen werfen Russland vor,
+ * … zu versorgen" — the West supplies nothing).
+ */
+function contradicted(
+  r: RelationCandidate,
+  sites: readonly TriggerSite[],
+  parsed: readonly RelationCandidate[],
+): boolean {
+  if (r.predicate === 'MEMBER_OF' || sites.length !== 1 || !sites[0]!.resolved) return false;
+  const same = parsed.filter((c) => c.sentence === r.sentence && c.predicate === r.predicate);
+  if (!same.length || same.some((c) => pairKey(c) === pairKey(r))) return false;
+  return same.some((c) => (c.object === r.object) !== (c.subject === r.subject));
+}
+
 export function mergeWithRuleCandidates(
   ruleCands: readonly RelationCandidate[],
   parse: ParseOutput,
@@ -39,7 +55,7 @@ export function mergeWithRuleCandidates(
     // The veto is against positive readings: a rule candidate that is itself denied or hedged agrees with the parse.
     const positive = r.modality === 'asserted' || r.modality === 'reported';
     if (positive && sites.some((s) => s.polarity !== 'asserted') && !parseAsserted.has(pairKey(r))) return false;
-    if (mode === 'union') return true;
+    if (mode === 'union') return !contradicted(r, sites, parse.candidates);
     if (parsePairs.has(pairKey(r))) return false;
     // The parse overrules only where it read the sentence's triggers and found a pair: a site it resolved to
     // nothing (arguments outside the tree it built) leaves the distance rules their say.

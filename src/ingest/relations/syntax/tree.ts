@@ -117,6 +117,12 @@ function germanCase(ctx: SentenceContext, deps: CoreDep[]): void {
     // A dative labelled subject can never be one; otherwise only a collision lets the article overrule the label.
     if (byCase && (collide || (d.rel === 'nsubj' && byCase === 'iobj'))) d.rel = byCase;
   }
+  // Two subjects left, one shown nominative by its article or noun, one a bare name (no case of its own): in a
+  // clause without an object the name is the object ("Carter hatte Russland … als Bedrohung bezeichnet").
+  if (!collide || core.some((d) => d.rel === 'obj')) return;
+  const subjects = core.filter((d) => d.rel === 'nsubj');
+  const bare = subjects.filter((d) => morphCase(ctx, d.word) === undefined);
+  if (subjects.length - bare.length >= 1 && bare.length === 1) bare[0]!.rel = 'obj';
 }
 
 /**
