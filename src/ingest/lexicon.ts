@@ -86,7 +86,9 @@ const functionWordsSchema = z.object({
 const entityNounsSchema = z.object({
   member_nouns: words,
   party_nouns: words,
-  group_descriptions: z.array(z.object({ types: z.array(z.enum(ENTITY_TYPES)).min(1), words })),
+  group_descriptions: z.array(
+    z.object({ types: z.array(z.enum(ENTITY_TYPES)).min(1), recent: z.boolean().optional(), words }),
+  ),
   org_type_suffixes: words,
 });
 const monthTable = z.record(z.string().min(1), z.number().int().min(1).max(12));
@@ -246,6 +248,8 @@ export function loadLexicon(dir: string = LEXICON_DIR) {
     groupDescriptions: new Map(
       nouns.group_descriptions.flatMap((g) => g.words.map((w): [string, EntityType[]] => [w, g.types])),
     ),
+    /** Descriptions that name the organisation or group named last, not an armed group first. */
+    recentDescriptions: new Set(nouns.group_descriptions.filter((g) => g.recent).flatMap((g) => g.words)),
     orgTypeSuffixes: nouns.org_type_suffixes,
     months: new Map([...Object.entries(dates.months.de), ...Object.entries(dates.months.en)]),
     /** German month names and their abbreviations: after "3." they keep the sentence going ("3. Oktober"). */

@@ -119,15 +119,16 @@ function groupDescriptions(ms: MentionSet, v: SentenceView, sal: Salience): void
     if (nx && (mentionAt(n + 1) || /^(of|von|der|des)$/u.test(nx.norm) || (lang === 'en' && nx.cap))) continue;
     const fits = list.filter((m) => m.tokEnd <= i && want.includes(ms.typeOf(m.entity) ?? 'Country'));
     // "the group" names an armed group sooner than a ministry named in the same sentence.
-    const group = want.includes('ArmedGroup')
-      ? (fits.filter((m) => ms.typeOf(m.entity) === 'ArmedGroup').pop()?.entity ?? sal.lastGroup)
-      : undefined;
+    const group =
+      want.includes('ArmedGroup') && !lex.recentDescriptions.has(noun.norm)
+        ? (fits.filter((m) => ms.typeOf(m.entity) === 'ArmedGroup').pop()?.entity ?? sal.lastGroup)
+        : undefined;
     const id =
       group ??
       fits.pop()?.entity ??
       (want.includes('Country')
         ? sal.recentCountries[sal.recentCountries.length - 1]
-        : want.includes('ArmedGroup')
+        : want.includes('ArmedGroup') && !lex.recentDescriptions.has(noun.norm)
           ? (sal.lastGroup ?? sal.lastOrg)
           : sal.lastOrg);
     if (!id || !want.includes(ms.typeOf(id) ?? 'Country')) continue;

@@ -151,4 +151,17 @@ describe('pipeline with the parse stage', () => {
     const group = doc.entities.find((e) => e.type === 'ArmedGroup');
     expect(group?.aliases).toEqual(expect.arrayContaining(['Aufständischen in der Ukraine', 'Aufständischen']));
   });
+  it('reads "under US sanctions" as sanctions on the one under them, also through a relative pronoun', () => {
+    const en = triples(
+      'Hezbollah moved weapons. The organisation, which has long been under US sanctions, denied it.',
+      'en',
+    );
+    expect(en).toContain('USA SANCTIONS group:hezbollah');
+    const targeted = triples('Hezbollah is backed by Iran, which is being targeted by US sanctions.', 'en');
+    expect(targeted).toContain('USA SANCTIONS IRN');
+    expect(targeted).not.toContain('IRN SANCTIONS group:hezbollah');
+    const de = triples('Der Iran, der seit Jahren unter US-Sanktionen steht, liefert Drohnen.', 'de');
+    expect(de).toContain('USA SANCTIONS IRN');
+    expect(de).not.toContain('IRN SANCTIONS USA');
+  });
 });

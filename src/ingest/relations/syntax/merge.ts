@@ -19,9 +19,9 @@ const spKey = (sentence: number, p: Predicate) => `${sentence}|${p}`;
 const pairKey = (c: RelationCandidate) => `${c.sentence}|${relationKey(c.subject, c.predicate, c.object)}`;
 
 /**
- * The parse read the sentence's one trigger of this predicate and gave the same object another subject (or the same
- * subject another object): the distance rule's pair is the misreading ("Westliche Regierungen werfen Russland vor,
- * … zu versorgen" — the West supplies nothing).
+ * The parse read the sentence's one trigger of this predicate and paired one of the rule pair's entities otherwise:
+ * the distance rule's pair is the misreading ("Westliche Regierungen werfen Russland vor, … zu versorgen" — the
+ * West supplies nothing; "Iran, which is targeted by US sanctions" — Iran sanctions no one).
  */
 function contradicted(
   r: RelationCandidate,
@@ -31,7 +31,8 @@ function contradicted(
   if (r.predicate === 'MEMBER_OF' || sites.length !== 1 || !sites[0]!.resolved) return false;
   const same = parsed.filter((c) => c.sentence === r.sentence && c.predicate === r.predicate);
   if (!same.length || same.some((c) => pairKey(c) === pairKey(r))) return false;
-  return same.some((c) => (c.object === r.object) !== (c.subject === r.subject));
+  const shares = (c: RelationCandidate) => [c.subject, c.object].some((e) => e === r.subject || e === r.object);
+  return same.some(shares);
 }
 
 export function mergeWithRuleCandidates(

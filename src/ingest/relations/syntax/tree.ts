@@ -83,6 +83,18 @@ function relPronoun(ctx: SentenceContext, k: number): boolean {
   );
 }
 
+/** ", which has long been under US sanctions" where the parser did not make the clause a relative clause: the
+ * noun right before the comma is what the pronoun stands for. */
+function antecedentBeforeComma(ctx: SentenceContext, k: number): number | undefined {
+  if (k < 2 || ctx.words[k - 1]!.form !== ',') return undefined;
+  const up = ctx.words[k - 2]!.upos;
+  if (up !== 'NOUN' && up !== 'PROPN') return undefined;
+  // The head of a flat name ("Donald Trump") stands for the name.
+  let a = k - 2;
+  while (relOf(ctx.words[a]!.deprel) === 'flat' && headOf(ctx, a) >= 0 && headOf(ctx, a) < a) a = headOf(ctx, a);
+  return a;
+}
+
 /**
  * Dependents of a predicate word with voice undone: the passive subject is the object and the by/von/durch phrase the
  * subject; in a relative clause the relative pronoun is replaced by the noun the clause modifies; in German a core
@@ -100,6 +112,7 @@ export function coreDeps(ctx: SentenceContext, v: number): CoreDep[] {
     else if (rel === 'obl:agent') rel = 'nsubj';
     else if (passive && rel === 'obl' && casesOf(ctx, k).some((c) => agentCases.has(c))) rel = 'nsubj';
     if (relcl && relPronoun(ctx, k)) word = headOf(ctx, v);
+    else if (relPronoun(ctx, k)) word = antecedentBeforeComma(ctx, k) ?? k;
     out.push({ rel, word });
   }
   if (ctx.lang === 'de') germanCase(ctx, out);
