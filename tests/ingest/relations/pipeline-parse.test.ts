@@ -164,4 +164,16 @@ describe('pipeline with the parse stage', () => {
     expect(de).toContain('USA SANCTIONS IRN');
     expect(de).not.toContain('IRN SANCTIONS USA');
   });
+  it('reads displeasure nouns ("Ärger über", "outrage over") as criticism of the actor of what they are about', () => {
+    const de = triples(
+      'Obama hatte angekündigt, bei seinem Treffen mit Xi auch seinen Ärger über mutmaßliche chinesische Cyberattacken anzusprechen.',
+      'de',
+    );
+    expect(de).toContain('person:barack-obama CRITICIZES CHN');
+    expect(triples('Ankara expressed outrage over the Israeli strikes on Gaza.', 'en')).toContain('TUR CRITICIZES ISR');
+    // Anger at no actor is no relation.
+    expect(
+      triples('The blast in Lebanon prompted anger at corruption.', 'en').filter((t) => t.includes('CRITICIZES')),
+    ).toEqual([]);
+  });
 });

@@ -159,7 +159,10 @@ export function inheritedSubject(ctx: SentenceContext, v: number, depth = 0): nu
       const obj = coreDeps(ctx, h).filter((d) => d.rel === 'obj' || d.rel === 'iobj');
       if (obj.length) return obj.map((d) => d.word);
     }
-    return rel === 'ccomp' ? [] : inheritedSubject(ctx, h, depth + 1);
+    // A complement clause without a subject or a complementiser is an infinitive the parser called ccomp
+    // ("hatte angekündigt, … seinen Ärger anzusprechen"); one with "dass/that" has a subject of its own.
+    const finite = rel === 'ccomp' && kids(ctx, v, 'mark').some((m) => !/^(zu|to)$/u.test(ctx.norms[m]!));
+    return finite ? [] : inheritedSubject(ctx, h, depth + 1);
   }
   return [];
 }
