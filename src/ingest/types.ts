@@ -129,6 +129,8 @@ export interface RoleFact {
   object: string;
   role: string;
   sentence: number;
+  /** From the gazetteer for the article's date, not read in the sentence (which only names the person). */
+  known?: boolean;
 }
 
 export interface RecognisedDoc extends SegmentedDoc {

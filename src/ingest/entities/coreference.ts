@@ -45,8 +45,32 @@ export function coreference(ms: MentionSet): void {
     pairsAndSalientCountries(ms, v, roles, sal);
     administrations(ms, v, roles);
   }
+  incumbents(ms, bySentence, roles);
   ms.bySentence = bySentence;
   ms.roles = roles;
+}
+
+/**
+ * A dated article naming a state's office holder ("Putin", "Zelenskyy") without the office: the gazetteer's offices
+ * of a country that the person held throughout the article's year, on the first sentence naming the person and
+ * marked as known rather than read. A term ending in the article's year is left out (the month is not recorded).
+ */
+function incumbents(ms: MentionSet, bySentence: Mention[][], roles: RoleFact[]): void {
+  const year = ms.doc.published ? Number(ms.doc.published.slice(0, 4)) : NaN;
+  if (Number.isNaN(year)) return;
+  const first = new Map<string, number>();
+  for (const list of bySentence)
+    for (const m of list) if (!first.has(m.entity) && ms.typeOf(m.entity) === 'Person') first.set(m.entity, m.sentence);
+  for (const [person, sentence] of first) {
+    for (const r of knownRoles(ms, person)) {
+      if (r.predicate !== 'HEAD_OF_STATE' && r.predicate !== 'HEAD_OF_GOVERNMENT' && r.predicate !== 'OFFICIAL_OF')
+        continue;
+      if (!ms.gazEntries.has(r.object) || ms.gazEntries.get(r.object)!.type !== 'Country') continue;
+      if (year < Number((r.from ?? '9999').slice(0, 4)) || (r.to && year >= Number(r.to.slice(0, 4)))) continue;
+      if (roles.some((x) => x.person === person && x.predicate === r.predicate && x.object === r.object)) continue;
+      roles.push({ person, predicate: r.predicate, object: r.object, role: r.role ?? '', sentence, known: true });
+    }
+  }
 }
 
 /** "seinem iranischen Amtskollegen Masoud Pezeshkian": the counterpart holds the same office in another state. */

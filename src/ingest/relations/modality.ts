@@ -174,7 +174,7 @@ export function carryAttribution(doc: RecognisedDoc, out: RelationCandidate[]): 
       if (
         c.sentence === sent.index - 1 &&
         c.modality === 'asserted' &&
-        c.rule !== 'role' &&
+        !c.rule.startsWith('role') &&
         c.subject !== src.entity &&
         c.object !== src.entity
       ) {

@@ -14,9 +14,9 @@ export function roleRelations(doc: RecognisedDoc, out: RelationCandidate[]): voi
       predicate: r.predicate,
       object: r.object,
       modality: 'asserted',
-      confidence: 0.85,
+      confidence: r.known ? 0.6 : 0.85,
       sentence: r.sentence,
-      rule: 'role',
+      rule: r.known ? 'role:gazetteer' : 'role',
     };
     if (r.predicate === 'OFFICIAL_OF' || r.predicate === 'AFFILIATED_WITH') props.role = r.role;
     out.push(props);

@@ -176,4 +176,19 @@ describe('pipeline with the parse stage', () => {
       triples('The blast in Lebanon prompted anger at corruption.', 'en').filter((t) => t.includes('CRITICIZES')),
     ).toEqual([]);
   });
+  it("gives a dated article's named office holders their state office from the gazetteer, marked as known", () => {
+    const dated = extractText('Kyiv attacked\n\nThu 24 Apr 2025\n\nSteve Witkoff will meet Vladimir Putin in Moscow.', {
+      lang: 'en',
+    });
+    const role = dated.relations.find((r) => r.subject === 'person:vladimir-putin' && r.predicate === 'HEAD_OF_STATE');
+    expect(role?.object).toBe('RUS');
+    expect(role?.confidence).toBeLessThan(0.85);
+    // Undated, nothing is known about when the text was written.
+    const undated = triples('Steve Witkoff will meet Vladimir Putin in Moscow.', 'en');
+    expect(undated).not.toContain('person:vladimir-putin HEAD_OF_STATE RUS');
+    // Obama left office in 2017: a 2024 article gets no office for him.
+    const later = triples('Stand: 07.11.2024\n\nBarack Obama sprach mit Olaf Scholz in Berlin.', 'de');
+    expect(later.filter((t) => t.startsWith('person:barack-obama HEAD_OF_STATE'))).toEqual([]);
+    expect(later).toContain('person:olaf-scholz HEAD_OF_GOVERNMENT DEU');
+  });
 });
