@@ -1,6 +1,7 @@
 // Coreference across the document, sentence by sentence: role facts, counterparts ("seinem iranischen Amtskollegen"),
 // definite descriptions ("das Bündnis", "the junta"), pair phrases ("die beiden Länder"), "Obama administration".
 
+import type { KnownRole } from '../gazetteer/index.js';
 import type { Mention, RoleFact } from '../types.js';
 import type { MentionSet } from './mention-set.js';
 import { surfaceOf } from './mention-set.js';
@@ -36,7 +37,8 @@ export function coreference(ms: MentionSet): void {
     for (const m of list) {
       const mt = ms.typeOf(m.entity);
       if (mt === 'Person') sal.lastPerson = m.entity;
-      if (mt === 'Organization') sal.lastOrg = m.entity;
+      // "Western efforts" names no organisation a later "the group" could stand for.
+      if (mt === 'Organization' && m.kind !== 'adjective') sal.lastOrg = m.entity;
       if (mt === 'ArmedGroup') {
         sal.lastGroup = m.entity;
         sal.lastOrg = m.entity;
@@ -51,22 +53,31 @@ export function coreference(ms: MentionSet): void {
 }
 
 /**
- * A dated article naming a state's office holder ("Putin", "Zelenskyy") without the office: the gazetteer's offices
- * of a country that the person held throughout the article's year, on the first sentence naming the person and
- * marked as known rather than read. A term ending in the article's year is left out (the month is not recorded).
+ * An article naming a state's office holder ("Putin", "Zelenskyy") without the office: the gazetteer's offices of a
+ * country that the person held throughout the article's year, on the first sentence naming the person and marked as
+ * known rather than read. A term ending in the article's year is left out (the month is not recorded). An undated
+ * text gets the person's latest state office only: what they are known as ("Obama fired …" — CAMEO codes the
+ * leader as the state).
  */
 function incumbents(ms: MentionSet, bySentence: Mention[][], roles: RoleFact[]): void {
   const year = ms.doc.published ? Number(ms.doc.published.slice(0, 4)) : NaN;
-  if (Number.isNaN(year)) return;
   const first = new Map<string, number>();
   for (const list of bySentence)
     for (const m of list) if (!first.has(m.entity) && ms.typeOf(m.entity) === 'Person') first.set(m.entity, m.sentence);
   for (const [person, sentence] of first) {
-    for (const r of knownRoles(ms, person)) {
-      if (r.predicate !== 'HEAD_OF_STATE' && r.predicate !== 'HEAD_OF_GOVERNMENT' && r.predicate !== 'OFFICIAL_OF')
-        continue;
-      if (!ms.gazEntries.has(r.object) || ms.gazEntries.get(r.object)!.type !== 'Country') continue;
-      if (year < Number((r.from ?? '9999').slice(0, 4)) || (r.to && year >= Number(r.to.slice(0, 4)))) continue;
+    const offices = knownRoles(ms, person).filter(
+      (r) =>
+        (r.predicate === 'HEAD_OF_STATE' || r.predicate === 'HEAD_OF_GOVERNMENT' || r.predicate === 'OFFICIAL_OF') &&
+        ms.gazEntries.get(r.object)?.type === 'Country',
+    );
+    const latest = offices.reduce<KnownRole | undefined>(
+      (a, r) => (!a || Number((r.from ?? '0').slice(0, 4)) >= Number((a.from ?? '0').slice(0, 4)) ? r : a),
+      undefined,
+    );
+    for (const r of offices) {
+      if (Number.isNaN(year)) {
+        if (r !== latest) continue;
+      } else if (year < Number((r.from ?? '9999').slice(0, 4)) || (r.to && year >= Number(r.to.slice(0, 4)))) continue;
       if (roles.some((x) => x.person === person && x.predicate === r.predicate && x.object === r.object)) continue;
       roles.push({ person, predicate: r.predicate, object: r.object, role: r.role ?? '', sentence, known: true });
     }
@@ -141,7 +152,12 @@ function groupDescriptions(ms: MentionSet, v: SentenceView, sal: Salience): void
     if (i < 0) continue;
     const nx = toks[n + 1];
     if (nx && (mentionAt(n + 1) || /^(of|von|der|des)$/u.test(nx.norm) || (lang === 'en' && nx.cap))) continue;
-    const fits = list.filter((m) => m.tokEnd <= i && want.includes(ms.typeOf(m.entity) ?? 'Country'));
+    const fits = list.filter(
+      (m) =>
+        m.tokEnd <= i &&
+        want.includes(ms.typeOf(m.entity) ?? 'Country') &&
+        (m.kind !== 'adjective' || ms.typeOf(m.entity) === 'Country'),
+    );
     // "the group" names an armed group sooner than a ministry named in the same sentence.
     const group =
       want.includes('ArmedGroup') && !lex.recentDescriptions.has(noun.norm)

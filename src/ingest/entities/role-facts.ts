@@ -26,7 +26,7 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
   for (const span of ms.roleSpans[v.si]!) {
     const found = personOf(ms, v, span, apposPerson);
     const { person, personAfter } = found;
-    const object = span.prefixCountry ?? found.tailState ?? objectOf(ms, v, span, found);
+    const object = span.prefixCountry ?? found.tailState ?? objectOf(ms, v, span, found, roles);
     if (!person) {
       if (object) describedPerson(ms, v, span, object, roles);
       continue;
@@ -106,7 +106,13 @@ function personOf(
 }
 
 /** The state or organisation: adjective, possessive or name before; "of/at/beim X" after; else the gazetteer's. */
-function objectOf(ms: MentionSet, v: SentenceView, span: RoleSpan, found: PersonOfSpan): string | undefined {
+function objectOf(
+  ms: MentionSet,
+  v: SentenceView,
+  span: RoleSpan,
+  found: PersonOfSpan,
+  roles: readonly RoleFact[],
+): string | undefined {
   const { toks, mentionAt } = v;
   const { person, personAfter, after } = found;
   const typeOf = (id: string) => ms.typeOf(id);
@@ -157,7 +163,7 @@ function objectOf(ms: MentionSet, v: SentenceView, span: RoleSpan, found: Person
     }
   }
   if (person && !object) object = officeFromGazetteer(ms, span, person, personAfter);
-  if (person && !object && personAfter) object = stateInFocus(ms, v, span);
+  if (person && !object && personAfter) object = stateInFocus(ms, v, span, roles);
   return object;
 }
 
@@ -167,7 +173,7 @@ function objectOf(ms: MentionSet, v: SentenceView, span: RoleSpan, found: Person
  * (ties: the one named last). Not the role sentence's own states: those are mostly the act's target ("Carter called
  * Russia a threat").
  */
-function stateInFocus(ms: MentionSet, v: SentenceView, span: RoleSpan): string | undefined {
+function stateInFocus(ms: MentionSet, v: SentenceView, span: RoleSpan, roles: readonly RoleFact[]): string | undefined {
   const p = span.entry.p;
   if ((p !== 'OFFICIAL_OF' && p !== 'HEAD_OF_STATE' && p !== 'HEAD_OF_GOVERNMENT') || span.entry.orgOnly)
     return undefined;
@@ -175,7 +181,7 @@ function stateInFocus(ms: MentionSet, v: SentenceView, span: RoleSpan): string |
   // "His special envoy X", "Sein Handelsberater X": the possessor's office, whoever that is.
   for (let j = span.a - 1; j >= Math.max(0, span.a - 3); j--) {
     const t = v.toks[j]!;
-    if (ms.lex.possessives.has(t.norm)) return undefined;
+    if (ms.lex.possessives.has(t.norm)) return possessorState(ms, v, span, roles);
     if (t.kind !== 'word' || v.mentionAt(j)) break;
   }
   // "Die Außenminister Jeyhun Bayramov (Aserbaidschan) und …": the state in brackets after the name.
@@ -193,6 +199,36 @@ function stateInFocus(ms: MentionSet, v: SentenceView, span: RoleSpan): string |
   let most = 0;
   for (const [id, n] of counts) if (n >= most) [best, most] = [id, n];
   return best;
+}
+
+/** "Trump … Sein Handelsberater Peter Navarro": the one state the person named last before serves or leads, by
+ * the text's role facts, else by the gazetteer's offices at the article's date; none if that is not one state. */
+function possessorState(
+  ms: MentionSet,
+  v: SentenceView,
+  span: RoleSpan,
+  roles: readonly RoleFact[],
+): string | undefined {
+  let last: Mention | undefined;
+  for (const m of ms.mentions) {
+    if (m.sentence > v.si || (m.sentence === v.si && m.tokStart >= span.a) || m.sentence < v.si - 2) continue;
+    if (!m.entity || ms.typeOf(m.entity) !== 'Person') continue;
+    if (!last || m.sentence > last.sentence || (m.sentence === last.sentence && m.tokStart > last.tokStart)) last = m;
+  }
+  if (!last) return undefined;
+  const owner = last.entity;
+  const isState = (p: Predicate, o: string) =>
+    (p === 'HEAD_OF_STATE' || p === 'HEAD_OF_GOVERNMENT' || p === 'OFFICIAL_OF') && ms.typeOf(o) === 'Country';
+  let states = new Set(roles.filter((r) => r.person === owner && isState(r.predicate, r.object)).map((r) => r.object));
+  if (!states.size) {
+    const year = articleYear(ms);
+    states = new Set(
+      knownRoles(ms, owner)
+        .filter((r) => isState(r.predicate, r.object) && inOfficeAt(r, year, false))
+        .map((r) => r.object),
+    );
+  }
+  return states.size === 1 ? [...states][0] : undefined;
 }
 
 /** "Minister of Defence of Ukraine", "Sprecher des Kreml": the first state or organisation after the role's preposition. */
