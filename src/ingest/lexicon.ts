@@ -25,6 +25,7 @@ interface RolesFile {
   counterpart: string[];
   possessive_determiners: string[];
   age_descriptions: string[];
+  predecessor_nouns: string[];
 }
 
 export interface TriggerEntry {
@@ -161,6 +162,8 @@ function compileRoles(roles: RolesFile) {
     counterpart: new Set(roles.counterpart),
     /** "der 73-Jährige", "the 73-year-old" (roles.json age_descriptions). */
     ageDescriptions: new Set(roles.age_descriptions),
+    /** "Kims Vorgänger", "his predecessor" (roles.json predecessor_nouns). */
+    predecessorNouns: new Set(roles.predecessor_nouns),
     /** "his envoy X": the office is the possessor's (roles.json possessive_determiners). */
     possessives: new Set(roles.possessive_determiners),
   };

@@ -5,7 +5,7 @@ import type { KnownRole } from '../gazetteer/index.js';
 import type { Mention, RoleFact } from '../types.js';
 import type { MentionSet } from './mention-set.js';
 import { surfaceOf } from './mention-set.js';
-import { knownRoles, roleFacts, type SentenceView } from './role-facts.js';
+import { knownRoles, predecessors, roleFacts, type SentenceView } from './role-facts.js';
 
 /** What earlier sentences made salient. */
 interface Salience {
@@ -32,6 +32,7 @@ export function coreference(ms: MentionSet): void {
     };
     roleFacts(ms, v, roles);
     counterparts(ms, v, roles);
+    predecessors(ms, v, roles);
     groupDescriptions(ms, v, sal);
     ageDescriptions(ms, v, sal);
     for (const m of list) {

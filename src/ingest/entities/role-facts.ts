@@ -201,34 +201,69 @@ function stateInFocus(ms: MentionSet, v: SentenceView, span: RoleSpan, roles: re
   return best;
 }
 
-/** "Trump … Sein Handelsberater Peter Navarro": the one state the person named last before serves or leads, by
- * the text's role facts, else by the gazetteer's offices at the article's date; none if that is not one state. */
+/** The last person named before token `tok` of sentence `si` (this sentence or the two before). */
+function personBefore(ms: MentionSet, si: number, tok: number): string | undefined {
+  let last: Mention | undefined;
+  for (const m of ms.mentions) {
+    if (m.sentence > si || (m.sentence === si && m.tokStart >= tok) || m.sentence < si - 2) continue;
+    if (!m.entity || ms.typeOf(m.entity) !== 'Person') continue;
+    if (!last || m.sentence > last.sentence || (m.sentence === last.sentence && m.tokStart > last.tokStart)) last = m;
+  }
+  return last?.entity;
+}
+
+/** A person's state offices: the text's role facts, else the gazetteer's held at the article's date. */
+function stateOfficesOf(
+  ms: MentionSet,
+  person: string,
+  roles: readonly RoleFact[],
+): Array<Omit<RoleFact, 'person' | 'sentence'>> {
+  const isState = (p: Predicate, o: string) =>
+    (p === 'HEAD_OF_STATE' || p === 'HEAD_OF_GOVERNMENT' || p === 'OFFICIAL_OF') && ms.typeOf(o) === 'Country';
+  const read = roles.filter((r) => r.person === person && isState(r.predicate, r.object));
+  if (read.length) return read.map((r) => ({ predicate: r.predicate, object: r.object, role: r.role }));
+  const year = articleYear(ms);
+  return knownRoles(ms, person)
+    .filter((r) => isState(r.predicate, r.object) && inOfficeAt(r, year, true))
+    .map((r) => ({ predicate: r.predicate, object: r.object, role: r.role ?? '' }));
+}
+
+/** "Trump … Sein Handelsberater Peter Navarro": the one state the person named last before serves or leads; none
+ * if that is not one state. */
 function possessorState(
   ms: MentionSet,
   v: SentenceView,
   span: RoleSpan,
   roles: readonly RoleFact[],
 ): string | undefined {
-  let last: Mention | undefined;
-  for (const m of ms.mentions) {
-    if (m.sentence > v.si || (m.sentence === v.si && m.tokStart >= span.a) || m.sentence < v.si - 2) continue;
-    if (!m.entity || ms.typeOf(m.entity) !== 'Person') continue;
-    if (!last || m.sentence > last.sentence || (m.sentence === last.sentence && m.tokStart > last.tokStart)) last = m;
-  }
-  if (!last) return undefined;
-  const owner = last.entity;
-  const isState = (p: Predicate, o: string) =>
-    (p === 'HEAD_OF_STATE' || p === 'HEAD_OF_GOVERNMENT' || p === 'OFFICIAL_OF') && ms.typeOf(o) === 'Country';
-  let states = new Set(roles.filter((r) => r.person === owner && isState(r.predicate, r.object)).map((r) => r.object));
-  if (!states.size) {
-    const year = articleYear(ms);
-    states = new Set(
-      knownRoles(ms, owner)
-        .filter((r) => isState(r.predicate, r.object) && inOfficeAt(r, year, false))
-        .map((r) => r.object),
-    );
-  }
+  const owner = personBefore(ms, v.si, span.a);
+  if (!owner) return undefined;
+  const states = new Set(stateOfficesOf(ms, owner, roles).map((r) => r.object));
   return states.size === 1 ? [...states][0] : undefined;
+}
+
+/** "Kims Vorgänger im Amt war sein Vater, Kim Jong Il", "Obama's predecessor George W. Bush": the person named
+ * after the word held the possessor's state office. */
+export function predecessors(ms: MentionSet, v: SentenceView, roles: RoleFact[]): void {
+  const { toks, mentionAt, si } = v;
+  for (let i = 0; i < toks.length; i++) {
+    if (!ms.lex.predecessorNouns.has(toks[i]!.norm)) continue;
+    const before = mentionAt(i - 1);
+    // Only a named possessor: "sein Nachfolger" after two people could be either one's.
+    const genitive = before && (before.poss || (ms.lang === 'de' && /s$/u.test(before.surface)));
+    const owner = before && genitive && ms.typeOf(before.entity) === 'Person' ? before.entity : undefined;
+    if (!owner) continue;
+    let named: Mention | undefined;
+    for (let j = i + 1; j < Math.min(toks.length, i + 8) && !named; j++) {
+      const m = mentionAt(j);
+      if (m && ms.typeOf(m.entity) === 'Person') named = m;
+      else if (toks[j]!.text === '.' || toks[j]!.text === ';') break;
+    }
+    if (!named || named.entity === owner) continue;
+    for (const r of stateOfficesOf(ms, owner, roles))
+      if (!roles.some((x) => x.person === named.entity && x.predicate === r.predicate && x.object === r.object))
+        roles.push({ person: named.entity, ...r, sentence: si });
+  }
 }
 
 /** "Minister of Defence of Ukraine", "Sprecher des Kreml": the first state or organisation after the role's preposition. */

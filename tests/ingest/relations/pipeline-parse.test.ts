@@ -199,4 +199,18 @@ describe('pipeline with the parse stage', () => {
     );
     expect(de).toContain('person:peter-navarro OFFICIAL_OF USA');
   });
+  it("gives the person named as someone's predecessor that person's state office", () => {
+    const de = triples(
+      'Stand: 04.05.2020\n\nKim Jong Un ist zurück. Kims Vorgänger im Amt war sein Vater, Kim Jong Il.',
+      'de',
+    );
+    expect(de).toContain('person:kim-jong-il HEAD_OF_STATE PRK');
+  });
+  it('reads an arrest warrant as criticism of the one it is for, by the court that issued it', () => {
+    const en = triples(
+      'Trump authorised sanctions against the International Criminal Court, which issued an arrest warrant for Netanyahu.',
+      'en',
+    );
+    expect(en).toContain('org:icc CRITICIZES person:benjamin-netanyahu');
+  });
 });
