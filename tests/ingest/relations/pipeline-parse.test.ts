@@ -213,4 +213,19 @@ describe('pipeline with the parse stage', () => {
     );
     expect(en).toContain('org:icc CRITICIZES person:benjamin-netanyahu');
   });
+  it('leaves out an act whose parsed agent is a thing, not the party named beside it', () => {
+    const en = triples(
+      'Hezbollah has stores of weapons across Europe including the explosive chemical that blew up Beirut, the US government claimed.',
+      'en',
+    );
+    expect(en.filter((t) => t.includes('ATTACKS'))).toEqual([]);
+    // A noun phrase that names a party is no thing: the ministry acts for its state.
+    expect(triples('Südkoreas Außenministerium verurteilte die Erklärung aus Pjöngjang scharf.', 'de')).toContain(
+      'KOR CRITICIZES PRK',
+    );
+  });
+  it('keeps a hyphenated noun whole before a name ("vom polnischen Info-Kanal TVP" is no person)', () => {
+    const doc = extractText('Die Landung wurde vom polnischen Info-Kanal TVP übertragen.', { lang: 'de' });
+    expect(doc.entities.filter((e) => e.type === 'Person')).toEqual([]);
+  });
 });

@@ -91,6 +91,8 @@ export function peopleAfterAdjectiveNoun(ms: MentionSet, st: SentState): void {
       if (lex.roleIndex.has(toks[j]!.norm) || lex.actorNouns.has(toks[j]!.norm)) break;
       j++;
       skipped++;
+      // "Info-Kanal": the parts of a hyphenated noun are one noun, not a noun and a name.
+      while (j < n && toks[j]!.hyphen && toks[j]!.kind === 'word' && !st.taken[j]) j++;
     }
     if (!skipped || j >= n || st.taken[j]) continue;
     const b = nameSpan(ms, st, j, 2);

@@ -9,7 +9,7 @@ import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
-import { casesOf } from './tree.js';
+import { casesOf, coreDeps } from './tree.js';
 import { particleOf, triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
@@ -145,7 +145,7 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       }
       out.push(c);
     }
-    sites.push({
+    const site: TriggerSite = {
       sentence: ctx.sentence,
       word: w,
       predicate: e.p,
@@ -153,8 +153,36 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       frame,
       resolved,
       polarity: mod.polarity,
-    });
+    };
+    // Verbs only (an event noun's first subject slot is often a modifier: "an arson attack"), and only the verb's
+    // own subject: one inherited across clauses rests on more of the parse.
+    const own = coreDeps(tctx, w).filter((d) => d.rel === 'nsubj');
+    if (
+      !resolved &&
+      e.pos === 'verb' &&
+      thingSubject(
+        tctx,
+        own.map((d) => d.word),
+      )
+    )
+      site.thingSubject = true;
+    sites.push(site);
   }
+}
+
+/** Subject words that are common nouns with no entity anywhere in their phrase ("the explosive chemical that blew
+ * up Beirut"; not "Südkoreas Außenministerium", "the Houthis' political bureau"): the agent is a thing. */
+function thingSubject(ctx: TriggerContext, words: readonly number[]): boolean {
+  if (!words.length) return false;
+  const named = (k: number) =>
+    ctx.mentions.some((m) => m.tokStart < ctx.words[k]!.tokEnd && ctx.words[k]!.tokStart < m.tokEnd);
+  return words.every((k) => {
+    if (ctx.words[k]!.upos !== 'NOUN') return false;
+    const phrase = [k];
+    for (let i = 0; i < phrase.length && phrase.length < 40; i++)
+      for (const c of ctx.children[phrase[i]!]!) if (c !== ctx.word && !phrase.includes(c)) phrase.push(c);
+    return !phrase.some(named);
+  });
 }
 
 /**

@@ -15,6 +15,8 @@ import type { ParseOutput, TriggerSite } from './types.js';
 export type MergeMode = 'parse-first' | 'union';
 
 const STRUCTURAL = new Set<Predicate>(STRUCTURAL_PREDICATES);
+/** Acts a thing can be the grammatical agent of ("the chemical that blew up Beirut", "the talks brought …"). */
+const INTERACTION_THINGS = new Set<Predicate>(['ATTACKS', 'SUPPLIES', 'SUPPORTS', 'THREATENS', 'CRITICIZES']);
 const spKey = (sentence: number, p: Predicate) => `${sentence}|${p}`;
 const pairKey = (c: RelationCandidate) => `${c.sentence}|${relationKey(c.subject, c.predicate, c.object)}`;
 
@@ -56,6 +58,8 @@ export function mergeWithRuleCandidates(
     // The veto is against positive readings: a rule candidate that is itself denied or hedged agrees with the parse.
     const positive = r.modality === 'asserted' || r.modality === 'reported';
     if (positive && sites.some((s) => s.polarity !== 'asserted') && !parseAsserted.has(pairKey(r))) return false;
+    // The one trigger of the predicate has a thing for its agent: the rule's actor is someone standing near it.
+    if (sites.length === 1 && sites[0]!.thingSubject && INTERACTION_THINGS.has(r.predicate)) return false;
     if (mode === 'union') return !contradicted(r, sites, parse.candidates);
     if (parsePairs.has(pairKey(r))) return false;
     // The parse overrules only where it read the sentence's triggers and found a pair: a site it resolved to

@@ -38,6 +38,8 @@ export interface TriggerSite {
   resolved: boolean;
   /** Negated, denied or hypothetical (conditional): the rule stage must not assert this predicate here. */
   polarity: 'asserted' | 'denied' | 'hypothetical';
+  /** The subject slot holds a noun that names no actor ("the chemical that blew up Beirut"). */
+  thingSubject?: boolean;
 }
 
 /** What the parse rules return: the candidates and every trigger site they looked at (for the merge). */
