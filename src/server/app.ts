@@ -7,7 +7,7 @@ import { GeokgError, QueryError, QueryRefusedError, QueryTimeoutError, ResultToo
 import { PREDICATES } from '../model.js';
 import { redactSecrets } from '../redact.js';
 import { timelineOf } from '../store/common.js';
-import type { GraphStore } from '../store/types.js';
+import type { DocumentClaim, DocumentSummary, GraphStore } from '../store/types.js';
 import { generateSnapshot } from './generate.js';
 import { shippedQueries } from './queries-api.js';
 import { serveStatic } from './static.js';
@@ -121,6 +121,15 @@ const documentsQuery = z.object({
   q: z.string().trim().max(200).optional(),
   sort: z.enum(['published', 'oldest', 'title']).default('published'),
 });
+
+// Pages of documents with their claims, for the viewer's JSON export: small pages, since each document is its own
+// store read and one request must stay inside the request deadline on Neo4j too.
+const claimsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+/** Documents read from the store at once while answering GET /api/claims. */
+const CLAIMS_CONCURRENCY = 8;
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input);
@@ -260,6 +269,19 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
         const detail = await store.document(id);
         if (!detail) throw new HttpError(404, 'input', `no document with id '${id}'`);
         return sendJson(res, 200, detail);
+      }
+      case 'claims': {
+        needGet();
+        const q = parse(claimsQuery, query);
+        const page = await store.documents({ limit: q.limit, offset: q.offset, sort: 'oldest' });
+        const documents: Array<DocumentSummary & { claims: DocumentClaim[] }> = [];
+        for (let i = 0; i < page.documents.length; i += CLAIMS_CONCURRENCY) {
+          const batch = page.documents.slice(i, i + CLAIMS_CONCURRENCY);
+          const details = await Promise.all(batch.map((d) => store.document(d.id)));
+          // The texts stay out: the claims carry their sentences, and the texts would dwarf an export.
+          batch.forEach((d, j) => documents.push({ ...d, claims: details[j]?.claims ?? [] }));
+        }
+        return sendJson(res, 200, { documents, total: page.total, limit: q.limit, offset: q.offset });
       }
       case 'timeline': {
         needGet();

@@ -232,6 +232,18 @@ describe('legibility', () => {
     expect(g.getNodeAttribute('person:indyk', 'color')).not.toBe(g.getNodeAttribute('RUS', 'color'));
   });
 
+  it('groups communities on request: edges inside one pull harder in the layout, colours untouched', () => {
+    const plain = toSigmaGraph(data, filters(), DEFAULT_SETTINGS);
+    expect(plain.someEdge((_e, a) => a.weight !== undefined)).toBe(false);
+    const g = toSigmaGraph(data, filters(), resolveSettings({ groupCommunities: true, communityPull: 5 }));
+    const ranks = communities(g);
+    g.forEachEdge((_e, a, s, t) => expect(a.weight).toBe(ranks.get(s) === ranks.get(t) ? 5 : 1));
+    expect(g.someEdge((_e, a) => a.weight === 5)).toBe(true);
+    expect(g.someEdge((_e, a) => a.weight === 1)).toBe(true);
+    g.forEachNode((n, a) => expect(a.color).toBe(plain.getNodeAttribute(n, 'color')));
+    expect(() => resolveSettings({ communityPull: 0.5 })).toThrow(/communityPull/);
+  });
+
   it('conflict types share a warm family and cooperation a cool one, all distinct', () => {
     const hue = (hex: string) => {
       const [r, , b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as number[] as [
@@ -282,16 +294,17 @@ describe('evidence styling and items', () => {
 });
 
 describe('URL state of the analyst features', () => {
-  it('round-trips the document, focus depth and community colouring, dropping bad values', () => {
+  it('round-trips the document, focus depth, community colouring and grouping, dropping bad values', () => {
     const search = serializeUrlState({
       filters: filters(),
       document: '619f805b42000d02',
       depth: 2,
       colorBy: 'community',
+      group: true,
     });
     const back = parseUrlState(search);
-    expect(back).toMatchObject({ document: '619f805b42000d02', depth: 2, colorBy: 'community' });
+    expect(back).toMatchObject({ document: '619f805b42000d02', depth: 2, colorBy: 'community', group: true });
     expect(serializeUrlState(back)).toBe(search);
-    expect(parseUrlState('?doc=<script>&depth=7&color=rainbow')).toEqual({ filters: filters() });
+    expect(parseUrlState('?doc=<script>&depth=7&color=rainbow&group=yes')).toEqual({ filters: filters() });
   });
 });

@@ -1,6 +1,6 @@
 // The Cypher panel's pure parts without a browser: provenance nodes (Claim, Sentence, Document) as their own kinds
 // with captions, the menu of shipped queries (GET /api/queries) and its fields read as the declared types, and
-// exports of the view that keep positions and colours.
+// exports of the view that keep positions and colours (and, in JSON, the evidence behind what is shown).
 
 import { describe, expect, it } from 'vitest';
 import { DOMParser } from '@xmldom/xmldom';
@@ -12,7 +12,9 @@ import { entityColor } from '../../viz/src/core/palette.js';
 import { convertParam, convertParams, fieldText, type DeclaredParam } from '../../viz/src/core/query-params.js';
 import { DEFAULT_SETTINGS } from '../../viz/src/core/settings.js';
 import { toSigmaGraph } from '../../viz/src/core/to-sigma-graph.js';
-import { exportFilteredGraph } from '../../viz/src/export.js';
+import { exportFilteredGraph, exportViewJson } from '../../viz/src/export.js';
+import { MultiGraph } from 'graphology';
+import type { DocumentClaim, DocumentSummary } from '../../src/store/types.js';
 import { shippedQueries } from '../../src/server/queries-api.js';
 
 const PROVENANCE: CypherResult = {
@@ -162,5 +164,82 @@ describe('export of the view', () => {
     const graphml = exportFilteredGraph(data, shown, 'graphml');
     for (const k of ['x', 'y', 'size', 'color']) expect(graphml).toContain(`attr.name="${k}"`);
     expect(graphml).toContain(shown.getNodeAttribute('claim:c1', 'color'));
+  });
+
+  it('JSON carries the view with positions and colours, and only the documents and claims behind it', () => {
+    const store = snapshotToDataGraph({
+      nodes: [
+        { id: 'IRN', name: 'Iran', type: 'Country', aliases: [] },
+        { id: 'RUS', name: 'Russia', type: 'Country', aliases: [] },
+        { id: 'org:brics', name: 'BRICS', type: 'Organization', aliases: [] },
+      ],
+      edges: [
+        {
+          key: 'IRN|SUPPLIES|RUS',
+          subject: 'IRN',
+          predicate: 'SUPPLIES',
+          object: 'RUS',
+          evidenceCount: 1,
+          modalities: ['asserted'],
+          confidence: 0.9,
+        },
+        {
+          key: 'IRN|MEMBER_OF|org:brics',
+          subject: 'IRN',
+          predicate: 'MEMBER_OF',
+          object: 'org:brics',
+          evidenceCount: 2,
+          modalities: ['asserted'],
+          confidence: 0.8,
+        },
+      ],
+      truncated: false,
+      totalNodes: 3,
+      totalEdges: 2,
+    });
+    const view = toSigmaGraph(store, { ...EMPTY_FILTERS, hiddenPredicates: ['MEMBER_OF'] }, DEFAULT_SETTINGS);
+    const claim = (key: string, sentence: string): DocumentClaim => {
+      const [subject, predicate, object] = key.split('|') as [string, DocumentClaim['predicate'], string];
+      return {
+        key,
+        subject,
+        predicate,
+        object,
+        modality: 'asserted',
+        confidence: 0.9,
+        items: [],
+        start: 0,
+        end: sentence.length,
+        sentence,
+      };
+    };
+    const doc = (id: string, claims: DocumentClaim[]): DocumentSummary & { claims: DocumentClaim[] } => ({
+      id,
+      source: `${id}.txt`,
+      language: 'en',
+      entities: 2,
+      relations: claims.length,
+      evidence: claims.length,
+      hasText: true,
+      claims,
+    });
+    const json = JSON.parse(
+      exportViewJson(store, view, [
+        doc('d1', [claim('IRN|SUPPLIES|RUS', 'Iran sent Shahed drones.'), claim('IRN|MEMBER_OF|org:brics', 'x')]),
+        doc('d2', [claim('IRN|MEMBER_OF|org:brics', 'Iran joined BRICS.')]),
+      ]),
+    ) as { documents: Array<{ id: string; claims: DocumentClaim[] }> };
+    expect(json.documents.map((d) => d.id)).toEqual(['d1']);
+    expect(json.documents[0]!.claims.map((c) => c.sentence)).toEqual(['Iran sent Shahed drones.']);
+    // Still graphology's serialisation: it reads back, with the drawn positions and colours.
+    const back = new MultiGraph();
+    back.import(json as never);
+    expect(back.edges()).toEqual(['IRN|SUPPLIES|RUS']);
+    expect(back.order).toBe(2);
+    expect(back.getNodeAttributes('IRN')).toMatchObject({
+      x: view.getNodeAttribute('IRN', 'x'),
+      y: view.getNodeAttribute('IRN', 'y'),
+      color: view.getNodeAttribute('IRN', 'color'),
+    });
   });
 });

@@ -1,11 +1,20 @@
 // Legibility at scale without a browser: labels placed without overlap in priority order (hubs first, never
-// covered by a less central label), and conflict told apart from cooperation by dashes as well as hue.
+// covered by a less central label), and conflict told apart from cooperation by dashes as well as hue, curved too.
 
 import { describe, expect, it } from 'vitest';
-import { PREDICATES } from '../../src/model.js';
+import { PREDICATES, relationKey, type Predicate } from '../../src/model.js';
+import {
+  dashCurveFragment,
+  dashStraightFragment,
+  dashStraightVertex,
+  ShaderPatchError,
+} from '../../viz/src/core/dash-shaders.js';
+import { snapshotToDataGraph } from '../../viz/src/core/data-graph.js';
+import { EMPTY_FILTERS } from '../../viz/src/core/filters.js';
 import { labelBox, placeLabels, type LabelCandidate } from '../../viz/src/core/labels.js';
 import { PREDICATE_FAMILIES } from '../../viz/src/core/palette.js';
-import { edgeType } from '../../viz/src/core/to-sigma-graph.js';
+import { DEFAULT_SETTINGS } from '../../viz/src/core/settings.js';
+import { curvedType, edgeType, toSigmaGraph } from '../../viz/src/core/to-sigma-graph.js';
 
 const opts = { height: 14, viewWidth: 800, viewHeight: 600, max: 100, obstacleSize: 6 };
 const c = (id: string, x: number, y: number, width = 60, size = 4): LabelCandidate => ({ id, x, y, size, width });
@@ -67,5 +76,75 @@ describe('edge styles', () => {
     expect(edgeType('ATTACKS')).toBe('dashedArrow');
     expect(edgeType('MEETS')).toBe('line');
     expect(edgeType('SUPPLIES')).toBe('arrow');
+  });
+});
+
+describe('curved edges keep their style', () => {
+  const rel = (subject: string, predicate: Predicate, object: string) => ({
+    key: relationKey(subject, predicate, object),
+    subject,
+    predicate,
+    object,
+    evidenceCount: 1,
+    modalities: ['asserted' as const],
+    confidence: 0.9,
+  });
+
+  it('fans out parallel and opposite relations, conflict ones as dashed curves', () => {
+    const data = snapshotToDataGraph({
+      nodes: [
+        { id: 'IRN', name: 'Iran', type: 'Country', aliases: [] },
+        { id: 'ISR', name: 'Israel', type: 'Country', aliases: [] },
+        { id: 'USA', name: 'United States', type: 'Country', aliases: [] },
+      ],
+      edges: [
+        rel('IRN', 'ATTACKS', 'ISR'),
+        rel('ISR', 'ATTACKS', 'IRN'),
+        rel('ISR', 'CRITICIZES', 'IRN'),
+        rel('IRN', 'COOPERATES_WITH', 'USA'),
+        rel('USA', 'SANCTIONS', 'IRN'),
+      ],
+      truncated: false,
+      totalNodes: 3,
+      totalEdges: 5,
+    });
+    const g = toSigmaGraph(data, { ...EMPTY_FILTERS }, DEFAULT_SETTINGS);
+    const type = (s: string, p: Predicate, o: string) => g.getEdgeAttribute(relationKey(s, p, o), 'type');
+    const types = [type('IRN', 'ATTACKS', 'ISR'), type('ISR', 'ATTACKS', 'IRN'), type('ISR', 'CRITICIZES', 'IRN')];
+    // Three between Iran and Israel: two curved, the middle straight, all still dashed (conflict).
+    expect(types.filter((t) => t === 'dashedCurvedArrow')).toHaveLength(2);
+    expect(types.filter((t) => t === 'dashedArrow')).toHaveLength(1);
+    // An opposite pair of two: both curved, the cooperation solid, the sanction dashed.
+    expect(type('IRN', 'COOPERATES_WITH', 'USA')).toBe('curved');
+    expect(type('USA', 'SANCTIONS', 'IRN')).toBe('dashedCurvedArrow');
+  });
+
+  it('maps every straight type to its curved program', () => {
+    expect(curvedType('arrow')).toBe('curvedArrow');
+    expect(curvedType('line')).toBe('curved');
+    expect(curvedType('dashedArrow')).toBe('dashedCurvedArrow');
+    expect(curvedType('dashed')).toBe('dashedCurved');
+  });
+
+  it('dashes the shaders sigma and @sigma/edge-curve ship, and says so when an anchor is gone', async () => {
+    // The programs read WebGL constants when loaded; their shader sources need no context.
+    const gl = new Proxy({}, { get: () => 1 });
+    Object.assign(globalThis, { WebGLRenderingContext: gl, WebGL2RenderingContext: gl });
+    const curve = await import('@sigma/edge-curve');
+    const rendering = await import('sigma/rendering');
+    type Def = { VERTEX_SHADER_SOURCE: string; FRAGMENT_SHADER_SOURCE: string };
+    const def = (p: unknown) => (p as { prototype: { getDefinition(): Def } }).prototype.getDefinition.call({});
+    for (const program of [curve.default, curve.EdgeCurvedArrowProgram]) {
+      const fragment = dashCurveFragment(def(program).FRAGMENT_SHADER_SOURCE);
+      expect(fragment).toContain('dashT = t;');
+      expect(fragment).toMatch(/#ifndef PICKING_MODE\s+if \(thickness == v_thickness\) \{ if \(mod\(dashT/);
+    }
+    for (const program of [rendering.EdgeRectangleProgram, rendering.createEdgeClampedProgram()]) {
+      const d = def(program);
+      expect(dashStraightVertex(d.VERTEX_SHADER_SOURCE)).toContain('v_along = a_positionCoef');
+      expect(dashStraightFragment(d.FRAGMENT_SHADER_SOURCE)).toContain('discard;');
+    }
+    expect(() => dashCurveFragment('void main(void) {}')).toThrow(ShaderPatchError);
+    expect(() => dashStraightFragment('void main(void) {}')).toThrow(ShaderPatchError);
   });
 });

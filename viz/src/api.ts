@@ -2,10 +2,12 @@
 
 import type { Entity, Predicate } from '../../src/model.js';
 import type {
+  DocumentClaim,
   DocumentDetail,
   DocumentPage,
   DocumentSort,
   EvidenceRecord,
+  DocumentSummary,
   GraphSnapshot,
   StoreStats,
   StoredRelation,
@@ -41,6 +43,9 @@ export interface ShippedQuery {
   params: DeclaredParam[];
   text: string;
 }
+
+/** A stored document with every claim it makes (GET /api/claims), for the JSON export. */
+export type DocumentWithClaims = DocumentSummary & { claims: DocumentClaim[] };
 
 export class ApiError extends Error {
   constructor(
@@ -96,6 +101,17 @@ export const api = {
   },
   document: (id: string) => request<DocumentDetail>(`/api/documents/${enc(id)}`),
   timeline: () => request<Timeline>('/api/timeline'),
+  claims: (offset = 0, limit = 100) =>
+    request<{ documents: DocumentWithClaims[]; total: number }>(`/api/claims?offset=${offset}&limit=${limit}`),
+  /** Every document with its claims, page by page (each page is one bounded request). */
+  allClaims: async (): Promise<DocumentWithClaims[]> => {
+    const out: DocumentWithClaims[] = [];
+    for (;;) {
+      const page = await api.claims(out.length);
+      out.push(...page.documents);
+      if (page.documents.length === 0 || out.length >= page.total) return out;
+    }
+  },
   search: (q: string) => request<{ results: Entity[] }>(`/api/search?q=${enc(q)}`).then((r) => r.results),
   queries: () => request<{ queries: ShippedQuery[] }>('/api/queries').then((r) => r.queries),
   cypher: (query: string, params: Record<string, unknown> = {}) =>

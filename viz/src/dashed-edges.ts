@@ -1,6 +1,7 @@
 // Dashed edge programs for sigma: conflict relations are drawn dashed (and arrowed), so they read apart from the
 // solid cooperation ones by pattern as well as by hue — for colour-blind readers and in greyscale prints.
 
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import {
   createEdgeArrowHeadProgram,
   createEdgeClampedProgram,
@@ -9,55 +10,47 @@ import {
   type EdgeProgramType,
 } from 'sigma/rendering';
 import type { Attributes } from 'graphology-types';
-
-/** Dash and gap lengths in screen pixels. */
-const DASH_PX = 6;
-const PERIOD_PX = 10;
-
-// Both base programs interpolate a vertex between the edge's start and end with a_positionCoef (0..1); its pixel
-// distance from the start is that share of the edge's length, converted as sigma converts thickness.
-function patchVertex(src: string): string {
-  return src
-    .replace('varying vec4 v_color;', 'varying vec4 v_color;\nvarying float v_along;')
-    .replace(
-      /void main\(\) \{/,
-      'void main() {\n  v_along = a_positionCoef * length(a_positionEnd - a_positionStart) * u_sizeRatio / u_correctionRatio;',
-    );
-}
-
-function patchFragment(src: string): string {
-  return src
-    .replace('varying vec4 v_color;', 'varying vec4 v_color;\nvarying float v_along;')
-    .replace(
-      /void main\(void\) \{/,
-      `void main(void) {\n  #ifndef PICKING_MODE\n  if (mod(v_along, ${PERIOD_PX.toFixed(1)}) > ${DASH_PX.toFixed(1)}) discard;\n  #endif`,
-    );
-}
+import { dashCurveFragment, dashStraightFragment, dashStraightVertex } from './core/dash-shaders.js';
 
 type ProgramClass = { new (...args: never[]): { getDefinition(): unknown } };
+type Definition = { VERTEX_SHADER_SOURCE: string; FRAGMENT_SHADER_SOURCE: string };
 
-function dashed<T extends ProgramClass>(Base: T): T {
+function dashed<T extends ProgramClass>(Base: T, vertex: (s: string) => string, fragment: (s: string) => string): T {
   // @ts-expect-error -- a mixin over sigma's abstract program classes; the constructor signature is the base's.
   return class extends Base {
     override getDefinition() {
-      const d = super.getDefinition() as { VERTEX_SHADER_SOURCE: string; FRAGMENT_SHADER_SOURCE: string };
+      const d = super.getDefinition() as Definition;
       return {
         ...d,
-        VERTEX_SHADER_SOURCE: patchVertex(d.VERTEX_SHADER_SOURCE),
-        FRAGMENT_SHADER_SOURCE: patchFragment(d.FRAGMENT_SHADER_SOURCE),
+        VERTEX_SHADER_SOURCE: vertex(d.VERTEX_SHADER_SOURCE),
+        FRAGMENT_SHADER_SOURCE: fragment(d.FRAGMENT_SHADER_SOURCE),
       };
     }
   };
 }
 
+const same = (s: string) => s;
+
+/**
+ * Straight dashed lines and arrows, and curved ones for conflict relations that share their pair with others
+ * (curveParallelEdges): a curve keeps its dash, so ATTACKS fanned out beside COOPERATES_WITH still reads as conflict.
+ */
 export function dashedEdgePrograms<N extends Attributes, E extends Attributes>(): {
   dashed: EdgeProgramType<N, E>;
   dashedArrow: EdgeProgramType<N, E>;
+  dashedCurved: EdgeProgramType<N, E>;
+  dashedCurvedArrow: EdgeProgramType<N, E>;
 } {
-  const line = dashed(EdgeRectangleProgram as unknown as ProgramClass) as unknown as EdgeProgramType<N, E>;
-  const body = dashed(createEdgeClampedProgram() as unknown as ProgramClass) as unknown as EdgeProgramType<N, E>;
+  const cast = (p: ProgramClass) => p as unknown as EdgeProgramType<N, E>;
+  const straight = (Base: unknown) => cast(dashed(Base as ProgramClass, dashStraightVertex, dashStraightFragment));
+  const curved = (Base: unknown) => cast(dashed(Base as ProgramClass, same, dashCurveFragment));
   return {
-    dashed: line,
-    dashedArrow: createEdgeCompoundProgram([body, createEdgeArrowHeadProgram() as unknown as EdgeProgramType<N, E>]),
+    dashed: straight(EdgeRectangleProgram),
+    dashedArrow: createEdgeCompoundProgram([
+      straight(createEdgeClampedProgram()),
+      createEdgeArrowHeadProgram() as unknown as EdgeProgramType<N, E>,
+    ]),
+    dashedCurved: curved(EdgeCurveProgram),
+    dashedCurvedArrow: curved(EdgeCurvedArrowProgram),
   };
 }

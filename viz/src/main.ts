@@ -17,7 +17,7 @@ import {
   type SigmaNodeAttributes,
 } from './core/to-sigma-graph.js';
 import { parseUrlState, serializeUrlState } from './core/url-state.js';
-import { downloadText, exportFilteredGraph, exportPng, renderToCanvas } from './export.js';
+import { downloadText, exportFilteredGraph, exportPng, exportViewJson, renderToCanvas } from './export.js';
 import { dashedEdgePrograms } from './dashed-edges.js';
 import { runLayout, type LayoutReport, type RunningLayout } from './layout.js';
 import { mountCypher } from './views/cypher-view.js';
@@ -87,6 +87,7 @@ const state: AppState = {
   settings: resolveSettings({
     ...(url.sizeBy ? { sizeBy: url.sizeBy } : {}),
     ...(url.colorBy ? { colorBy: url.colorBy } : {}),
+    ...(url.group ? { groupCommunities: true } : {}),
     ...(url.depth ? { focusDepth: url.depth } : {}),
   }),
   document: null,
@@ -562,7 +563,8 @@ function mountSigma(): void {
       ctx.fillText(data.label, box.x0, y);
     },
     defaultEdgeType: 'arrow',
-    // sigma's programs are typed for plain attributes; ours are a superset, so the cast is sound.
+    // sigma's programs are typed for plain attributes; ours are a superset, so the cast is sound. Every type
+    // toSigmaGraph can give an edge (SigmaEdgeAttributes['type']) has its program here.
     edgeProgramClasses: {
       arrow: EdgeArrowProgram,
       line: EdgeRectangleProgram,
@@ -647,6 +649,10 @@ function mountSigma(): void {
     tip.hidden = true;
     container.style.cursor = '';
   });
+  // A tip left over from before a camera move (a click that centres on the edge, a zoom) names the wrong edge.
+  sigma.getCamera().on('updated', () => {
+    tip.hidden = true;
+  });
   sigma.on('doubleClickNode', (e) => {
     e.preventSigmaDefault();
     void expand(e.node);
@@ -678,6 +684,15 @@ function mountToolbar(): void {
   colorBy.addEventListener('change', () => {
     state.settings = resolveSettings({ ...state.settings, colorBy: colorBy.value as 'type' | 'community' });
     rederive();
+    syncUrl();
+  });
+  const group = byId<HTMLInputElement>('group-communities');
+  group.checked = state.settings.groupCommunities;
+  group.addEventListener('change', () => {
+    state.settings = resolveSettings({ ...state.settings, groupCommunities: group.checked });
+    rederive();
+    // The weights only act through the layout: run it again, from where the nodes are.
+    void startLayout();
     syncUrl();
   });
   const depth = byId<HTMLSelectElement>('focus-depth');
@@ -718,10 +733,27 @@ function mountToolbar(): void {
       exportFilteredGraph(activeData(state), sigmaGraph, 'graphml'),
     ),
   );
+  byId('export-json').addEventListener('click', () => void exportJson());
   mountSearch((entity: Entity) => {
     if (state.cypher) backToStore();
     void select(entity.id);
   });
+}
+
+/** JSON of the view with its evidence: the graph as drawn at the click, the claims fetched from the server. */
+async function exportJson(): Promise<void> {
+  const button = byId<HTMLButtonElement>('export-json');
+  // The view at the click, not whatever a filter change made of it while the claims were loading.
+  const [data, shown] = [activeData(state), sigmaGraph];
+  button.disabled = true;
+  try {
+    const documents = await api.allClaims();
+    downloadText('geokg-graph.json', 'application/json', exportViewJson(data, shown, documents));
+  } catch (err) {
+    banner(`JSON export failed: ${(err as Error).message}`, 'error');
+  } finally {
+    button.disabled = false;
+  }
 }
 
 let cypherView: ReturnType<typeof mountCypher> | null = null;

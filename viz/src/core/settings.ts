@@ -23,6 +23,9 @@ export interface ViewerSettings {
   edgeLabelsUpTo: number;
   /** Node colour: entity type, or Louvain community. */
   colorBy: ColorBy;
+  /** Layout groups Louvain communities: edges inside a community pull `communityPull` times as hard as others. */
+  groupCommunities: boolean;
+  communityPull: number;
   /** Hide nodes that the filters left without any edge. */
   hideOrphans: boolean;
   /** Above this many relations, a first load without filters in the URL hides the noisy structural types. */
@@ -43,6 +46,8 @@ export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
   largeGraphNodes: 2000,
   edgeLabelsUpTo: 150,
   colorBy: 'type',
+  groupCommunities: false,
+  communityPull: 6,
   hideOrphans: true,
   structuralOffAbove: 150,
   focusDepth: 1,
@@ -76,6 +81,10 @@ export function validateSettings(settings: ViewerSettings): void {
   }
   if (settings.colorBy !== 'type' && settings.colorBy !== 'community') {
     throw new SettingsError(`colorBy must be 'type' or 'community', got '${String(settings.colorBy)}'`);
+  }
+  if (typeof settings.groupCommunities !== 'boolean') throw new SettingsError('groupCommunities must be a boolean');
+  if (!(Number.isFinite(settings.communityPull) && settings.communityPull >= 1)) {
+    throw new SettingsError('communityPull must be ≥ 1');
   }
   if (settings.focusDepth !== 1 && settings.focusDepth !== 2) throw new SettingsError('focusDepth must be 1 or 2');
   if (!(Number.isInteger(settings.structuralOffAbove) && settings.structuralOffAbove >= 0)) {

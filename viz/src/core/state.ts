@@ -33,6 +33,7 @@ export function toUrlState(state: AppState): UrlState {
     filters: state.filters,
     sizeBy: state.settings.sizeBy,
     colorBy: state.settings.colorBy,
+    group: state.settings.groupCommunities,
     depth: state.settings.focusDepth,
   };
   if (state.document) url.document = state.document;

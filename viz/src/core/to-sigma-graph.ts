@@ -33,10 +33,10 @@ export interface SigmaEdgeAttributes {
   size: number;
   color: string;
   /**
-   * Straight, dashed for conflict (viz/src/dashed-edges.ts), or curved (sigma's @sigma/edge-curve programs, which
-   * have no dashes) when several relations link the same pair.
+   * Straight, or curved (@sigma/edge-curve) when several relations link the same pair; dashed for conflict either
+   * way (viz/src/dashed-edges.ts).
    */
-  type: 'arrow' | 'line' | 'dashedArrow' | 'dashed' | 'curvedArrow' | 'curved';
+  type: 'arrow' | 'line' | 'dashedArrow' | 'dashed' | 'curvedArrow' | 'curved' | 'dashedCurvedArrow' | 'dashedCurved';
   curvature?: number;
   predicate: Predicate;
   modalities: Modality[];
@@ -48,6 +48,8 @@ export interface SigmaEdgeAttributes {
   relation: string;
   /** True for the item → recipient edges the view adds (not stored relations). */
   derived?: boolean;
+  /** ForceAtlas2's attraction weight (its default attribute): set when the layout groups communities. */
+  weight?: number;
 }
 
 /** What narrows the view beyond the filters: a selected document's relations. */
@@ -104,7 +106,11 @@ export function toSigmaGraph(
   if (settings.hideOrphans && data.edges.size > 0) dropOrphans(graph);
   curveParallelEdges(graph);
   applySizes(graph, settings);
-  if (settings.colorBy === 'community') colourCommunities(graph);
+  if (settings.colorBy === 'community' || settings.groupCommunities) {
+    const ranks = communities(graph);
+    if (settings.colorBy === 'community') colourCommunities(graph, ranks);
+    if (settings.groupCommunities) weighCommunities(graph, ranks, settings.communityPull);
+  }
   return graph;
 }
 
@@ -155,12 +161,23 @@ function dropOrphans(graph: SigmaGraph): void {
   for (const node of graph.nodes()) if (graph.degree(node) === 0) graph.dropNode(node);
 }
 
-function colourCommunities(graph: SigmaGraph): void {
-  const ranks = communities(graph);
+function colourCommunities(graph: SigmaGraph, ranks: Map<string, number>): void {
   graph.updateEachNodeAttributes((node, attr) => {
     const community = ranks.get(node) ?? 0;
     return { ...attr, community, color: communityColor(community) };
   });
+}
+
+/**
+ * Grouping by community is a layout matter: ForceAtlas2 reads each edge's `weight` as its attraction, so edges
+ * inside a community pulling harder than the ones between draw each community as a cluster of its own.
+ */
+function weighCommunities(graph: SigmaGraph, ranks: Map<string, number>, pull: number): void {
+  graph.updateEachEdgeAttributes((_edge, attr, source, target) => ({
+    ...attr,
+    weight: ranks.get(source) === ranks.get(target) ? pull : 1,
+  }));
+  graph.updateEachNodeAttributes((node, attr) => ({ ...attr, community: ranks.get(node) ?? 0 }));
 }
 
 /**
@@ -184,11 +201,20 @@ export function curveParallelEdges(graph: SigmaGraph): void {
       const [source, target] = graph.extremities(edge);
       // Curvature bends relative to the edge's own direction: flip it for edges drawn the other way round.
       const sign = source < target ? 1 : -1;
-      const type = graph.getEdgeAttribute(edge, 'type');
-      const directed = type === 'arrow' || type === 'dashedArrow';
-      graph.mergeEdgeAttributes(edge, { type: directed ? 'curvedArrow' : 'curved', curvature: sign * offset * step });
+      graph.mergeEdgeAttributes(edge, {
+        type: curvedType(graph.getEdgeAttribute(edge, 'type')),
+        curvature: sign * offset * step,
+      });
     });
   }
+}
+
+/** The curved program of a straight edge type: arrowed stays arrowed, dashed (conflict) stays dashed. */
+export function curvedType(type: SigmaEdgeAttributes['type']): SigmaEdgeAttributes['type'] {
+  const directed = type === 'arrow' || type.endsWith('Arrow');
+  const dashed = type.startsWith('dashed');
+  if (dashed) return directed ? 'dashedCurvedArrow' : 'dashedCurved';
+  return directed ? 'curvedArrow' : 'curved';
 }
 
 function applySizes(graph: SigmaGraph, settings: ViewerSettings): void {

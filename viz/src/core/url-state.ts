@@ -17,6 +17,8 @@ export interface UrlState {
   filters: Filters;
   sizeBy?: SizeBy;
   colorBy?: ColorBy;
+  /** Layout groups communities. */
+  group?: boolean;
   /** Focus mode depth (1 is the default). */
   depth?: 1 | 2;
   /** Selected document: only what it supports is shown, and the reader is open. */
@@ -54,6 +56,7 @@ export function parseUrlState(search: string): UrlState {
   if (size === 'degree' || size === 'pagerank') state.sizeBy = size;
   const color = p.get('color');
   if (color === 'type' || color === 'community') state.colorBy = color;
+  if (p.get('group') === '1') state.group = true;
   const depth = p.get('depth');
   if (depth === '1' || depth === '2') state.depth = Number(depth) as 1 | 2;
   const doc = p.get('doc');
@@ -77,6 +80,7 @@ export function serializeUrlState(state: UrlState): string {
   if (f.dateTo) p.set('to', f.dateTo);
   if (state.sizeBy && state.sizeBy !== 'degree') p.set('size', state.sizeBy);
   if (state.colorBy && state.colorBy !== 'type') p.set('color', state.colorBy);
+  if (state.group) p.set('group', '1');
   if (state.depth && state.depth !== 1) p.set('depth', String(state.depth));
   if (state.document) p.set('doc', state.document);
   // "Show everything" after the large-graph defaults must survive a reload: say that filters were chosen.
