@@ -228,4 +228,13 @@ describe('pipeline with the parse stage', () => {
     const doc = extractText('Die Landung wurde vom polnischen Info-Kanal TVP übertragen.', { lang: 'de' });
     expect(doc.entities.filter((e) => e.type === 'Person')).toEqual([]);
   });
+  it('reads a common noun with its organisation apposed as that organisation ("der Miliz Rapid Support Forces")', () => {
+    const de = triples(
+      'Die US-Regierung hat der paramilitärischen Miliz Rapid Support Forces (RSF) im Sudan Völkermord vorgeworfen und Sanktionen gegen ihren Anführer Mohamed Hamdan Daglo verhängt.',
+      'de',
+    );
+    expect(de).toContain('USA CRITICIZES group:rsf');
+    expect(de).toContain('USA SANCTIONS person:mohamed-hamdan-dagalo');
+    expect(de.filter((t) => t.startsWith('group:rsf CRITICIZES') || t.startsWith('group:rsf SANCTIONS'))).toEqual([]);
+  });
 });

@@ -44,7 +44,11 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
   for (const rel of NAME_RELS)
     for (const c of kids(ctx, k, rel)) {
       const m = actorMention(ctx, c, false);
-      if (m && typeOf(ctx, m.entity) === 'Person') return m;
+      const mt = m && typeOf(ctx, m.entity);
+      if (m && mt === 'Person') return m;
+      // "der paramilitärischen Miliz Rapid Support Forces", "the group Hamas": a common noun naming its organisation.
+      if (m && rel === 'appos' && (mt === 'ArmedGroup' || mt === 'Organization') && ctx.words[k]!.upos === 'NOUN')
+        return m;
     }
   // "die iranische Regierung", "Russia's military", "the government of Iran": the noun acts for its owner.
   if (ctx.lex.actorNouns.has(ctx.norms[k]!))

@@ -30,7 +30,8 @@ function contradicted(
   sites: readonly TriggerSite[],
   parsed: readonly RelationCandidate[],
 ): boolean {
-  if (r.predicate === 'MEMBER_OF' || sites.length !== 1 || !sites[0]!.resolved) return false;
+  // One trigger read: the verb of "Sanktionen … verhängt" is read while its noun is not; two read ones may be two acts.
+  if (r.predicate === 'MEMBER_OF' || sites.filter((s) => s.resolved).length !== 1) return false;
   const same = parsed.filter((c) => c.sentence === r.sentence && c.predicate === r.predicate);
   if (!same.length || same.some((c) => pairKey(c) === pairKey(r))) return false;
   const shares = (c: RelationCandidate) => [c.subject, c.object].some((e) => e === r.subject || e === r.object);
