@@ -237,4 +237,12 @@ describe('pipeline with the parse stage', () => {
     expect(de).toContain('USA SANCTIONS person:mohamed-hamdan-dagalo');
     expect(de.filter((t) => t.startsWith('group:rsf CRITICIZES') || t.startsWith('group:rsf SANCTIONS'))).toEqual([]);
   });
+  it("keeps the person-level reading where the parse read the office holder's state instead", () => {
+    const de = triples(
+      'Chinas Staats- und Parteichef Xi Jinping hat den russischen Präsidenten Wladimir Putin beim Gipfel als alten Freund empfangen.',
+      'de',
+    );
+    expect(de).toContain('person:vladimir-putin MEETS person:xi-jinping');
+    expect(de).not.toContain('CHN MEETS person:vladimir-putin');
+  });
 });

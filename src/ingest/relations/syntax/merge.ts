@@ -15,6 +15,7 @@ import type { ParseOutput, TriggerSite } from './types.js';
 export type MergeMode = 'parse-first' | 'union';
 
 const STRUCTURAL = new Set<Predicate>(STRUCTURAL_PREDICATES);
+const OFFICE = new Set<Predicate>(['HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT', 'OFFICIAL_OF']);
 /** Acts a thing can be the grammatical agent of ("the chemical that blew up Beirut", "the talks brought …"). */
 const INTERACTION_THINGS = new Set<Predicate>(['ATTACKS', 'SUPPLIES', 'SUPPORTS', 'THREATENS', 'CRITICIZES']);
 const spKey = (sentence: number, p: Predicate) => `${sentence}|${p}`;
@@ -29,13 +30,24 @@ function contradicted(
   r: RelationCandidate,
   sites: readonly TriggerSite[],
   parsed: readonly RelationCandidate[],
+  offices: ReadonlySet<string>,
 ): boolean {
   // One trigger read: the verb of "Sanktionen … verhängt" is read while its noun is not; two read ones may be two acts.
   if (r.predicate === 'MEMBER_OF' || sites.filter((s) => s.resolved).length !== 1) return false;
   const same = parsed.filter((c) => c.sentence === r.sentence && c.predicate === r.predicate);
   if (!same.length || same.some((c) => pairKey(c) === pairKey(r))) return false;
   const shares = (c: RelationCandidate) => [c.subject, c.object].some((e) => e === r.subject || e === r.object);
-  return same.some(shares);
+  return same.some((c) => shares(c) && !liftedTwin(c, r, offices));
+}
+
+/** "Chinas Parteichef Xi … hat Putin empfangen" read as CHN and as Xi: the parse pair is the rule pair with a person
+ * replaced by the state the person holds office in — the same claim, the person-level one is kept. */
+function liftedTwin(c: RelationCandidate, r: RelationCandidate, offices: ReadonlySet<string>): boolean {
+  const lifted = (a: string, b: string) => a === b || offices.has(`${b} ${a}`);
+  return (
+    (lifted(c.subject, r.subject) && lifted(c.object, r.object)) ||
+    (lifted(c.subject, r.object) && lifted(c.object, r.subject))
+  );
 }
 
 export function mergeWithRuleCandidates(
@@ -52,6 +64,8 @@ export function mergeWithRuleCandidates(
   const parseAsserted = new Set(parse.candidates.filter((c) => c.polarity === 'asserted').map(pairKey));
   const parsePairs = new Set(parse.candidates.map(pairKey));
   const parseSP = new Set(parse.candidates.map((c) => spKey(c.sentence, c.predicate)));
+  // "person state" for every office the rules read (HEAD_OF_STATE, HEAD_OF_GOVERNMENT, OFFICIAL_OF).
+  const offices = new Set(ruleCands.filter((c) => OFFICE.has(c.predicate)).map((c) => `${c.subject} ${c.object}`));
   const kept = ruleCands.filter((r) => {
     if (STRUCTURAL.has(r.predicate) && r.predicate !== 'MEMBER_OF') return true;
     const sites = sitesBy.get(spKey(r.sentence, r.predicate));
@@ -61,7 +75,7 @@ export function mergeWithRuleCandidates(
     if (positive && sites.some((s) => s.polarity !== 'asserted') && !parseAsserted.has(pairKey(r))) return false;
     // The one trigger of the predicate has a thing for its agent: the rule's actor is someone standing near it.
     if (sites.length === 1 && sites[0]!.thingSubject && INTERACTION_THINGS.has(r.predicate)) return false;
-    if (mode === 'union') return !contradicted(r, sites, parse.candidates);
+    if (mode === 'union') return !contradicted(r, sites, parse.candidates, offices);
     if (parsePairs.has(pairKey(r))) return false;
     // The parse overrules only where it read the sentence's triggers and found a pair: a site it resolved to
     // nothing (arguments outside the tree it built) leaves the distance rules their say.
@@ -72,6 +86,14 @@ export function mergeWithRuleCandidates(
   for (const c of parse.candidates) {
     const k = `${pairKey(c)}|${c.modality}`;
     if (seen.has(k)) continue;
+    const personLevel = kept.some(
+      (r) =>
+        r.sentence === c.sentence &&
+        r.predicate === c.predicate &&
+        pairKey(r) !== pairKey(c) &&
+        liftedTwin(c, r, offices),
+    );
+    if (personLevel) continue;
     // One claim, two readings of its modality: 'asserted' only means no cue was seen, so the reading that saw one
     // ("according to Seoul", "reportedly") wins, and the claim stays one candidate.
     const twin = out.findIndex((r) => pairKey(r) === pairKey(c));
