@@ -245,4 +245,10 @@ describe('pipeline with the parse stage', () => {
     expect(de).toContain('person:vladimir-putin MEETS person:xi-jinping');
     expect(de).not.toContain('CHN MEETS person:vladimir-putin');
   });
+  it('reads a government noun by its seat ("die Militärjunta in Bamako"), other actors in a place not', () => {
+    expect(triples('Die Militärjunta in Bamako hat Frankreich kritisiert.', 'de')).toContain('MLI CRITICIZES FRA');
+    const en = triples('The government in Kyiv condemned Russia. US soldiers in Syria attacked the group.', 'en');
+    expect(en).toContain('UKR CRITICIZES RUS');
+    expect(en.filter((t) => t.startsWith('SYR '))).toEqual([]);
+  });
 });

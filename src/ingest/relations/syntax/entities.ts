@@ -54,7 +54,7 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
   if (ctx.lex.actorNouns.has(ctx.norms[k]!))
     for (const rel of OWNER_RELS)
       for (const c of kids(ctx, k, rel)) {
-        if (rel === 'nmod' && !ownerNmod(ctx, c)) continue;
+        if (rel === 'nmod' && !ownerNmod(ctx, c) && !seatOf(ctx, k, c)) continue;
         // An adjective the parser left as bare 'dep' ("Russische Truppen" sentence-initially) is still a modifier.
         if (rel === 'dep' && ctx.words[c]!.upos !== 'ADJ') continue;
         const m = actorOfWord(ctx, c, true, depth + 1);
@@ -73,6 +73,13 @@ function speakerOfPronoun(ctx: SentenceContext, k: number): number | undefined {
   const verb = ctx.words[clause]!.head - 1;
   if (verb < 0 || !ctx.lex.speechHeads.has(ctx.norms[verb]!)) return undefined;
   return kids(ctx, verb, 'nsubj').find((s) => ctx.words[s]!.upos !== 'PRON');
+}
+
+/** "die Regierung in Warschau", "the junta in Bamako": a government noun's seat names the state it governs. */
+function seatOf(ctx: SentenceContext, k: number, c: number): boolean {
+  if (!ctx.lex.seatNouns.has(ctx.norms[k]!) || !casesOf(ctx, c).some((x) => ctx.lex.seatCases.has(x))) return false;
+  const m = actorMention(ctx, c, false);
+  return !!m && typeOf(ctx, m.entity) === 'Country';
 }
 
 /** "of Iran", "von Iran", "des Iran": an nmod that names the owner, not a place or a topic. */

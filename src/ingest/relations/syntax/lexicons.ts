@@ -39,6 +39,9 @@ export interface SyntaxLexicons {
   inclusionWords: WordSet;
   /** "it", "er": a reported clause's pronoun subject that stands for the speaker. */
   subjectPronouns: WordSet;
+  /** Government nouns whose "in X" names the state they govern ("die Militärjunta in Bamako"). */
+  seatNouns: WordSet;
+  seatCases: WordSet;
 }
 
 const CuesSchema = z.object({
@@ -62,6 +65,8 @@ const CuesSchema = z.object({
   copulas: z.array(z.string()),
   inclusion_words: z.array(z.string()),
   subject_pronouns: z.array(z.string()),
+  seat_nouns: z.array(z.string()),
+  seat_cases: z.array(z.string()),
 });
 
 export function wordSet(list: readonly string[]): WordSet {
@@ -105,5 +110,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     copulas: wordSet(c.copulas),
     inclusionWords: wordSet(c.inclusion_words),
     subjectPronouns: wordSet(c.subject_pronouns),
+    seatNouns: wordSet(c.seat_nouns),
+    seatCases: wordSet(c.seat_cases),
   };
 }
