@@ -251,4 +251,10 @@ describe('pipeline with the parse stage', () => {
     expect(en).toContain('UKR CRITICIZES RUS');
     expect(en.filter((t) => t.startsWith('SYR '))).toEqual([]);
   });
+  it('keeps every pair of a coordinated meeting the parse read only one pair of, and reads evidence against as blame', () => {
+    const met = triples('Brazil, India, and South Africa met yesterday in Geneva.', 'en');
+    expect(met).toEqual(expect.arrayContaining(['BRA MEETS IND', 'BRA MEETS ZAF', 'IND MEETS ZAF']));
+    expect(triples('Evidence against Russia was presented by Poland.', 'en')).toContain('POL CRITICIZES RUS');
+    expect(triples('Polen legte Beweise gegen Russland vor.', 'de')).toContain('POL CRITICIZES RUS');
+  });
 });

@@ -1,7 +1,7 @@
 // The merge policy between the parse rules and the distance rules of stage 04: the parse decides wherever it read a
 // trigger, the distance rules remain the fallback where it did not, and no negated or conditional clause is asserted.
 
-import { STRUCTURAL_PREDICATES, relationKey, type Predicate } from '../../../model.js';
+import { STRUCTURAL_PREDICATES, SYMMETRIC_PREDICATES, relationKey, type Predicate } from '../../../model.js';
 import type { RelationCandidate } from '../../types.js';
 import type { ParseOutput, TriggerSite } from './types.js';
 
@@ -33,7 +33,9 @@ function contradicted(
   offices: ReadonlySet<string>,
 ): boolean {
   // One trigger read: the verb of "Sanktionen … verhängt" is read while its noun is not; two read ones may be two acts.
-  if (r.predicate === 'MEMBER_OF' || sites.filter((s) => s.resolved).length !== 1) return false;
+  // Lists ("The US, Russia and Switzerland met", member lists) are where a parse reads one pair of many.
+  if (r.predicate === 'MEMBER_OF' || (SYMMETRIC_PREDICATES.has(r.predicate) && r.rule === 'sym-conj')) return false;
+  if (sites.filter((s) => s.resolved).length !== 1) return false;
   const same = parsed.filter((c) => c.sentence === r.sentence && c.predicate === r.predicate);
   if (!same.length || same.some((c) => pairKey(c) === pairKey(r))) return false;
   const shares = (c: RelationCandidate) => [c.subject, c.object].some((e) => e === r.subject || e === r.object);
