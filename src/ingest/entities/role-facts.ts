@@ -65,7 +65,15 @@ function personOf(
   let person: string | undefined;
   let personAfter = false;
   let k = span.b;
+  // "The US commander in Iraq, …": where the office is held comes before the apposed name.
+  const place = toks[k]?.norm === 'in' ? mentionAt(k + 1) : undefined;
+  if (place && place.tokStart === k + 1 && toks[place.tokEnd]?.text === ',' && ms.lang === 'en') k = place.tokEnd;
   if (toks[k]?.text === ',' && ms.lang === 'en') k++;
+  // "The US commander, General David Petraeus": a title between the office and the name.
+  if (k > span.b && !mentionAt(k)) {
+    const title = ms.roleSpans[v.si]!.find((r) => r.a === k);
+    if (title) k = title.b;
+  }
   const after = mentionAt(k) ?? mentionAt(span.a);
   if (after && (after.tokStart === k || after.tokStart <= span.a) && ms.typeOf(after.entity) === 'Person') {
     person = after.entity;

@@ -257,4 +257,12 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Evidence against Russia was presented by Poland.', 'en')).toContain('POL CRITICIZES RUS');
     expect(triples('Polen legte Beweise gegen Russland vor.', 'de')).toContain('POL CRITICIZES RUS');
   });
+  it('reaches the apposed name of an office across its place and a title ("The US commander in Iraq, General X,")', () => {
+    const en = triples(
+      'The US commander in Iraq, General David Petraeus, held talks with President Michel Suleiman.',
+      'en',
+    );
+    expect(en).toContain('person:david-petraeus OFFICIAL_OF USA');
+    expect(en).not.toContain('person:david-petraeus OFFICIAL_OF IRQ');
+  });
 });
