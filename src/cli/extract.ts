@@ -2,13 +2,14 @@
 // One bad input gives a one-line message on stderr and the run goes on; the exit code is non-zero only if nothing was read.
 
 import { Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
 import { InputError } from '../errors.js';
 import type { DocumentExtraction, Extraction } from '../model.js';
 import { listInputs, mergeExtractions, readItems, type CorpusOptions, type InputItem } from '../ingest/index.js';
 import { ExtractionPool } from '../ingest/pool/pool.js';
 import { openJsonlSink } from '../ingest/pool/jsonl.js';
 import { workersOption } from '../ingest/pool/options.js';
+import { isCorpusPath } from '../ingest/corpus.js';
+import { RunProgress, sizeOf } from './progress.js';
 import { checkWritable, INPUT_PATHS_HELP, plural, writeFileAtomic } from './text.js';
 
 export interface ExtractCliOptions extends CorpusFlags {
@@ -131,14 +132,11 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
   // Before any extraction: an unwritable -o fails at once, naming the file.
   if (opts.output) checkWritable(opts.output);
   const files = await listInputs(paths);
+  // A bar for a run of several files or for a corpus file of many records; one article needs none.
   const bar =
-    process.stderr.isTTY && files.length > 3 && !opts.quiet
-      ? new cliProgress.SingleBar(
-          { format: 'extract [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true },
-          cliProgress.Presets.shades_classic,
-        )
+    process.stderr.isTTY && !opts.quiet && (files.length > 3 || files.some((f) => isCorpusPath(f.path)))
+      ? new RunProgress({ label: 'extract', totalBytes: await sizeOf(files), stream: process.stderr })
       : undefined;
-  bar?.start(files.length, 0);
   const docs: DocumentExtraction[] = [];
   // jsonl streams to its destination as documents come (bounded memory on any corpus); json and table need them all.
   const sink = opts.format === 'jsonl' ? openJsonlSink(opts.output) : undefined;
@@ -150,7 +148,7 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
     // A corpus file (.csv .tsv .jsonl) yields one input per record.
     for (const f of files)
       if (f.error) yield { ok: false, source: f.path, error: f.error };
-      else yield* readItems(f.path, { maxBytes, corpus: corpusOptions(opts) });
+      else yield* readItems(f.path, { maxBytes, corpus: corpusOptions(opts), onBytes: bar?.onBytes });
   }
   const pool = new ExtractionPool({
     workers: opts.workers,
@@ -159,7 +157,7 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
   });
   try {
     for await (const r of pool.run(inputs())) {
-      bar?.increment();
+      bar?.record();
       if (!r.ok) {
         failed++;
         if (bar && r.stage === 'read') deferred.push(`${r.source}: ${r.error}`);

@@ -41,12 +41,17 @@ export function isCorpusPath(path: string): boolean {
   return CORPUS_EXTENSIONS.has(innerExt(path));
 }
 
+/** Reports the file bytes a read consumed as it goes (compressed bytes for .gz): what a progress bar counts. */
+export type OnBytes = (bytes: number) => void;
+
 /** The file's bytes as they stream, gunzipped for a .gz corpus: a 2 GB file never sits in memory whole. */
-function byteStream(path: string): NodeJS.ReadableStream {
+function byteStream(path: string, onCompressedBytes?: OnBytes): NodeJS.ReadableStream {
   const raw = createReadStream(path);
   if (!GZ_RE.test(path)) return raw;
   const gunzip = createGunzip();
   raw.on('error', (err) => gunzip.destroy(err));
+  // pipe() reads by 'data' events already, so one more listener changes nothing in how the file flows.
+  if (onCompressedBytes) raw.on('data', (chunk: Buffer | string) => onCompressedBytes(chunk.length));
   return raw.pipe(gunzip);
 }
 
@@ -65,9 +70,14 @@ async function headOf(path: string): Promise<Buffer> {
 const fail = (source: string, error: string): InputItem => ({ ok: false, source, error });
 
 /** Decoded text chunks of a file, in the encoding its first bytes show (BOM, else UTF-8, else Windows-1252). */
-async function* decodedChunks(path: string, encoding: string): AsyncGenerator<string> {
+async function* decodedChunks(path: string, encoding: string, onBytes?: OnBytes): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
-  for await (const chunk of byteStream(path)) yield decoder.decode(chunk as Buffer, { stream: true });
+  // A .gz is counted by its compressed bytes (in byteStream), which is what its file size says; others here.
+  const plain = !GZ_RE.test(path);
+  for await (const chunk of byteStream(path, onBytes)) {
+    if (plain) onBytes?.((chunk as Buffer).length);
+    yield decoder.decode(chunk as Buffer, { stream: true });
+  }
   const tail = decoder.decode();
   if (tail) yield tail;
 }
@@ -177,10 +187,16 @@ function sniffDialect(path: string, head: string, opts: CorpusOptions): { delimi
   return { delimiter, quote };
 }
 
-async function* readCsv(path: string, head: string, encoding: string, opts: CorpusOptions): AsyncGenerator<InputItem> {
+async function* readCsv(
+  path: string,
+  head: string,
+  encoding: string,
+  opts: CorpusOptions,
+  onBytes?: OnBytes,
+): AsyncGenerator<InputItem> {
   const { delimiter, quote } = sniffDialect(path, head, opts);
   const skipped: InputItem[] = [];
-  const parser = Readable.from(decodedChunks(path, encoding)).pipe(
+  const parser = Readable.from(decodedChunks(path, encoding, onBytes)).pipe(
     parse({
       delimiter,
       quote,
@@ -228,7 +244,12 @@ async function* readCsv(path: string, head: string, encoding: string, opts: Corp
   if (!columns) yield fail(path, 'no records in the file');
 }
 
-async function* readJsonl(path: string, encoding: string, opts: CorpusOptions): AsyncGenerator<InputItem> {
+async function* readJsonl(
+  path: string,
+  encoding: string,
+  opts: CorpusOptions,
+  onBytes?: OnBytes,
+): AsyncGenerator<InputItem> {
   const pick = (o: Record<string, unknown>, f: Field, given: string | undefined): string | undefined => {
     const keys = given ? [given] : NAMES[f];
     for (const k of Object.keys(o)) if (keys.includes(norm(k)) && o[k] != null) return String(o[k]);
@@ -264,7 +285,7 @@ async function* readJsonl(path: string, encoding: string, opts: CorpusOptions): 
     good++;
     return { ok: true, doc };
   };
-  for await (const chunk of decodedChunks(path, encoding)) {
+  for await (const chunk of decodedChunks(path, encoding, onBytes)) {
     buf += chunk;
     let nl: number;
     while ((nl = buf.indexOf('\n')) >= 0) {
@@ -279,15 +300,24 @@ async function* readJsonl(path: string, encoding: string, opts: CorpusOptions): 
   else if (!good) yield fail(path, `no readable record among ${n}`);
 }
 
-/** Yields one document per record of a CSV/TSV/JSONL corpus file, or one failure per bad record. */
-export async function* readCorpus(path: string, opts: CorpusOptions = {}): AsyncGenerator<InputItem> {
+/**
+ * Yields one document per record of a CSV/TSV/JSONL corpus file, or one failure per bad record; `onBytes` hears of
+ * the file's bytes as the records are read (a refused file counts whole at once).
+ */
+export async function* readCorpus(
+  path: string,
+  opts: CorpusOptions = {},
+  onBytes?: OnBytes,
+): AsyncGenerator<InputItem> {
   let head: Buffer;
+  let size: number;
   try {
     const st = await stat(path);
     if (!st.isFile()) {
       yield fail(path, 'not a regular file');
       return;
     }
+    size = st.size;
     if (st.size === 0) {
       yield fail(path, 'empty file');
       return;
@@ -301,11 +331,12 @@ export async function* readCorpus(path: string, opts: CorpusOptions = {}): Async
     }
   }
   if (looksBinary(head)) {
+    onBytes?.(size);
     yield fail(path, 'binary file, not a CSV/TSV/JSONL corpus');
     return;
   }
   const encoding = sniffEncoding(head);
   const ext = innerExt(path);
-  if (ext === '.jsonl' || ext === '.ndjson') yield* readJsonl(path, encoding, opts);
-  else yield* readCsv(path, new TextDecoder(encoding).decode(head), encoding, opts);
+  if (ext === '.jsonl' || ext === '.ndjson') yield* readJsonl(path, encoding, opts, onBytes);
+  else yield* readCsv(path, new TextDecoder(encoding).decode(head), encoding, opts, onBytes);
 }

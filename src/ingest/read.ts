@@ -3,7 +3,7 @@
 
 import { readdir, stat, open } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { CORPUS_EXTENSIONS, isCorpusPath, readCorpus, type CorpusOptions } from './corpus.js';
+import { CORPUS_EXTENSIONS, isCorpusPath, readCorpus, type CorpusOptions, type OnBytes } from './corpus.js';
 import type { InputItem, RawDocument } from './types.js';
 
 /** Files above this size are refused (override with GEOKG_MAX_INPUT_MB or the CLI's --max-size). */
@@ -17,6 +17,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Column names and CSV dialect for corpus files (.csv .tsv .jsonl .ndjson). */
   corpus?: CorpusOptions;
+  /** Hears of the file bytes read so far, a corpus file as its records stream: progress by bytes (./corpus.ts). */
+  onBytes?: OnBytes;
 }
 
 function maxBytesFrom(opts?: ReadOptions): number {
@@ -96,6 +98,8 @@ export async function readOne(path: string, opts?: ReadOptions): Promise<InputIt
   try {
     const st = await stat(path);
     if (!st.isFile()) return { ok: false, source: path, error: 'not a regular file' };
+    // Counted once it is known, read or refused: the bar's total is the sum of the sizes of all inputs.
+    opts?.onBytes?.(st.size);
     if (st.size === 0) return { ok: false, source: path, error: 'empty file' };
     if (st.size > maxBytes)
       return {
@@ -167,7 +171,7 @@ export async function listInputs(paths: string[]): Promise<Array<{ path: string;
 
 /** The documents of one file: the file itself, or each record of a corpus file (streamed, never read whole). */
 export async function* readItems(path: string, opts?: ReadOptions): AsyncGenerator<InputItem> {
-  if (isCorpusPath(path)) yield* readCorpus(path, { maxChars: maxBytesFrom(opts), ...opts?.corpus });
+  if (isCorpusPath(path)) yield* readCorpus(path, { maxChars: maxBytesFrom(opts), ...opts?.corpus }, opts?.onBytes);
   else yield await readOne(path, opts);
 }
 

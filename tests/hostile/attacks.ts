@@ -28,3 +28,9 @@ export const RESULT_BOMBS = [
   'UNWIND range(1, 1000) AS x RETURN x, range(1, 100000) AS big',
   'RETURN range(1, 20000000) AS big',
 ];
+
+/** Burns the database until the time limit stops it: it returns one number, so it costs the client nothing. */
+export const CPU_BURNER = 'UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)';
+
+/** The served tests' Cypher limits (`serve(…, { limits })`) as store.query options, for the baseline process. */
+export const HOSTILE_LIMITS = { timeoutMs: 4000, maxRows: 1000, maxBytes: 4 * 1024 * 1024 };

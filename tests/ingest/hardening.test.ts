@@ -1,14 +1,17 @@
-// Inputs the audit found mishandled: corpora of one article per record (CSV, JSONL, JSONL.gz), document identity
-// across whitespace and formats, PDFs, UTF-16 without a BOM, and `ingest --max-size`.
+// Inputs the audit found mishandled: corpora of one article per record (CSV, JSONL, JSONL.gz) and their progress,
+// document identity across whitespace and formats, unclosed page chrome, PDFs, UTF-16 without a BOM, `--max-size`.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractWithText } from '../../src/ingest/index.js';
-import { readInputs, readOne } from '../../src/ingest/read.js';
+import { htmlToText } from '../../src/ingest/clean/html.js';
+import { RunProgress, sizeOf } from '../../src/cli/progress.js';
+import { listInputs, readInputs, readOne } from '../../src/ingest/read.js';
 import type { InputItem } from '../../src/ingest/types.js';
 import { PROJECT_ROOT } from '../../src/server/build-viewer.js';
 
@@ -155,5 +158,122 @@ describe('file types', () => {
     expect(r.stderr).not.toMatch(/unknown option/);
     expect(r.stderr).toMatch(/file too large/);
     expect(r.status).not.toBe(0);
+  });
+});
+
+describe('progress of a corpus by records and bytes', () => {
+  it('counts every byte of the inputs as their records are read: .jsonl, .jsonl.gz (compressed), .csv, .txt', async () => {
+    const lines = ARTICLES.map((t, i) => JSON.stringify({ id: i, text: t })).join('\n');
+    const files = {
+      jsonl: path.join(dir, 'progress.jsonl'),
+      gz: path.join(dir, 'progress.jsonl.gz'),
+      csv: path.join(dir, 'progress.csv'),
+    };
+    await writeFile(files.jsonl, lines);
+    await writeFile(files.gz, gzipSync(lines));
+    await writeFile(files.csv, ['id,text', ...ARTICLES.map((t, i) => `${i},"${t}"`)].join('\n'));
+    const paths = [...Object.values(files), SAMPLE];
+    let bytes = 0;
+    const seen: number[] = [];
+    for await (const item of readInputs(paths, { onBytes: (n) => (bytes += n) })) {
+      expect(item.ok).toBe(true);
+      seen.push(bytes);
+    }
+    const sizes = await Promise.all(paths.map(async (p) => (await stat(p)).size));
+    expect(seen).toHaveLength(3 * 3 + 1);
+    expect(bytes).toBe(sizes.reduce((a, b) => a + b, 0));
+    expect(await sizeOf(await listInputs(paths))).toBe(bytes);
+    // Bytes arrive as the records do, never all up front: the sample (last) had not been counted at the first record.
+    expect(seen[0]!).toBeLessThanOrEqual(bytes - sizes.at(-1)!);
+  });
+
+  it('draws records, bytes of the total and the rate on a terminal, and a line now and then when piped', () => {
+    let drawn = '';
+    const tty = Object.assign(
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          drawn += chunk.toString();
+          done();
+        },
+      }),
+      { isTTY: true, columns: 200, cursorTo: () => true, clearLine: () => true, moveCursor: () => true },
+    );
+    let now = 0;
+    const bar = new RunProgress({
+      label: 'ingest',
+      totalBytes: 4 * 1024 * 1024,
+      stream: tty,
+      relations: true,
+      now: () => now,
+    });
+    now = 2000;
+    bar.onBytes(1024 * 1024);
+    bar.setRecords(10, 7);
+    bar.stop();
+    expect(drawn).toMatch(/ingest \[.*\] 25% \| 10 documents, 1\.0\/4\.0 MB, 5\.0 documents\/s, 7 relations \| ETA 6s/);
+
+    let piped = '';
+    now = 0;
+    const log = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        piped += chunk.toString();
+        done();
+      },
+    });
+    const quiet = new RunProgress({
+      label: 'ingest',
+      totalBytes: 2048,
+      stream: log,
+      pipedEveryMs: 5000,
+      now: () => now,
+    });
+    now = 1000;
+    quiet.onBytes(1024);
+    expect(piped).toBe('');
+    now = 6000;
+    quiet.record();
+    quiet.stop();
+    expect(piped).toBe('ingest: 1 document, 0.0/0.0 MB (50 %), 0.2 documents/s\n');
+  });
+});
+
+describe('an unclosed <nav> before the article', () => {
+  const prose =
+    'Russland hat in der Nacht erneut die Ukraine mit Raketen und Drohnen angegriffen, teilte die Regierung in Kiew mit.';
+  const page = (body: string) => `<!doctype html><html><head><title>Zeitung</title></head><body>${body}</body></html>`;
+  const menu = '<nav><ul><li><a href="/">Startseite</a></li><li><a href="/politik">Politik</a></li></ul>';
+  const paragraphs = (t: string) =>
+    t
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+
+  it('no longer swallows the page: the article is kept from its headline on, the menu is not', () => {
+    const h = htmlToText(page(`${menu}<h1>Neue Angriffe auf Kiew</h1><p>${prose}</p><footer>© Zeitung</footer>`));
+    expect(paragraphs(h.text)).toEqual(['Neue Angriffe auf Kiew', prose]);
+    expect(h.title).toBe('Neue Angriffe auf Kiew');
+    const x = extractWithText({ source: 'a.html', text: page(`${menu}<p>${prose}</p>`), format: 'html' }).extraction;
+    expect(x.relations.map((r) => r.predicate)).toContain('ATTACKS');
+  });
+
+  it('is closed at an <article> inside it, and else at the densest block of text for a one-line article', () => {
+    const inArticle = htmlToText(page(`${menu}<article><p>Kurz gemeldet.</p></article>`));
+    expect(paragraphs(inArticle.text)).toEqual(['Kurz gemeldet.']);
+    const short = htmlToText(page(`${menu}<p>Russland greift die Ukraine mit Raketen an.</p>`));
+    expect(paragraphs(short.text)).toEqual(['Russland greift die Ukraine mit Raketen an.']);
+  });
+
+  it('still drops what chrome holds when it is closed, or when nothing in it reads as an article', () => {
+    const closed = htmlToText(page(`<nav><p>${prose}</p></nav><p>Der Text.</p>`));
+    expect(paragraphs(closed.text)).toEqual(['Der Text.']);
+    const onlyLinks = htmlToText(page(`<p>${prose}</p><nav><a href="/a">Impressum und Datenschutz</a>`));
+    expect(paragraphs(onlyLinks.text)).toEqual([prose]);
+    // A caption its <figure> closes swallowed nothing: no density fallback for it.
+    const caption = htmlToText(
+      page(
+        `<figure><img src="x.jpg"><figcaption>Wladimir Putin beim Gipfel in Kasan am Dienstag</figure><p>${prose}</p>`,
+      ),
+    );
+    expect(paragraphs(caption.text)).toEqual([prose]);
   });
 });
