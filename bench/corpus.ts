@@ -1,6 +1,7 @@
-// Generated corpora for the viewer bench ("open a 300-article corpus", "open a 3,000-article corpus"): the
-// fixture articles extracted once for real, then copied with some actors renamed and dates spread over three years.
+// Generated corpora for the benches: for the viewer, the fixture articles extracted once and copied with actors
+// renamed and dates spread over three years; for the scale bench, distinct texts from the dev articles, shuffled.
 
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentExtraction, Entity } from '../src/model.js';
 import { PROJECT_ROOT } from '../src/server/build-viewer.js';
@@ -71,6 +72,43 @@ export async function generateCorpus(count: number, seed = 7): Promise<DocumentE
         evidence: r.evidence.map((ev) => ({ ...ev, document: docId })),
       })),
     });
+  }
+  return out;
+}
+
+/** The development texts (not the held-out ones): the sample, the shared dev articles, tests/fixtures/devtexts. */
+const DEV_TEXTS = ['data/sample', '../shared/eval/dev/articles', 'tests/fixtures/devtexts/articles'];
+
+/**
+ * `count` distinct article texts: a dev article with its paragraphs shuffled (a fixed PRNG, so the same corpus
+ * every run). Each is its own document (another cleaned text, another id) with the entities and relations of its
+ * source, so the graph has a small core every document returns to: the hot-key case of a news corpus.
+ */
+export function shuffledTexts(count: number, seed = 42): Array<{ name: string; text: string }> {
+  const sources: string[][] = [];
+  for (const dir of DEV_TEXTS.map((d) => path.join(PROJECT_ROOT, d)))
+    if (existsSync(dir))
+      for (const f of readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort())
+        sources.push(readFileSync(path.join(dir, f), 'utf8').split(/\n\s*\n/));
+  // Fewer than four paragraphs give too few orders to draw thousands of distinct texts from.
+  const usable = sources.filter((p) => p.length >= 4);
+  if (usable.length === 0) throw new Error(`no development texts with 4+ paragraphs in ${DEV_TEXTS.join(', ')}`);
+  let s = seed >>> 0;
+  const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const seen = new Set<string>();
+  const out: Array<{ name: string; text: string }> = [];
+  while (out.length < count) {
+    const paras = [...usable[Math.floor(rand() * usable.length)]!];
+    for (let i = paras.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [paras[i], paras[j]] = [paras[j]!, paras[i]!];
+    }
+    const text = paras.join('\n\n');
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push({ name: `article-${String(out.length).padStart(6, '0')}.txt`, text });
   }
   return out;
 }

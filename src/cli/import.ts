@@ -3,7 +3,7 @@
 
 import { Command, Option } from 'commander';
 import { InputError } from '../errors.js';
-import { readInputs } from '../ingest/read.js';
+import { readInputs, type ReadOptions } from '../ingest/read.js';
 import { ExtractionPool } from '../ingest/pool/pool.js';
 import { workersOption } from '../ingest/pool/options.js';
 import { defaultDataDir } from '../neo4j/local.js';
@@ -19,12 +19,14 @@ interface ImportCliOptions {
   lang: 'de' | 'en' | 'auto';
   workers: number;
   keepRunning?: boolean;
+  /** Size limit and corpus fields, as `geokg ingest` reads them (--max-size, --text-field …). */
+  read?: ReadOptions;
 }
 
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 async function* fromFiles(paths: string[], opts: ImportCliOptions, pool: ExtractionPool): AsyncGenerator<BulkItem> {
-  for await (const r of pool.run(readInputs(paths))) {
+  for await (const r of pool.run(readInputs(paths, opts.read))) {
     if (r.ok) yield { source: r.source, doc: r.doc! };
     else yield { source: r.source, error: r.error };
   }

@@ -3,17 +3,19 @@
 
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { InputError, QueryError } from '../errors.js';
 import { exportGraph, exportJsonWithDocuments } from '../store/export.js';
 import { extractPaths, ingestPaths, type IngestProgress } from '../store/ingest-files.js';
 import { ingestExtractions } from '../store/from-extraction.js';
+import { runImport } from './import.js';
 import { workersOption } from '../ingest/pool/options.js';
 import { addCorpusOptions, corpusOptions, type CorpusFlags } from './extract.js';
 import { Neo4jStore, DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, type CypherResult } from '../store/neo4j.js';
 import { openStore, resolveStoreKind } from '../store/open.js';
 import { bindParams, listQueries, loadQuery, parseParams } from '../store/queries.js';
+import { listInputs } from '../ingest/read.js';
+import { RunProgress, sizeOf } from './progress.js';
 import { INPUT_PATHS_HELP, plural } from './text.js';
 import type {
   DocumentDetail,
@@ -160,11 +162,15 @@ export function register(program: Command): void {
       '--from-extraction',
       'the paths are `geokg extract --format jsonl` shards (.jsonl or .jsonl.gz): store them without re-extracting',
     )
+    .option('--bulk', 'first load into an EMPTY local Neo4j through CSV files and the import tool (as `geokg import`)')
+    .option('--data <dir>', 'with --bulk: the local Neo4j home (as `geokg neo4j start --data`)')
+    .option('--csv-dir <dir>', 'with --bulk: keep the CSV files here')
     .addHelpText(
       'after',
       '\nRe-ingesting a stored document is a no-op; each document is stored all or nothing.\n' +
         'Several loaders may write overlapping shards into one Neo4j at once (docs/scale.md).\n' +
-        'For a first load of a big corpus into an empty local Neo4j, `geokg import` is much faster.\n' +
+        'For a big first load into an empty local Neo4j, --bulk (the same as `geokg import`) skips transactions:\n' +
+        'CSV files and the import tool; it refuses a database that is not empty. Adding to a graph stays transactional.\n' +
         'Exit status is non-zero when no input could be read or the store failed.',
     )
     .action(
@@ -176,38 +182,31 @@ export function register(program: Command): void {
           workers: number;
           fromExtraction?: boolean;
           maxSize?: number;
+          bulk?: boolean;
+          data?: string;
+          csvDir?: string;
         },
       ) => {
+        const read = { ...(opts.maxSize ? { maxBytes: opts.maxSize * 1024 * 1024 } : {}), corpus: corpusOptions(opts) };
+        if (opts.bulk) {
+          if (opts.store === 'embedded')
+            throw new InputError('--bulk loads a local Neo4j; the embedded store takes `geokg ingest` without --bulk');
+          process.exitCode = await runImport(paths, { ...opts, heap: '1g', read });
+          return;
+        }
+        if (opts.data || opts.csvDir) throw new InputError('--data and --csv-dir go with --bulk');
         await withStore(opts.store, async (store) => {
-          const tty = Boolean(process.stderr.isTTY);
-          const started = Date.now();
-          let bar: cliProgress.SingleBar | undefined;
-          if (tty) {
-            bar = new cliProgress.SingleBar(
-              {
-                stream: process.stderr,
-                format:
-                  'ingest [{bar}] {value}/{total} documents | {rate} documents/s | {relations} relations | {eta_formatted}',
-                hideCursor: true,
-                clearOnComplete: true,
-              },
-              cliProgress.Presets.shades_classic,
-            );
-          }
-          // Piped: a line at most every few seconds and none at the end, where the summary says it all (progress
-          // is reported once read and again once written, so a line on completion came out twice).
-          let lastLine = started;
+          // Piped (a log, CI): a line at most every few seconds, and the summary at the end.
+          const bar = new RunProgress({
+            label: 'ingest',
+            // Shards are read by the loader itself, which reports documents only: no byte total to count against.
+            totalBytes: opts.fromExtraction ? 0 : await sizeOf(await listInputs(paths)),
+            stream: process.stderr,
+            pipedEveryMs: PIPED_PROGRESS_MS,
+            relations: true,
+          });
           try {
-            const onProgress = (p: IngestProgress) => {
-              const rate = (p.done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1);
-              if (bar) {
-                if (!bar.isActive) bar.start(p.total ?? p.done, 0, { rate, relations: 0 });
-                bar.update(p.done, { rate, relations: p.relations });
-              } else if (Date.now() - lastLine >= PIPED_PROGRESS_MS && p.done !== p.total) {
-                lastLine = Date.now();
-                err(`ingest: ${p.done}/${p.total ?? '?'} documents, ${rate} documents/s, ${p.relations} relations`);
-              }
-            };
+            const onProgress = (p: IngestProgress) => bar.setRecords(p.done, p.relations);
             const summary = opts.fromExtraction
               ? await ingestExtractions(store, paths, { onProgress })
               : await ingestPaths(store, paths, {
@@ -217,16 +216,17 @@ export function register(program: Command): void {
                   read: {
                     ...(opts.maxSize ? { maxBytes: opts.maxSize * 1024 * 1024 } : {}),
                     corpus: corpusOptions(opts),
+                    onBytes: bar.onBytes,
                   },
                 });
-            bar?.stop();
+            bar.stop();
             printSummary(summary, store);
             if (summary.documentsRead === 0) {
               err('geokg: input: no document could be read');
               process.exitCode = 1;
             } else if (summary.documentsFailed > 0) process.exitCode = 2;
           } finally {
-            bar?.stop();
+            bar.stop();
           }
         });
       },

@@ -46,6 +46,7 @@ import {
   parseKey,
   prepareDocument,
   searchRank,
+  sortedUnique,
   toEntity,
   type ClaimRow,
   type EntityRow,
@@ -223,18 +224,28 @@ MATCH (c:Claim {id: row.id})
 MATCH (a:Entity {id: row.attributedTo})
 CREATE (c)-[:ATTRIBUTED_TO]->(a)`;
 
-// Setting r.key takes the relationship's write lock before its claims are read back (same reason as entities).
-// A relationship created here has no claims but this batch's, so its aggregates (row.props) are final at once;
-// an existing one is locked (SET) and recomputed from the claims read back after it.
+// Setting r.key takes the relationship's write lock before its aggregates are read back (same reason as entities).
+// A relationship created here comes back without aggregates, an existing one with those of its committed claims,
+// which the new claims are added to. One statement per predicate: one statement with a typed MERGE per predicate in
+// UNION branches was tried and was not faster (GEOKG_TRACE=1 profile of the scale bench's shards).
 const RELATIONSHIP_LOCK = (type: Predicate) => `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
 MERGE (s)-[r:${type}]->(o)
-ON CREATE SET r += row.props
-ON MATCH SET r.key = row.key`;
+ON CREATE SET r.key = row.key
+ON MATCH SET r.key = row.key
+RETURN row.key AS key, elementId(r) AS rid, r.evidenceCount AS evidenceCount, r.documentCount AS documentCount,
+       r.modalities AS modalities, r.items AS items, r.times AS times, r.firstSeen AS firstSeen,
+       r.lastSeen AS lastSeen, r.confidence AS confidence`;
 
-/** Every claim of the given keys: aggregates are recomputed from these (never incremented), so retries are safe. */
+/** The locked relationships by element id (stable within the transaction): no type needed, no expand. */
+const RELATIONSHIP_SET_BY_ID = `
+UNWIND $rows AS row
+MATCH ()-[r]->() WHERE elementId(r) = row.rid
+SET r += row.props`;
+
+/** Every claim of the given keys: on retraction the aggregates are recomputed from the claims left. */
 const CLAIMS_READ = `
 UNWIND $keys AS k
 MATCH (c:Claim {key: k})
@@ -646,7 +657,7 @@ export class Neo4jStore implements GraphStore {
   /**
    * Writes the new documents of a batch in one transaction; documents already stored are left alone.
    * Statements are pipelined (sent without waiting for each other) in four round trips: existence check; document +
-   * entity locks; entities, mentions, sentences, claims, relationship locks and the claims read-back; aggregates.
+   * entity locks; entities, mentions, sentences, claims and the relationship locks with their aggregates; aggregates.
    */
   private async writeBatch(tx: ManagedTransaction, docs: PreparedDocument[]): Promise<IngestResult[]> {
     const ids = docs.map((d) => d.document.id);
@@ -770,10 +781,13 @@ export class Neo4jStore implements GraphStore {
         if (list) list.push(props);
         else batchClaims.set(c.key, [props]);
       }
-    const lockRows = [...rels.values()].map((r) => ({ ...r, props: aggregateProps(r, batchClaims.get(r.key) ?? []) }));
-    for (const [type, rows] of groupByType(lockRows)) run(RELATIONSHIP_LOCK(type), { rows });
     const relList = [...rels.values()];
-    const claimsRead = run(CLAIMS_READ, { keys: relList.map((r) => r.key) });
+    const relLocked = Promise.all(
+      [...groupByType(relList)].map(([type, rows]) => run(RELATIONSHIP_LOCK(type), { rows })),
+    );
+    // When an earlier statement fails (a concurrent ingest of the same document) this is never awaited: the error
+    // reaches the caller through `pending`, and an unheeded rejection here would end the process.
+    relLocked.catch(() => undefined);
 
     const locked = await lockedP;
     const old = new Map(locked.records.map((r) => [r.get('id') as string, r]));
@@ -801,8 +815,7 @@ export class Neo4jStore implements GraphStore {
     this.entitySets(run, relabel);
     if (update.length > 0) run(ENTITY_PROPS, { rows: update.map(entityParams) });
     await step('entities');
-    const freshIds = new Set(fresh.map((d) => d.document.id));
-    await this.setAggregates(run, relList, freshIds, claimsRead);
+    await addAggregates(run, relList, batchClaims, relLocked);
     await Promise.all(pending);
     await step('relationships');
     return results;
@@ -814,17 +827,9 @@ export class Neo4jStore implements GraphStore {
     for (const [type, list] of byType) run(ENTITY_SET(type), { rows: list.map(entityParams) });
   }
 
-  /**
-   * Reads back every claim of the keys (this transaction's included) and sets or drops each relationship. With
-   * `batch`, a key whose claims all come from the batch's documents was just created with final aggregates: skipped.
-   */
-  private async setAggregates(
-    run: Runner,
-    rels: RelRow[],
-    batch?: Set<string>,
-    sent?: Promise<unknown>,
-  ): Promise<void> {
-    const read = (await (sent ?? run(CLAIMS_READ, { keys: rels.map((r) => r.key) }))) as {
+  /** Reads back every claim of the keys and sets each relationship's aggregates, or drops it when none is left. */
+  private async setAggregates(run: Runner, rels: RelRow[]): Promise<void> {
+    const read = (await run(CLAIMS_READ, { keys: rels.map((r) => r.key) })) as {
       records: Array<{ get(k: string): unknown }>;
     };
     const claims = new Map(read.records.map((r) => [r.get('key') as string, r.get('claims') as ClaimProps[]]));
@@ -832,12 +837,8 @@ export class Neo4jStore implements GraphStore {
     const drop: RelRow[] = [];
     for (const rel of rels) {
       const list = claims.get(rel.key) ?? [];
-      if (list.length === 0) {
-        drop.push(rel);
-        continue;
-      }
-      if (batch && list.every((c) => batch.has(c.document))) continue;
-      keep.push({ ...rel, props: aggregateProps(rel, list) });
+      if (list.length === 0) drop.push(rel);
+      else keep.push({ ...rel, props: aggregateProps(rel, list) });
     }
     for (const [type, rows] of groupByType(drop)) run(RELATIONSHIP_DROP(type), { rows });
     for (const [type, rows] of groupByType(keep)) run(RELATIONSHIP_SET(type), { rows });
@@ -1331,6 +1332,47 @@ function aggregateProps(rel: RelRow, list: ClaimProps[]): Record<string, unknown
     lastSeen: a.lastSeen ?? null,
     confidence: a.confidence,
   };
+}
+
+/**
+ * Ingest: each locked relationship gets its stored aggregates plus those of this batch's claims. The batch's documents
+ * are new (checked in this transaction), so counts add up and no claim is counted twice; a retry re-runs the whole
+ * transaction and reads the aggregates again. Reading every claim of a key instead grew with the key's evidence: a
+ * relation that thousands of articles repeat made each new article slower.
+ */
+async function addAggregates(
+  run: Runner,
+  rels: RelRow[],
+  batchClaims: Map<string, ClaimProps[]>,
+  locked: Promise<unknown>,
+): Promise<void> {
+  const results = (await locked) as Array<{ records: Array<{ get(k: string): unknown }> }>;
+  const byKey = new Map(rels.map((r) => [r.key, r]));
+  const rows = results
+    .flatMap((res) => res.records)
+    .map((rec) => {
+      const rel = byKey.get(rec.get('key') as string)!;
+      const props = aggregateProps(rel, batchClaims.get(rel.key) ?? []);
+      if (rec.get('evidenceCount') !== null) {
+        const union = (k: string) =>
+          sortedUnique([...((rec.get(k) as string[] | null) ?? []), ...(props[k] as string[])]);
+        const seen = [rec.get('firstSeen'), rec.get('lastSeen'), props.firstSeen, props.lastSeen].filter(
+          (x): x is string => typeof x === 'string',
+        );
+        Object.assign(props, {
+          evidenceCount: neo4j.int(num(rec.get('evidenceCount')) + num(props.evidenceCount)),
+          documentCount: neo4j.int(num(rec.get('documentCount')) + num(props.documentCount)),
+          modalities: union('modalities'),
+          items: union('items'),
+          times: union('times'),
+          firstSeen: seen.length ? seen.reduce((a, b) => (b < a ? b : a)) : null,
+          lastSeen: seen.length ? seen.reduce((a, b) => (b > a ? b : a)) : null,
+          confidence: Math.max(num(rec.get('confidence')), props.confidence as number),
+        });
+      }
+      return { rid: rec.get('rid') as string, props };
+    });
+  if (rows.length > 0) run(RELATIONSHIP_SET_BY_ID, { rows });
 }
 
 function sameEntity(a: EntityRow, b: EntityRow): boolean {

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QueryError, StoreError } from '../../src/errors.js';
 import { readOne } from '../../src/ingest/read.js';
 import { extractDocument } from '../../src/ingest/index.js';
-import type { DocumentExtraction } from '../../src/model.js';
+import type { DocumentExtraction, Predicate } from '../../src/model.js';
+import { aggregate, type ClaimRow } from '../../src/store/common.js';
 import { Neo4jStore, PROVENANCE_QUERY } from '../../src/store/neo4j.js';
+import { extractedCorpus } from '../helpers/corpus.js';
 import { neo4jConfig } from '../helpers/neo4j.js';
 import { fullGraph, runStoreContract } from './contract.js';
 import { SHAHED_SENTENCE, sampleDoc, secondDoc } from './fixtures.js';
@@ -234,4 +236,50 @@ describe('Neo4j store', () => {
       expect(await fullGraph(store)).toEqual(alone);
     });
   });
+});
+
+describe('Neo4j store: relationship aggregates', () => {
+  it('added batch by batch, they equal the aggregates of all the claims (and so do they after a removal)', async () => {
+    const store = make();
+    try {
+      await store.reset();
+      // Paragraph-shuffled copies of the dev articles: the same relations again and again, from other documents.
+      const docs = await extractedCorpus(36, 11);
+      for (let i = 0, size = 1; i < docs.length; i += size, size = (size % 7) + 2)
+        await store.ingestMany(docs.slice(i, i + size));
+      const check = async () => {
+        const r = await store.query(
+          `MATCH (s:Entity)-[r]->(o:Entity) WHERE r.key IS NOT NULL
+           MATCH (c:Claim {key: r.key})
+           RETURN r {.*} AS rel, s.id AS s, type(r) AS p, o.id AS o,
+                  collect(c {.modality, .time, .confidence, .items, .document, .seen}) AS claims`,
+          {},
+          { maxRows: 100_000 },
+        );
+        let repeated = 0;
+        for (const [rel, s, p, o, claims] of r.rows as Array<
+          [Record<string, unknown>, string, Predicate, string, ClaimRow[]]
+        >) {
+          const a = aggregate({ key: rel.key as string, subject: s, predicate: p, object: o }, claims);
+          if (a.documentCount > 1) repeated++;
+          expect(rel).toEqual({
+            key: a.key,
+            evidenceCount: a.evidenceCount,
+            documentCount: a.documentCount,
+            modalities: a.modalities,
+            items: a.items,
+            times: a.time,
+            confidence: a.confidence,
+            ...(a.firstSeen ? { firstSeen: a.firstSeen, lastSeen: a.lastSeen } : {}),
+          });
+        }
+        return repeated;
+      };
+      expect(await check()).toBeGreaterThan(10);
+      await store.removeDocument(docs[5]!.document.id);
+      await check();
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 });

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { GeokgError } from '../../errors.js';
 import type { DocumentExtraction, Predicate } from '../../model.js';
-import { aggregate, mergeEntityRows, prepareDocument, type ClaimRow, type EntityRow } from '../common.js';
+import { aggregate, mergeEntityRows, prepareDocument, sortedUnique, type ClaimRow, type EntityRow } from '../common.js';
 
 /** The bulk path failed: bad CSV input, the import tool, or a database that is not empty. */
 export class BulkImportError extends GeokgError {
@@ -138,7 +138,7 @@ export interface CsvSummary {
 export class CsvGraphWriter {
   private readonly streams = new Map<CsvFile, WriteStream>();
   private readonly entities = new Map<string, EntityRow>();
-  private readonly rels = new Map<string, { subject: string; predicate: Predicate; object: string; claims: AggIn[] }>();
+  private readonly rels = new Map<string, RelationTotals>();
   private readonly seen = new Set<string>();
   private readonly summary: CsvSummary;
   private readonly now: Date;
@@ -225,17 +225,8 @@ export class CsvGraphWriter {
     }
     for (const c of p.claims) await this.claim(c);
     for (const r of p.relations)
-      if (!this.rels.has(r.key))
-        this.rels.set(r.key, { subject: r.subject, predicate: r.predicate, object: r.object, claims: [] });
-    for (const c of p.claims)
-      this.rels.get(c.key)!.claims.push({
-        modality: c.modality,
-        time: c.time,
-        confidence: c.confidence,
-        items: c.items,
-        document: c.document,
-        seen: c.seen,
-      });
+      if (!this.rels.has(r.key)) this.rels.set(r.key, new RelationTotals(r.subject, r.predicate, r.object));
+    for (const c of p.claims) this.rels.get(c.key)!.add(c);
   }
 
   private async claim(c: ClaimRow): Promise<void> {
@@ -283,7 +274,7 @@ export class CsvGraphWriter {
       ]);
     }
     for (const [key, r] of this.rels) {
-      const a = aggregate({ key, ...r }, r.claims);
+      const a = r.result(key);
       this.empty('REL.modalities', a.modalities);
       this.empty('REL.items', a.items ?? []);
       this.empty('REL.times', a.time ?? []);
@@ -312,4 +303,55 @@ export class CsvGraphWriter {
   }
 }
 
-type AggIn = Pick<ClaimRow, 'modality' | 'time' | 'confidence' | 'items' | 'document' | 'seen'>;
+/**
+ * A typed relationship's aggregates, folded claim by claim: the writer keeps these per relationship instead of every
+ * claim, so memory grows with the distinct relations, not with the corpus. Same result as `aggregate()` over the
+ * claims (a test compares the graphs): documents arrive whole, so their claims of one key come one after another.
+ */
+class RelationTotals {
+  private n = 0;
+  private documents = 0;
+  private lastDocument: string | undefined;
+  private confidence = 0;
+  private firstSeen: string | undefined;
+  private lastSeen: string | undefined;
+  private readonly modalities = new Set<ClaimRow['modality']>();
+  private readonly items = new Set<string>();
+  private readonly times = new Set<string>();
+
+  constructor(
+    readonly subject: string,
+    readonly predicate: Predicate,
+    readonly object: string,
+  ) {}
+
+  add(c: Pick<ClaimRow, 'modality' | 'time' | 'confidence' | 'items' | 'document' | 'seen'>): void {
+    this.n++;
+    if (c.document !== this.lastDocument) this.documents++;
+    this.lastDocument = c.document;
+    this.modalities.add(c.modality);
+    for (const i of c.items ?? []) this.items.add(i);
+    if (c.time) this.times.add(c.time);
+    this.confidence = Math.max(this.confidence, c.confidence);
+    if (c.seen) {
+      if (this.firstSeen === undefined || c.seen < this.firstSeen) this.firstSeen = c.seen;
+      if (this.lastSeen === undefined || c.seen > this.lastSeen) this.lastSeen = c.seen;
+    }
+  }
+
+  result(key: string): ReturnType<typeof aggregate> {
+    // aggregate() over no claims, then the folded totals: the same fields, sorted the same way.
+    const base = aggregate({ key, subject: this.subject, predicate: this.predicate, object: this.object }, []);
+    return {
+      ...base,
+      evidenceCount: this.n,
+      documentCount: this.documents,
+      modalities: sortedUnique(this.modalities),
+      items: sortedUnique(this.items),
+      time: sortedUnique(this.times),
+      confidence: this.confidence,
+      ...(this.firstSeen ? { firstSeen: this.firstSeen } : {}),
+      ...(this.lastSeen ? { lastSeen: this.lastSeen } : {}),
+    };
+  }
+}

@@ -98,15 +98,17 @@ function runTool(args: string[], env: NodeJS.ProcessEnv, say: (m: string) => voi
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    // Ctrl-C: the tool dies with us and the staging copy is dropped; the target database was never touched.
+    // Ctrl-C or SIGTERM: the tool is stopped and the staging copy dropped; the target database was never touched.
     const onSignal = () => {
       child.kill('SIGTERM');
       say('interrupted: nothing was loaded, the database is as empty as before');
     };
     process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     child.on('error', (e) => reject(new BulkImportError(`cannot run java: ${e.message}`, { cause: e })));
     child.on('close', (code, signal) => {
       process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       if (code === 0) resolve(output);
       else {
         const tail = output.trim().split('\n').slice(-12).join('\n');
