@@ -136,6 +136,23 @@ describe('API over the embedded store', () => {
     expectCleanError(missing);
   });
 
+  it('pages documents with their claims for the JSON export, without the article texts', async () => {
+    const page = await call(base, '/api/claims?limit=1');
+    expect(page.status).toBe(200);
+    expect(page.json).toMatchObject({ total: 1, limit: 1, offset: 0 });
+    const doc = (page.json.documents as Loose[])[0]!;
+    expect(doc.text).toBeUndefined();
+    const claims = doc.claims as Loose[];
+    expect(claims.length).toBe(doc.evidence);
+    expect(claims.some((c) => c.predicate === 'SUPPLIES' && String(c.sentence).includes('Shahed'))).toBe(true);
+    expect((await call(base, '/api/claims?offset=1')).json.documents).toEqual([]);
+    for (const bad of ['limit=0', 'limit=201', 'offset=-1', 'limit=abc']) {
+      const a = await call(base, `/api/claims?${bad}`);
+      expect(a.status, bad).toBe(400);
+      expectCleanError(a);
+    }
+  });
+
   it('gives claims per month of publication, undated claims apart', async () => {
     const t = await call(base, '/api/timeline');
     expect(t.status).toBe(200);
