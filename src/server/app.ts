@@ -7,6 +7,7 @@ import { GeokgError, QueryError, QueryRefusedError, QueryTimeoutError, ResultToo
 import { PREDICATES } from '../model.js';
 import { redactSecrets } from '../redact.js';
 import { timelineOf } from '../store/common.js';
+import { CypherWorkerError } from '../store/cypher-worker-protocol.js';
 import type { DocumentClaim, DocumentSummary, GraphStore } from '../store/types.js';
 import { generateSnapshot } from './generate.js';
 import { shippedQueries } from './queries-api.js';
@@ -174,6 +175,11 @@ export function classifyCypherError(err: unknown, timeoutMs: number): HttpError 
   if (err instanceof QueryTimeoutError) {
     return new HttpError(408, 'query', `refused: the query ran over the ${timeoutMs} ms time limit and was stopped`);
   }
+  // The worker thread that runs Cypher died under this query (its message says why and names no secret).
+  if (err instanceof CypherWorkerError) {
+    const why = own.replace(/^store: /, '');
+    return err.outOfMemory ? new HttpError(413, 'query', why) : new HttpError(503, 'store', why);
+  }
   // First line only, no URI userinfo: Neo4j messages can be long and must never carry connection secrets.
   const clean = (m: string) =>
     (m.split('\n')[0] ?? '')
@@ -193,6 +199,15 @@ export function classifyCypherError(err: unknown, timeoutMs: number): HttpError 
     /timed out|time limit|terminated|timeout|ran longer than/i.test(all)
   ) {
     return new HttpError(408, 'query', `refused: the query ran over the ${timeoutMs} ms time limit and was stopped`);
+  }
+  // Neo4j's own per-transaction memory cap (the local launcher sets 512 MiB) stopped the query before its result.
+  if (/TransactionOutOfMemory|MemoryPoolOutOfMemory|MemoryLimitExceeded/i.test(code)) {
+    return new HttpError(
+      413,
+      'query',
+      'refused: the query needed more memory than Neo4j allows one transaction and was stopped; ' +
+        'add LIMIT or return fewer or smaller values',
+    );
   }
   if (/ServiceUnavailable|SessionExpired/i.test(code) || /unavailable|ECONNREFUSED|could not connect/i.test(all)) {
     return new HttpError(503, 'store', 'Neo4j is unreachable');

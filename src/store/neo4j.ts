@@ -7,23 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import neo4j, {
-  isDuration,
-  isDate,
-  isDateTime,
-  isInt,
-  isLocalDateTime,
-  isLocalTime,
-  isNode,
-  isPath,
-  isPoint,
-  isRelationship,
-  isTime,
-  Neo4jError,
-  type Driver,
-  type ManagedTransaction,
-  type Session,
-} from 'neo4j-driver';
+import neo4j, { isInt, Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { QueryError, StoreError } from '../errors.js';
 import { redactSecrets, redactUri, splitUriCredentials } from '../redact.js';
 import {
@@ -52,7 +36,8 @@ import {
   type EntityRow,
   type PreparedDocument,
 } from './common.js';
-import { DEFAULT_MAX_BYTES, runBoundedCypher, type RawCypherResult } from './cypher-run.js';
+import { DEFAULT_MAX_BYTES, type CypherNode, type CypherRelationship, type CypherResult } from './cypher-run.js';
+import { CypherWorkerClient } from './cypher-worker-client.js';
 import type {
   BatchItemResult,
   DocumentClaim,
@@ -98,28 +83,9 @@ export interface QueryOptions {
   maxBytes?: number;
 }
 
-export interface CypherNode {
-  id: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
-
-export interface CypherRelationship {
-  id: string;
-  type: string;
-  start: string;
-  end: string;
-  properties: Record<string, unknown>;
-}
-
-export interface CypherResult {
-  columns: string[];
-  /** Plain JSON: nodes as {id,labels,properties}, relationships as {id,type,start,end,properties}, ints as numbers. */
-  rows: unknown[][];
-  nodes: CypherNode[];
-  relationships: CypherRelationship[];
-  truncated: boolean;
-}
+// The Cypher result types and value conversion live with the runner (src/store/cypher-run.ts), in the worker.
+export type { CypherNode, CypherRelationship, CypherResult };
+export { cypherParams, toPlain } from './cypher-run.js';
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_ROWS = 10_000;
@@ -312,68 +278,6 @@ RETURN c.modality AS modality, c.attributedTo AS attributedTo, c.time AS time, s
        s.start AS start, s.end AS end, d.id AS document, d.source AS source, d.title AS title
 ORDER BY document, start`;
 
-/** Converts driver values to plain JSON: integers to numbers, temporals to ISO strings, graph types to objects. */
-export function toPlain(v: unknown, ids?: Map<string, string>): unknown {
-  if (v === null || v === undefined) return null;
-  if (isInt(v)) {
-    return v.inSafeRange() ? v.toNumber() : v.toString();
-  }
-  if (typeof v === 'bigint') return Number(v);
-  if (isNode(v)) {
-    const props = plainProps(v.properties, ids);
-    return { id: typeof props.id === 'string' ? props.id : v.elementId, labels: [...v.labels], properties: props };
-  }
-  if (isRelationship(v)) {
-    return {
-      id: v.elementId,
-      type: v.type,
-      start: ids?.get(v.startNodeElementId) ?? v.startNodeElementId,
-      end: ids?.get(v.endNodeElementId) ?? v.endNodeElementId,
-      properties: plainProps(v.properties, ids),
-    };
-  }
-  if (isPath(v)) {
-    return {
-      nodes: [v.start, ...v.segments.map((s) => s.end)].map((n) => toPlain(n, ids)),
-      relationships: v.segments.map((s) => toPlain(s.relationship, ids)),
-    };
-  }
-  if (isDate(v) || isDateTime(v) || isLocalDateTime(v) || isLocalTime(v) || isTime(v) || isDuration(v)) {
-    return (v as { toString(): string }).toString();
-  }
-  if (isPoint(v)) {
-    const p = v as { srid: unknown; x: number; y: number; z?: number };
-    return { srid: toPlain(p.srid), x: p.x, y: p.y, ...(p.z === undefined ? {} : { z: p.z }) };
-  }
-  if (Array.isArray(v)) return v.map((x) => toPlain(x, ids));
-  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
-  if (typeof v === 'object') return plainProps(v as Record<string, unknown>, ids);
-  return v;
-}
-
-function plainProps(o: Record<string, unknown>, ids?: Map<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(o)) out[k] = toPlain(x, ids);
-  return out;
-}
-
-/** Finds every node and relationship inside a value (rows may nest them in lists, maps and paths). */
-function walkGraph(v: unknown, visit: { node(n: unknown): void; rel(r: unknown): void }): void {
-  if (v === null || typeof v !== 'object' || isInt(v)) return;
-  if (isNode(v)) return visit.node(v);
-  if (isRelationship(v)) return visit.rel(v);
-  if (isPath(v)) {
-    visit.node(v.start);
-    for (const s of v.segments) {
-      visit.rel(s.relationship);
-      visit.node(s.end);
-    }
-    return;
-  }
-  if (Array.isArray(v)) for (const x of v) walkGraph(x, visit);
-  else if (Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) walkGraph(x, visit);
-}
-
 function num(v: unknown): number {
   if (isInt(v)) return v.toNumber();
   return typeof v === 'number' ? v : Number(v ?? 0);
@@ -428,6 +332,8 @@ export class Neo4jStore implements GraphStore {
   private readonly opts: Neo4jStoreOptions;
   private readonly sockets = new Set<Socket>();
   private connected: Promise<void> | undefined;
+  /** Runs researcher Cypher (query()) in a worker thread; started by the first query, stopped by close(). */
+  private cypherWorker: CypherWorkerClient | undefined;
   private schemaApplied: Promise<void> | undefined;
 
   constructor(opts: Neo4jStoreOptions) {
@@ -1175,11 +1081,17 @@ export class Neo4jStore implements GraphStore {
    * cap, all enforced while the result streams (src/store/cypher-run.ts).
    */
   async query(cypher: string, params: Record<string, unknown> = {}, opts: QueryOptions = {}): Promise<CypherResult> {
+    // The worker runs the query, decodes its result and converts it to plain values: however large the result,
+    // decoding it never stalls this thread (the server's event loop). Its errors come back as their own classes.
+    if (!this.cypherWorker) {
+      const { uri, user, password, database, connectTimeoutMs } = this.opts;
+      this.cypherWorker = new CypherWorkerClient({ uri, user, password, database, connectTimeoutMs });
+    }
+    this.cypherWorker.warm();
     await this.connect();
     const timeout = opts.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
-    let raw: RawCypherResult;
     try {
-      raw = await runBoundedCypher(this.opts, cypher, cypherParams(params) as Record<string, unknown>, {
+      return await this.cypherWorker.run(cypher, params, {
         write: opts.write ?? false,
         timeoutMs: timeout,
         maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
@@ -1188,7 +1100,6 @@ export class Neo4jStore implements GraphStore {
     } catch (err) {
       throw this.queryError(err, timeout);
     }
-    return this.plainResult(raw, timeout);
   }
 
   private queryError(err: unknown, timeout: number): Error {
@@ -1213,59 +1124,10 @@ export class Neo4jStore implements GraphStore {
     return this.wrap(err);
   }
 
-  /** Resolves relationship endpoints to entity ids, even for nodes the query did not return itself. */
-  private async plainResult(
-    raw: { columns: string[]; records: unknown[][]; truncated: boolean },
-    timeout: number,
-  ): Promise<CypherResult> {
-    const ids = new Map<string, string>();
-    const nodes = new Map<string, unknown>();
-    const rels = new Map<string, unknown>();
-    const endpoints = new Set<string>();
-    for (const row of raw.records)
-      walkGraph(row, {
-        node: (n) => {
-          const node = n as { elementId: string; properties: Record<string, unknown> };
-          const id = node.properties.id;
-          ids.set(node.elementId, typeof id === 'string' ? id : node.elementId);
-          nodes.set(node.elementId, n);
-        },
-        rel: (r) => {
-          const rel = r as { elementId: string; startNodeElementId: string; endNodeElementId: string };
-          rels.set(rel.elementId, r);
-          endpoints.add(rel.startNodeElementId);
-          endpoints.add(rel.endNodeElementId);
-        },
-      });
-    const missing = [...endpoints].filter((e) => !ids.has(e));
-    if (missing.length > 0) {
-      const session = this.session('READ');
-      try {
-        const r = await session.executeRead(
-          (tx) => tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, n.id AS id', { ids: missing }),
-          { timeout },
-        );
-        for (const rec of r.records) {
-          const id = rec.get('id');
-          ids.set(rec.get('e') as string, typeof id === 'string' ? id : (rec.get('e') as string));
-        }
-      } catch {
-        // Endpoint resolution is a convenience; element ids remain valid identifiers.
-      } finally {
-        await session.close();
-      }
-    }
-    return {
-      columns: raw.columns,
-      rows: raw.records.map((row) => row.map((v) => toPlain(v, ids))),
-      nodes: [...nodes.values()].map((n) => toPlain(n, ids) as CypherNode),
-      relationships: [...rels.values()].map((r) => toPlain(r, ids) as CypherRelationship),
-      truncated: raw.truncated,
-    };
-  }
-
   /** Closes the driver and then any socket it left open, so no exit path of a command hangs on one. */
   async close(): Promise<void> {
+    await this.cypherWorker?.close();
+    this.cypherWorker = undefined;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       this.driver.close().catch(() => undefined),
@@ -1398,21 +1260,6 @@ function entityParams(r: EntityRow): Record<string, unknown> {
     iso3: r.iso3 ?? null,
     wikidata: r.wikidata ?? null,
   };
-}
-
-/**
- * Parameters from JSON (the HTTP endpoint) carry integers as JS numbers, which the driver would send as floats —
- * and `LIMIT $n` refuses a float. Whole numbers become Cypher integers; Cypher compares 5 = 5.0 as equal anyway.
- */
-export function cypherParams(v: unknown): unknown {
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return neo4j.int(v);
-  if (Array.isArray(v)) return v.map(cypherParams);
-  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = cypherParams(x);
-    return out;
-  }
-  return v;
 }
 
 function isConstraintError(err: unknown): boolean {

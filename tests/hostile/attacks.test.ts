@@ -3,6 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/listen.js';
@@ -25,7 +26,7 @@ async function stillServing(): Promise<void> {
 /** Building a 20M list can take the server longer than the time limit on a busy machine: either bound is fine. */
 function expectBounded(a: Answer): void {
   expectCleanError(a);
-  if (a.status === 413) expect(a.json.error).toMatch(/larger than \d+ bytes/);
+  if (a.status === 413) expect(a.json.error).toMatch(/larger than \d+ bytes|more memory than Neo4j allows/);
   else {
     expect(a.status).toBe(408);
     expect(a.json.error).toMatch(/time limit/);
@@ -88,7 +89,7 @@ describe('hostile requests', () => {
     expect(a.json.truncated).toBe(true);
   });
 
-  it('keeps answering /api/stats while hostile queries run, never held for the length of one (baseline: the same load from another process)', async () => {
+  it('answers /api/stats within 1 s (19 in 20) and never stalls its event loop while hostile queries run', async () => {
     /** /api/stats latencies measured while `work` runs (only samples that ended before it settled). */
     async function statsWhile(work: Promise<unknown>): Promise<number[]> {
       let running = true;
@@ -116,30 +117,34 @@ describe('hostile requests', () => {
     const baseline = await statsWhile(next());
     child.kill();
 
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const t0 = performance.now();
     const hostile = Promise.all([...RESULT_BOMBS, CPU_BURNER].map((q) => postCypher(base, q)));
     const during = await statsWhile(hostile);
     const hostileMs = performance.now() - t0;
+    loop.disable();
     const answers = await hostile;
     answers.slice(0, RESULT_BOMBS.length).forEach(expectBounded);
     expect(answers.at(-1)!.status).toBe(408);
 
     const worst = Math.max(...during);
-    // Issue 10, defect 2 is not finished: the driver decodes a bomb's bytes in this process, which stalls the event
-    // loop 250–570 ms per bomb (monitorEventLoopDelay), so under load /api/stats can wait over twice the other-process
-    // baseline. What this asserts is that the server is never held for the length of the hostile queries; the
-    // tighter bound (1 s or twice the baseline) needs the bounded runner moved to a worker thread.
-    const bound = Math.max(1000, 2 * Math.max(...baseline), hostileMs / 3);
+    // Issue 10, defect 2: the bounded runner decodes results in a worker thread (src/store/cypher-worker.ts), so a
+    // bomb's bytes no longer stall this event loop (they did for 250–570 ms per bomb, which this bound catches).
+    // What is left is the database's: the burner and the 20M list hold both cores of a 2-core machine, and Neo4j
+    // then answers one stats query in 0.6–1.6 s now and then, in the other-process baseline as often as here (the
+    // same stall measured with a bare driver and no geokg server: 0.65–0.84 s, G1 and ZGC alike). So the 1 s bound
+    // holds for 19 answers in 20, and the server's own share is bounded by its event-loop delay.
     console.log(
-      `/api/stats during hostile queries: ${during.length} requests, p99 ${percentile(during, 99).toFixed(0)} ms, ` +
-        `max ${worst.toFixed(0)} ms; same load from another process: ${baseline.length} requests, max ` +
-        `${Math.max(...baseline).toFixed(0)} ms (bound ${bound.toFixed(0)} ms; hostile queries took ${hostileMs.toFixed(0)} ms)`,
+      `/api/stats during hostile queries: ${during.length} requests, p95 ${percentile(during, 95).toFixed(0)} ms, ` +
+        `max ${worst.toFixed(0)} ms, event-loop delay max ${(loop.max / 1e6).toFixed(0)} ms; same load from ` +
+        `another process: ${baseline.length} requests, p95 ${percentile(baseline, 95).toFixed(0)} ms, max ` +
+        `${Math.max(...baseline).toFixed(0)} ms (hostile queries took ${hostileMs.toFixed(0)} ms)`,
     );
-    // Not blocked: requests kept being answered all along, and none waited a third of the hostile queries' run
-    // (a server blocked for the length of a hostile query, seconds up to the time limit, fails this).
     expect(baseline.length).toBeGreaterThanOrEqual(3);
-    expect(during.length).toBeGreaterThanOrEqual(3);
-    expect(worst).toBeLessThan(bound);
+    expect(during.length).toBeGreaterThanOrEqual(10);
+    expect(loop.max / 1e6, 'event-loop delay max (ms) while hostile queries ran').toBeLessThan(250);
+    expect(percentile(during, 95), `p95 of /api/stats (max ${worst.toFixed(0)} ms)`).toBeLessThan(1000);
   });
 
   it('answers 200 concurrent requests (stats and Cypher) and keeps serving', async () => {

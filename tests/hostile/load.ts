@@ -11,6 +11,7 @@ const store = new Neo4jStore({
   password: process.env.NEO4J_PASSWORD,
 });
 await store.stats();
+await store.query('RETURN 1', {}); // its Cypher worker started, as the served test's is by then
 process.stdout.write('ready\n');
 process.stdin.once('data', () => {
   void Promise.all([...RESULT_BOMBS, CPU_BURNER].map((q) => store.query(q, {}, HOSTILE_LIMITS).catch(() => null)))

@@ -44,7 +44,7 @@ async function startLocal(): Promise<{ server: LocalNeo4j; dir: string }> {
       const server = await startLocalNeo4j({
         port: await freePort(),
         dataDir: dir,
-        heap: '1g',
+        heap: '2g',
         pageCache: '256m',
         mode: 'attached',
         onStatus: (m) => process.stderr.write(`[neo4j] ${m}\n`),
