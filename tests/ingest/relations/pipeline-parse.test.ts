@@ -265,4 +265,48 @@ describe('pipeline with the parse stage', () => {
     expect(en).toContain('person:david-petraeus OFFICIAL_OF USA');
     expect(en).not.toContain('person:david-petraeus OFFICIAL_OF IRQ');
   });
+  it("reads a PP the parser hung on the object as the frame's oblique, and a conjunct hung on an apposed name", () => {
+    const de = triples(
+      'Aserbaidschan soll in den vergangenen Jahren den größten Teil seiner Rüstungsgüter aus Israel bezogen haben.',
+      'de',
+    );
+    expect(de).toContain('ISR SUPPLIES AZE');
+    const signed = triples(
+      'Der aserbaidschanische Präsident Ilham Alijew und der armenische Regierungschef Nikol Paschinjan unterzeichneten am Freitag eine Erklärung.',
+      'de',
+    );
+    expect(signed).toContain('person:ilham-aliyev SIGNS_AGREEMENT person:nikol-pashinyan');
+  });
+  it('never gives a complement clause with its own auxiliary the subject of the reporting clause', () => {
+    const de = triples(
+      'Wie CNN im September berichtete, hat Iran kürzlich auch Raketen an Russland für den Einsatz in der Ukraine geliefert.',
+      'de',
+    );
+    expect(de).toContain('IRN SUPPLIES RUS');
+    expect(de.filter((t) => t.startsWith('org:cnn '))).toEqual([]);
+  });
+  it('reads the controller of "call upon X to" from the oblique and a mis-tagged noun with an article as a thing', () => {
+    const ban = triples(
+      'Sales spoke at a forum hosted by the American Jewish Committee, which has called upon more countries to ban Hezbollah.',
+      'en',
+    );
+    expect(ban.filter((t) => t.endsWith('SANCTIONS group:hezbollah'))).toEqual([]);
+    const blew = triples(
+      'Hezbollah has stores of weapons across Europe including the explosive chemical that blew up Beirut, the US government claimed.',
+      'en',
+    );
+    expect(blew).not.toContain('group:hezbollah ATTACKS LBN');
+  });
+  it('reads "neither X nor Y has signed" as denied and an apposition\'s possessor as no conjunct', () => {
+    const rels = extractText('Neither Vučić nor Kurti has signed the agreement on normalising relations.', {
+      lang: 'en',
+    }).relations.filter((r) => r.predicate === 'SIGNS_AGREEMENT');
+    expect(rels.every((r) => r.modality === 'denied')).toBe(true);
+    const en = triples(
+      "Poland also accuses Belarus, Russia's closest ally, of pushing migrants across the border.",
+      'en',
+    );
+    expect(en).toContain('POL CRITICIZES BLR');
+    expect(en).not.toContain('POL CRITICIZES RUS');
+  });
 });

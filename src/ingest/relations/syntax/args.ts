@@ -69,7 +69,19 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
     const [a, b] = slot.dep.split('/') as [string, string];
     words = depsOf(ctx, t, a, isVerb).flatMap((k) => depsOf(ctx, k, b, false));
   } else words = depsOf(ctx, t, slot.dep, isVerb);
-  return words.filter((k) => hasCase(ctx, k, slot.case));
+  const found = words.filter((k) => hasCase(ctx, k, slot.case));
+  if (found.length || slot.dep !== 'obl' || !slot.case?.length || !isVerb) return found;
+  // PP attachment is the parser's commonest ambiguity ("den größten Teil seiner Rüstungsgüter aus Israel bezogen"
+  // hangs "aus Israel" on the object): the frame's own preposition says the phrase is the verb's.
+  return objectModifiers(ctx, t).filter((k) => casesOf(ctx, k).length > 0 && hasCase(ctx, k, slot.case));
+}
+
+/** The nmod phrases of a verb's objects, two levels down ("Teil seiner Rüstungsgüter aus Israel"). */
+function objectModifiers(ctx: SentenceContext, v: number): number[] {
+  const out: number[] = [];
+  for (const o of depsOf(ctx, v, 'obj', true))
+    for (const n of kids(ctx, o, 'nmod')) out.push(n, ...kids(ctx, n, 'nmod'));
+  return out;
 }
 
 /** The first slot of a list that yields any word (slots are listed in order of preference): for themes. */

@@ -37,6 +37,15 @@ function negationScope(ctx: TriggerContext, theme: readonly number[], object: re
   return out;
 }
 
+/** "Neither Vučić nor Kurti has signed", "Weder Berlin noch Paris liefern": subjects coordinated by negators. */
+function negatedSubject(ctx: TriggerContext, heads: readonly number[]): boolean {
+  return heads.some((h) =>
+    kids(ctx, h, 'nsubj').some((s) =>
+      kids(ctx, s).some((c) => relOf(ctx.words[c]!.deprel) === 'cc' && ctx.lex.negation.has(ctx.norms[c]!)),
+    ),
+  );
+}
+
 function denialAbove(ctx: TriggerContext): boolean {
   for (const a of ancestors(ctx, ctx.word)) {
     if (!SCOPE_VIA.has(a.via) && a.via !== 'parataxis') return false;
@@ -114,7 +123,11 @@ export function modalityOf(
   const heads = clauseHeads(ctx);
   const aux = heads.flatMap((h) => kids(ctx, h, 'aux').map((k) => ctx.norms[k]!));
   const marks = heads.flatMap((h) => kids(ctx, h, 'mark').map((k) => ctx.norms[k]!));
-  if (negationScope(ctx, theme, object).some((w) => negatedWord(ctx, w)) || denialAbove(ctx))
+  if (
+    negationScope(ctx, theme, object).some((w) => negatedWord(ctx, w)) ||
+    negatedSubject(ctx, heads) ||
+    denialAbove(ctx)
+  )
     return { polarity: 'denied', modality: 'denied' };
   if (marks.some((m) => ctx.lex.conditionalMarks.has(m)))
     return { polarity: 'hypothetical', modality: 'expected', conditional: true };

@@ -158,20 +158,41 @@ export function inheritedSubject(ctx: SentenceContext, v: number, depth = 0): nu
     if (ctx.lex.objectControl.has(ctx.norms[h]!)) {
       const obj = coreDeps(ctx, h).filter((d) => d.rel === 'obj' || d.rel === 'iobj');
       if (obj.length) return obj.map((d) => d.word);
+      // "called upon more countries to ban …", "appealed to Russia to stop …": the oblique between the verb and the
+      // clause it controls is the controller.
+      const between = kids(ctx, h, 'obl').filter((k) => (h < k && k < v) || (v < k && k < h));
+      if (between.length) return between;
     }
     // A complement clause without a subject or a complementiser is an infinitive the parser called ccomp
-    // ("hatte angekündigt, … seinen Ärger anzusprechen"); one with "dass/that" has a subject of its own.
-    const finite = rel === 'ccomp' && kids(ctx, v, 'mark').some((m) => !/^(zu|to)$/u.test(ctx.norms[m]!));
+    // ("hatte angekündigt, … seinen Ärger anzusprechen"); one with "dass/that" has a subject of its own, and so
+    // has one with an auxiliary but no "zu/to" ("Wie CNN berichtete, hat Iran … geliefert": never CNN's).
+    const marks = kids(ctx, v, 'mark');
+    const infinitive = marks.some((m) => /^(zu|to)$/u.test(ctx.norms[m]!));
+    const finite =
+      rel === 'ccomp' &&
+      (marks.some((m) => !/^(zu|to)$/u.test(ctx.norms[m]!)) || (!infinitive && kids(ctx, v, 'aux').length > 0));
     return finite ? [] : inheritedSubject(ctx, h, depth + 1);
   }
   return [];
 }
 
-/** Word k and every conjunct coordinated with it ("U.N., U.S. and EU"). */
+/** A word inside a possessive mention ("Belarus, Russia's closest ally": a "conjunct" the parser made of an
+ * apposition's possessor is no coordinated argument). */
+function possessor(ctx: SentenceContext, k: number): boolean {
+  const w = ctx.words[k]!;
+  return ctx.mentions.some((m) => m.poss && m.tokStart < w.tokEnd && w.tokStart < m.tokEnd);
+}
+
+/** Word k and every conjunct coordinated with it ("U.N., U.S. and EU"); a conjunct the parser hung on an apposed
+ * name counts too ("Präsident Ilham Alijew und der armenische Regierungschef …" with the second on "Ilham"). */
 export function withConjuncts(ctx: SentenceContext, k: number): number[] {
   const out = [k];
-  for (let i = 0; i < out.length && out.length < 30; i++)
-    for (const c of kids(ctx, out[i]!, 'conj')) if (!out.includes(c)) out.push(c);
+  for (let i = 0; i < out.length && out.length < 30; i++) {
+    const w = out[i]!;
+    const named = [w, ...kids(ctx, w, 'appos'), ...kids(ctx, w, 'flat')];
+    for (const n of named)
+      for (const c of kids(ctx, n, 'conj')) if (!out.includes(c) && !possessor(ctx, c)) out.push(c);
+  }
   return out;
 }
 
