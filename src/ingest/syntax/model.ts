@@ -26,9 +26,12 @@ export class TrainedSyntaxModel implements SyntaxModel {
     if (n === 0) return { upos: [], feats: [], head: [], deprel: [] };
     const info = wordInfo(words);
     const { upos, morph } = this.tagger.tag(info);
-    const { heads, labels } = this.parser.parse(parseContext(info, upos, morph, this.langId));
+    const { heads, labels } = this.parser.parse(
+      parseContext(info, upos, morph, this.langId, this.parser.tables.fineTags),
+    );
     const tt = this.tagger.tables;
-    const mc = tt.morph?.classes;
+    // An XPOS channel only feeds the parser; FEATS stay empty rather than showing PTB tags.
+    const mc = tt.morph?.source === 'xpos' ? undefined : tt.morph?.classes;
     const lab = this.parser.tables.labels;
     const out: SyntaxAnalysis = { upos: new Array(n), feats: new Array(n), head: new Array(n), deprel: new Array(n) };
     for (let i = 0; i < n; i++) {
@@ -53,7 +56,7 @@ export function readTagger(path: string): { tables: TaggerTables; meta: unknown 
     upos: string[];
     bits: number;
     tagdict: [string, number][];
-    morph?: { classes: string[]; bits: number };
+    morph?: { classes: string[]; bits: number; source?: 'case-number' | 'xpos' };
     pass2?: { bits: number };
     featureSet?: number;
     meta: unknown;
@@ -80,6 +83,8 @@ export function readParser(path: string): { tables: ParserTables; langId: number
     bits: number;
     labelBits: number;
     langCopy: boolean;
+    fineTags?: boolean;
+    featureSet?: number;
     langId: number;
     meta: unknown;
   };
@@ -91,6 +96,8 @@ export function readParser(path: string): { tables: ParserTables; langId: number
       labelBits: h.labelBits,
       labelWeights: need(tables.labels, 'table labels', path),
       langCopy: h.langCopy,
+      fineTags: h.fineTags ?? false,
+      featureSet: h.featureSet ?? 1,
     },
     langId: h.langId,
     meta: h.meta,

@@ -40,6 +40,8 @@ export interface ParserTrainOptions {
   explore: number;
   exploreFrom: number;
   langCopy: boolean;
+  fineTags?: boolean;
+  featureSet?: number;
   dev?: ParseExample[];
   log?: (line: string) => void;
 }
@@ -79,6 +81,7 @@ class ParserTrainer {
     readonly labeller: Perceptron,
     readonly langCopy: boolean,
     readonly random: () => number,
+    readonly featureSet: number,
   ) {
     this.scores = new Float64Array(Math.max(N_TRANSITIONS, labeller.nClasses));
   }
@@ -99,7 +102,7 @@ class ParserTrainer {
     const st = new ArcHybrid(c.n);
     while (!st.terminal()) {
       st.valid(allowed);
-      const k = parseSlots(st, c, trans.mask, this.langCopy, slots);
+      const k = parseSlots(st, c, trans.mask, this.langCopy, slots, this.featureSet);
       trans.score(slots, k, scores);
       const pred = argmax(scores, N_TRANSITIONS, allowed);
       transitionCosts(st, gold, allowed, costs);
@@ -134,7 +137,7 @@ export function trainParser(
   const trans = new Perceptron(opts.bits, N_TRANSITIONS);
   const labeller = new Perceptron(opts.labelBits, labels.length);
   const random = seededRandom(opts.seed);
-  const trainer = new ParserTrainer(trans, labeller, opts.langCopy, random);
+  const trainer = new ParserTrainer(trans, labeller, opts.langCopy, random, opts.featureSet ?? 1);
   const golds = train.map((ex) => goldTree(projectivise(ex.heads).heads));
   const order: number[] = [];
   train.forEach((ex, i) => {
@@ -147,6 +150,8 @@ export function trainParser(
     labelBits: opts.labelBits,
     labelWeights: labeller.averaged(),
     langCopy: opts.langCopy,
+    fineTags: opts.fineTags ?? false,
+    featureSet: opts.featureSet ?? 1,
   });
   let best: { tables: ParserTables; epochs: number; dev?: AttachmentScores } | undefined;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {

@@ -32,6 +32,10 @@ export interface ParserTables {
   labelWeights: Weights;
   /** Adds a language-salted copy of every feature (German trained together with English). */
   langCopy: boolean;
+  /** The parser's POS features read the tagger's morphology channel (English XPOS, finer than UPOS). */
+  fineTags?: boolean;
+  /** Transition templates: 1 the first shipped set, 2 adds the look-ahead words after a comma (parseSlots). */
+  featureSet?: number;
 }
 
 /** Per-position values with the root at index n and "nothing" at n + 1, so lookups need no branches. */
@@ -46,7 +50,15 @@ export interface ParseContext {
   lang: number;
 }
 
-export function parseContext(info: WordInfo, upos: Int32Array, morph: Int32Array, lang = 0): ParseContext {
+/** With `fineTags` the morphology channel (XPOS) is the POS feature and UPOS the secondary one. */
+export function parseContext(
+  info: WordInfo,
+  upos: Int32Array,
+  morph: Int32Array,
+  lang = 0,
+  fineTags = false,
+): ParseContext {
+  if (fineTags) [upos, morph] = [morph, upos];
   const n = info.n;
   const size = n + 2;
   const c: ParseContext = {
@@ -155,7 +167,14 @@ const h2 = (t: number, a: number, b: number) => fmix(mix(mix(T[t]!, a), b));
 const h3 = (t: number, a: number, b: number, c: number) => fmix(mix(mix(mix(T[t]!, a), b), c));
 
 /** Transition features (Zhang & Nivre 2011 adapted to arc-hybrid: both s0–b0 and s1–s0 are arc candidates). */
-export function parseSlots(st: ArcHybrid, c: ParseContext, mask: number, langCopy: boolean, out: Int32Array): number {
+export function parseSlots(
+  st: ArcHybrid,
+  c: ParseContext,
+  mask: number,
+  langCopy: boolean,
+  out: Int32Array,
+  featureSet = 1,
+): number {
   const NONE = st.n + 1;
   const sp = st.sp;
   const s0 = sp > 0 ? st.stack[sp - 1]! : NONE;
@@ -238,6 +257,14 @@ export function parseSlots(st: ArcHybrid, c: ParseContext, mask: number, langCop
   ((out[k++] = h2(100, c.suf[s0]!, p[b0]!)),
     (out[k++] = h2(101, p[s0]!, c.suf[b0]!)),
     (out[k++] = h2(102, c.suf[s1]!, p[s0]!)));
+  // Set 2: the words after a comma ("…, die", "…, zu dem") and the first words of s0's subtree, which tell a
+  // relative or complement clause from a new main clause before its verb is reached (German PUD: UAS +0.4).
+  if (featureSet >= 2) {
+    ((out[k++] = h3(103, p[s0]!, w[b0]!, w[b1]!)), (out[k++] = h3(104, w[b0]!, w[b1]!, p[b2]!)));
+    ((out[k++] = h2(105, p[s0]!, w[b1]!)), (out[k++] = h3(106, p[s1]!, p[s0]!, w[b0]!)));
+    ((out[k++] = h2(107, w[s0l]!, p[s0]!)), (out[k++] = h3(108, w[s0l2]!, p[s0]!, p[s1]!)));
+    out[k++] = h3(109, pm[s0]!, pm[s1]!, w[s0l]!);
+  }
   return finish(out, k, mask, langCopy, c.lang);
 }
 
@@ -316,7 +343,7 @@ export class Parser {
     const nl = tables.labels.length;
     while (!st.terminal()) {
       st.valid(allowed);
-      const k = parseSlots(st, c, mask, tables.langCopy, slots);
+      const k = parseSlots(st, c, mask, tables.langCopy, slots, tables.featureSet);
       scoreInto(tables.weights, N_TRANSITIONS, slots, k, scores);
       const t = argmax(scores, N_TRANSITIONS, allowed);
       let label = NO_LABEL;

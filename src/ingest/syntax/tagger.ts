@@ -15,6 +15,8 @@ export interface MorphTables {
   classes: string[];
   bits: number;
   weights: Weights;
+  /** What the classes are: FEATS Case|Number (German, shown as FEATS) or XPOS (English, a parser feature only). */
+  source?: 'case-number' | 'xpos';
 }
 
 export interface TaggerTables {

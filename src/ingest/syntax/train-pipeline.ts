@@ -13,6 +13,8 @@ export interface LangConfig {
   langId: number;
   taggerBits: number;
   morphBits?: number;
+  /** What the morphology channel predicts: Case|Number from FEATS (German) or the treebank's XPOS (English). */
+  morphFrom?: 'case-number' | 'xpos';
   /** The tagger's bidirectional second pass (tagger.ts pass2). */
   twoPass?: boolean;
   /** The tagger's static feature set (tagger.ts staticWidth). */
@@ -24,6 +26,12 @@ export interface LangConfig {
   folds: number;
   seed: number;
   langCopy: boolean;
+  /** The parser reads the morphology channel as its POS (parser.ts parseContext). */
+  fineTags?: boolean;
+  /** The parser's transition templates (parser.ts parseSlots). */
+  parserFeatureSet?: number;
+  /** German: GSD's UPOS rewritten to PUD's convention before training (harmonise.ts). */
+  harmoniseUpos?: boolean;
 }
 
 export interface TrainedPair {
@@ -85,11 +93,12 @@ export function examples(
   labels: string[],
   langId: number,
   repeat = 1,
+  fineTags = false,
 ): ParseExample[] {
   return sents.map((s, i) => {
     const n = s.words.length;
     return {
-      ctx: parseContext(wordInfo(s.words), tags[i]!.upos, tags[i]!.morph, langId),
+      ctx: parseContext(wordInfo(s.words), tags[i]!.upos, tags[i]!.morph, langId, fineTags),
       heads: Int32Array.from(s.heads, (h) => (h === 0 ? n : h - 1)),
       labels: Int32Array.from(s.deprels, (d) => labels.indexOf(d)),
       repeat,
@@ -99,6 +108,11 @@ export function examples(
 
 export function labelSet(...sets: TreebankSentence[][]): string[] {
   return [...new Set(sets.flat().flatMap((s) => s.deprels))].sort();
+}
+
+/** The sentences with their morphology channel taken from where the language's config says. */
+export function withMorphChannel(sents: TreebankSentence[], cfg: LangConfig): TreebankSentence[] {
+  return cfg.morphFrom === 'xpos' ? sents.map((s) => ({ ...s, morph: s.xpos })) : sents;
 }
 
 /** Trains a tagger + parser pair; with dev data the epoch counts are chosen on it, else cfg's counts are used. */
@@ -125,11 +139,18 @@ export function trainPair(
   const jk = jackknife(train, tag.tables, { ...cfg, tagEpochs }, log);
   const labels = [...new Set([...labelSet(train), ...(extra?.labels ?? [])])].sort();
   const repeat = extra ? 2 : 1;
-  const trainEx = [...examples(train, jk, labels, cfg.langId, repeat), ...(extra?.examples ?? [])];
+  const trainEx = [...examples(train, jk, labels, cfg.langId, repeat, cfg.fineTags), ...(extra?.examples ?? [])];
   let devEx: ParseExample[] | undefined;
   if (dev) {
     const morphNames = tag.tables.morph?.classes ?? [];
-    devEx = examples(dev, tagWith(new Tagger(tag.tables), dev, tag.tables.upos, morphNames), labels, cfg.langId);
+    devEx = examples(
+      dev,
+      tagWith(new Tagger(tag.tables), dev, tag.tables.upos, morphNames),
+      labels,
+      cfg.langId,
+      1,
+      cfg.fineTags,
+    );
   }
   const parse = trainParser(trainEx, labels, {
     epochs: cfg.parserEpochs,
@@ -139,6 +160,8 @@ export function trainPair(
     explore: 0.9,
     exploreFrom: 2,
     langCopy: cfg.langCopy,
+    fineTags: cfg.fineTags,
+    featureSet: cfg.parserFeatureSet,
     dev: devEx,
     log,
   });
@@ -157,6 +180,6 @@ export function trainPair(
 export function scorePair(pair: TrainedPair, sents: TreebankSentence[], langId: number) {
   const tagger = new Tagger(pair.tagger);
   const tagged = tagWith(tagger, sents, pair.tagger.upos, pair.tagger.morph?.classes ?? []);
-  const ex = examples(sents, tagged, pair.parser.labels, langId);
+  const ex = examples(sents, tagged, pair.parser.labels, langId, 1, pair.parser.fineTags);
   return { ...tagAccuracy(tagger, sents), ...attachment(new Parser(pair.parser), ex) };
 }

@@ -5,10 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { harmonise, loadHarmoniseRules } from './harmonise.js';
 import { DEFAULT_MODEL_DIR, modelPaths } from './load.js';
 import { readParser, readTagger } from './model.js';
 import { writeModelFile } from './model-file.js';
-import { scorePair, trainPair, type LangConfig, type TrainedPair } from './train-pipeline.js';
+import { scorePair, trainPair, withMorphChannel, type LangConfig, type TrainedPair } from './train-pipeline.js';
 import { readTreebank, tokenCount, type TreebankSentence } from './treebank.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -59,7 +60,9 @@ function save(pair: TrainedPair, cfg: LangConfig, out: string, meta: Record<stri
       upos: t.upos,
       bits: t.bits,
       tagdict: [...t.tagdict.entries()],
-      morph: t.morph ? { classes: t.morph.classes, bits: t.morph.bits } : undefined,
+      morph: t.morph
+        ? { classes: t.morph.classes, bits: t.morph.bits, source: cfg.morphFrom ?? 'case-number' }
+        : undefined,
       pass2: t.pass2 ? { bits: t.pass2.bits } : undefined,
       featureSet: t.featureSet ?? 1,
       meta: { ...meta, epochs: pair.tagEpochs, dev: pair.devTag },
@@ -81,6 +84,8 @@ function save(pair: TrainedPair, cfg: LangConfig, out: string, meta: Record<stri
       bits: p.bits,
       labelBits: p.labelBits,
       langCopy: p.langCopy,
+      fineTags: p.fineTags,
+      featureSet: p.featureSet ?? 1,
       meta: { ...meta, epochs: pair.parserEpochs, dev: pair.devParse },
     },
     { transitions: p.weights as Float32Array, labels: p.labelWeights as Float32Array },
@@ -89,18 +94,25 @@ function save(pair: TrainedPair, cfg: LangConfig, out: string, meta: Record<stri
 
 function trainEnglish(tb: string, out: string): void {
   const cfg = CONFIGS.en;
-  const train = readTreebank(join(tb, 'en-ewt/train'), join(tb, 'en-gum/train'));
-  const dev = readTreebank(join(tb, 'en-ewt/dev'));
+  const train = withMorphChannel(readTreebank(join(tb, 'en-ewt/train'), join(tb, 'en-gum/train')), cfg);
+  const dev = withMorphChannel(readTreebank(join(tb, 'en-ewt/dev')), cfg);
   log(`en: ${train.length} training sentences (${tokenCount(train)} words), dev ${dev.length}`);
   const pair = trainPair(train, dev, cfg, log);
   save(pair, cfg, out, { trainedOn: ['en-ewt/train', 'en-gum/train'], words: tokenCount(train), devSet: 'en-ewt/dev' });
   log(`en: models written to ${out}`);
 }
 
+/** GSD, with its UPOS harmonised to PUD's convention (harmonise.ts) when the config asks; heads as they are. */
+function germanTraining(tb: string, cfg: LangConfig): TreebankSentence[] {
+  const gsd = readTreebank(join(tb, 'de-gsd'));
+  const rules = cfg.harmoniseUpos ? loadHarmoniseRules('de') : undefined;
+  return rules ? harmonise(gsd, rules) : gsd;
+}
+
 /** GSD minus every 7th sentence for choosing epochs; the shipped model is then retrained on all of GSD. */
 function trainGerman(tb: string, out: string, cv: boolean): void {
   const cfg = CONFIGS.de;
-  const gsd = readTreebank(join(tb, 'de-gsd'));
+  const gsd = germanTraining(tb, cfg);
   const pud = readTreebank(join(tb, 'de-pud'));
   const dev = gsd.filter((_, i) => i % 7 === 3);
   const rest = gsd.filter((_, i) => i % 7 !== 3);
@@ -146,7 +158,7 @@ function cvOnly(tb: string, out: string): void {
     parserEpochs: epochsOf(readParser(paths.parser).meta),
   };
   log(`de cv with ${cfg.tagEpochs} tagger / ${cfg.parserEpochs} parser epochs (from ${paths.parser})`);
-  crossValidate(readTreebank(join(tb, 'de-gsd')), readTreebank(join(tb, 'de-pud')), cfg, out);
+  crossValidate(germanTraining(tb, cfg), readTreebank(join(tb, 'de-pud')), cfg, out);
 }
 
 function main(): number {

@@ -10,6 +10,8 @@ export interface TreebankSentence extends TaggedSentence {
   /** CoNLL-U heads (1-based, 0 = root). */
   heads: number[];
   deprels: string[];
+  /** Treebank-specific tags (PTB for English, STTS for German), the morphology channel's source for English. */
+  xpos: string[];
 }
 
 /** All sentences of a file, or of every .conllu file in a folder in name order (deterministic). */
@@ -36,6 +38,7 @@ export function toTreebankSentence(s: ConlluSentence): TreebankSentence | undefi
     morph: words.map((w) => caseNumber(w.feats)),
     heads: words.map((w) => w.headIndex),
     deprels: words.map((w) => w.deprel),
+    xpos: words.map((w) => w.xpos),
   };
 }
 
