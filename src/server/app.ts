@@ -2,6 +2,7 @@
 // Every error is JSON `{error, area}` with a 4xx/5xx status; no stack trace or credential ever leaves the process.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { GeokgError, QueryError, QueryRefusedError, QueryTimeoutError, ResultTooLargeError } from '../errors.js';
 import { PREDICATES } from '../model.js';
@@ -54,7 +55,9 @@ export const DEFAULT_LIMITS: ApiLimits = {
   cypherTimeoutMs: 5000,
   cypherMaxRows: 1000,
   cypherMaxBytes: 4 * 1024 * 1024,
-  cypherConcurrent: 4,
+  // One core stays free of ad-hoc Cypher: Neo4j runs each query on one thread, so on 2 cores two heavy queries held
+  // both and every other request waited for the database (0.6–1.6 s for /api/stats under the hostile-query test).
+  cypherConcurrent: Math.max(1, availableParallelism() - 1),
   bodyBytes: 64 * 1024,
   requestTimeoutMs: 10_000,
 };
