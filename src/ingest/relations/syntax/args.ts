@@ -3,7 +3,7 @@
 
 import { actorsOf, typeOf } from './entities.js';
 import type { Frame, Slot } from './frames.js';
-import { casesOf, coreDeps, hasCase, headOf, inheritedSubject, kids, morphCase, relOf } from './tree.js';
+import { casesOf, coreDeps, hasCase, headOf, inheritedSubject, isPassive, kids, morphCase, relOf } from './tree.js';
 import type { SentenceContext, TriggerContext } from './types.js';
 
 const CORE = new Set(['nsubj', 'obj', 'iobj']);
@@ -132,5 +132,10 @@ function actingModifiers(ctx: TriggerContext, w: number): number[] {
     else if (cs.includes('of'))
       for (const m of kids(ctx, n, 'nmod')) if (casesOf(ctx, m).some((c) => agentCases.has(c))) out.push(m);
   }
+  // "condemned the use of force by the United States" with "by …" hung on the active verb: an active verb has no
+  // agent phrase of its own, so one after its object is the act's.
+  const t = ctx.word;
+  if (ctx.pos === 'verb' && w > t && !isPassive(ctx, t))
+    for (const c of kids(ctx, t, 'obl')) if (c > w && casesOf(ctx, c).some((x) => agentCases.has(x))) out.push(c);
   return out;
 }

@@ -3,7 +3,7 @@
 
 import type { EntityType } from '../../../model.js';
 import type { Mention } from '../../types.js';
-import { casesOf, feat, kids, morphCase, relOf, withConjuncts } from './tree.js';
+import { casesOf, feat, kids, morphCase, relOf, strandedModifiers, withConjuncts } from './tree.js';
 import type { SentenceContext } from './types.js';
 
 export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
@@ -60,6 +60,8 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
         const m = actorOfWord(ctx, c, true, depth + 1);
         if (m) return m;
       }
+  if (ctx.lex.actorNouns.has(ctx.norms[k]!))
+    for (const c of strandedModifiers(ctx, k)) if (seatOf(ctx, k, c)) return actorMention(ctx, c, false);
   return undefined;
 }
 

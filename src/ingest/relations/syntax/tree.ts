@@ -183,6 +183,15 @@ function possessor(ctx: SentenceContext, k: number): boolean {
   return ctx.mentions.some((m) => m.poss && m.tokStart < w.tokEnd && w.tokStart < m.tokEnd);
 }
 
+/** Obliques of k's verb standing between the subject k and its verb ("The government in Kyiv condemned …", "Die
+ * Regierung in Kiew verurteilte …"): the one constituent before a V2 or SVO verb, so the PP modifies the subject
+ * even where the parser hung it on the verb. */
+export function strandedModifiers(ctx: SentenceContext, k: number): number[] {
+  if (relOf(ctx.words[k]!.deprel) !== 'nsubj') return [];
+  const v = headOf(ctx, k);
+  return v > k ? kids(ctx, v, 'obl').filter((c) => k < c && c < v) : [];
+}
+
 /** Word k and every conjunct coordinated with it ("U.N., U.S. and EU"); a conjunct the parser hung on an apposed
  * name counts too ("Präsident Ilham Alijew und der armenische Regierungschef …" with the second on "Ilham"). */
 export function withConjuncts(ctx: SentenceContext, k: number): number[] {

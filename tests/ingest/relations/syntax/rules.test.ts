@@ -15,6 +15,35 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'a seat PP hung on the verb between subject and verb still names the state',
+    lang: 'en',
+    text: 'The government in Kyiv condemned Russia.',
+    tree: 'The/DET/2/det government/NOUN/5/nsubj in/ADP/4/case Kyiv/PROPN/5/obl condemned/VERB/0/root Russia/PROPN/5/obj ./PUNCT/5/punct',
+    want: [['UKR', 'CRITICIZES', 'RUS']],
+  },
+  {
+    name: "a by-phrase hung on an active verb after its object is the act's agent",
+    lang: 'en',
+    text: 'Russia condemned the use of force by Israel.',
+    tree: 'Russia/PROPN/2/nsubj condemned/VERB/0/root the/DET/4/det use/NOUN/2/obj of/ADP/6/case force/NOUN/4/nmod by/ADP/8/case Israel/PROPN/2/obl ./PUNCT/2/punct',
+    want: [['RUS', 'CRITICIZES', 'ISR']],
+  },
+  {
+    name: "a frame oblique hung on the object counts as the verb's (liefern an)",
+    lang: 'de',
+    text: 'Iran lieferte Drohnen an Russland.',
+    tree: 'Iran/PROPN/2/nsubj lieferte/VERB/0/root Drohnen/NOUN/2/obj an/ADP/5/case Russland/PROPN/3/nmod ./PUNCT/2/punct',
+    want: [['IRN', 'SUPPLIES', 'RUS']],
+  },
+  {
+    name: 'a complement clause with its own auxiliary keeps the reporter out',
+    lang: 'de',
+    text: 'Wie CNN berichtete, hat Iran Drohnen an Russland geliefert.',
+    tree: 'Wie/ADV/3/advmod CNN/PROPN/3/nsubj berichtete/VERB/0/root ,/PUNCT/10/punct hat/AUX/10/aux Iran/PROPN/7/nmod Drohnen/NOUN/10/obj an/ADP/9/case Russland/PROPN/10/obl geliefert/VERB/3/ccomp ./PUNCT/3/punct',
+    want: [],
+    not: [['org:cnn', 'SUPPLIES', 'RUS']],
+  },
+  {
     name: 'liefern an + Dat (verb frame)',
     lang: 'de',
     text: 'Iran lieferte Drohnen an Russland.',
