@@ -336,11 +336,17 @@ function walkGraph(v: unknown, visit: { node(n: unknown): void; rel(r: unknown):
  * and `LIMIT $n` refuses a float. Whole numbers become Cypher integers; Cypher compares 5 = 5.0 as equal anyway.
  */
 export function cypherParams(v: unknown): unknown {
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return neo4j.int(v);
-  if (Array.isArray(v)) return v.map(cypherParams);
+  return mapParams(v, (x) => (typeof x === 'number' && Number.isSafeInteger(x) ? neo4j.int(x) : undefined));
+}
+
+/** Query parameters (arrays and plain objects, nested) with each value `swap` returns something for replaced. */
+export function mapParams(v: unknown, swap: (x: unknown) => unknown): unknown {
+  const swapped = swap(v);
+  if (swapped !== undefined) return swapped;
+  if (Array.isArray(v)) return v.map((x) => mapParams(x, swap));
   if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = cypherParams(x);
+    for (const [k, x] of Object.entries(v)) out[k] = mapParams(x, swap);
     return out;
   }
   return v;

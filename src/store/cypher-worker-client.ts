@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { isInt } from 'neo4j-driver';
 import { QueryError, QueryTimeoutError } from '../errors.js';
 import { redactSecrets } from '../redact.js';
-import { CLIENT_GRACE_MS, type BoundedQueryOptions, type CypherResult } from './cypher-run.js';
+import { CLIENT_GRACE_MS, mapParams, type BoundedQueryOptions, type CypherResult } from './cypher-run.js';
 import {
   CypherWorkerError,
   errorFromWire,
@@ -40,14 +40,7 @@ interface Pending {
 
 /** Driver integers (from bindParams) as tagged strings: structured cloning would turn them into plain {low, high}. */
 function toWire(v: unknown): unknown {
-  if (isInt(v)) return { [INT_TAG]: v.toString() };
-  if (Array.isArray(v)) return v.map(toWire);
-  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toWire(x);
-    return out;
-  }
-  return v;
+  return mapParams(v, (x) => (isInt(x) ? { [INT_TAG]: x.toString() } : undefined));
 }
 
 export class CypherWorkerClient {

@@ -3,7 +3,7 @@
 
 import neo4j from 'neo4j-driver';
 import { parentPort, workerData } from 'node:worker_threads';
-import { cypherParams, runBoundedCypherPlain } from './cypher-run.js';
+import { cypherParams, mapParams, runBoundedCypherPlain } from './cypher-run.js';
 import {
   errorToWire,
   INT_TAG,
@@ -19,14 +19,7 @@ const conn = (workerData as { conn: WorkerConnection }).conn;
 
 /** Tagged integers back to driver integers; then JSON numbers that are whole become Cypher integers too. */
 function fromWire(v: unknown): unknown {
-  if (isTaggedInt(v)) return neo4j.int(v[INT_TAG]);
-  if (Array.isArray(v)) return v.map(fromWire);
-  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = fromWire(x);
-    return out;
-  }
-  return v;
+  return mapParams(v, (x) => (isTaggedInt(x) ? neo4j.int(x[INT_TAG]) : undefined));
 }
 
 async function handle(job: CypherJob): Promise<CypherReply> {
