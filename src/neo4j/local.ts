@@ -16,6 +16,8 @@ export const DEFAULT_PAGE_CACHE = '256m';
 const PID_FILE = 'geokg-neo4j.pid';
 const LOG_FILE = 'geokg-neo4j.log';
 const READY_LINE = 'geokg-neo4j: ready ';
+/** Netty event loops of the Bolt server (see the JVM arguments in startLocalNeo4j). */
+export const BOLT_EVENT_LOOPS = 128;
 // Launcher.java's exit code for "port already in use".
 const EXIT_PORT_BUSY = 2;
 
@@ -241,6 +243,10 @@ export async function startLocalNeo4j(options: StartOptions = {}): Promise<Local
     `-Xmx${heap}`,
     '-XX:+UseG1GC',
     '-XX:+ExitOnOutOfMemoryError',
+    // Bolt connections share Netty event loops round-robin (2 per core by default), and one loop encodes a whole
+    // record before it writes anything else: a 20M-element list held every other connection on that loop for
+    // 0.6–1.0 s (issue 10). With many loops (threads start lazily) a hostile connection rarely shares one.
+    `-Dio.netty.eventLoopThreads=${BOLT_EVENT_LOOPS}`,
     // Neo4j's own start script passes these; without java.nio start-up fails on Java 17.
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/java.io=ALL-UNNAMED',

@@ -89,7 +89,7 @@ describe('hostile requests', () => {
     expect(a.json.truncated).toBe(true);
   });
 
-  it('answers /api/stats within 1 s (99 in 100) and never stalls its event loop while hostile queries run', async () => {
+  it('answers every /api/stats within 1 s and never stalls its event loop while hostile queries run', async () => {
     /** /api/stats latencies measured while `work` runs (only samples that ended before it settled). */
     async function statsWhile(work: Promise<unknown>): Promise<number[]> {
       let running = true;
@@ -115,8 +115,8 @@ describe('hostile requests', () => {
     expect(await next()).toBe('ready');
     child.stdin!.write('go\n');
     const baseline = await statsWhile(next());
-    // The child closing its connections makes Neo4j clean up after the stopped queries, which held one stats query
-    // for 0.7–0.9 s right after the baseline: the served run starts once that has passed.
+    // The child's stopped queries may still be encoding on the database's side: the served run starts once that
+    // has passed.
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill();
     await exited;
@@ -140,9 +140,9 @@ describe('hostile requests', () => {
 
     const worst = Math.max(...during);
     // Issue 10, defect 2: the bounded runner decodes results in a worker thread (src/store/cypher-worker.ts), so a
-    // bomb's bytes no longer stall this event loop (they did for 250–570 ms per bomb), and the concurrency cap keeps
-    // a core of the database free (with every hostile query let in, Neo4j itself answered one stats query in
-    // 0.6–1.6 s now and then on 2 cores, with or without a geokg server in between).
+    // bomb's bytes no longer stall this event loop (they did for 250–570 ms per bomb); the concurrency cap keeps a
+    // core of the database free; and the local Neo4j runs many Bolt event loops (src/neo4j/local.ts), because a
+    // connection sharing its loop with a 20M-element record waited 0.6–1.0 s for its own answer to be written.
     console.log(
       `/api/stats during hostile queries: ${during.length} requests, p95 ${percentile(during, 95).toFixed(0)} ms, ` +
         `p99 ${percentile(during, 99).toFixed(0)} ms, ` +
@@ -154,9 +154,7 @@ describe('hostile requests', () => {
     expect(baseline.length).toBeGreaterThanOrEqual(3);
     expect(during.length).toBeGreaterThanOrEqual(10);
     expect(loop.max / 1e6, 'event-loop delay max (ms) while hostile queries ran').toBeLessThan(250);
-    // Not every answer: Neo4j still holds a single stats query for 0.7–1.0 s now and then while it stops a bomb
-    // (seen with a bare driver and no geokg server too), so the flat bound is on 99 answers in 100.
-    expect(percentile(during, 99), `p99 of /api/stats (max ${worst.toFixed(0)} ms)`).toBeLessThan(1000);
+    expect(worst, `slowest /api/stats (p99 ${percentile(during, 99).toFixed(0)} ms)`).toBeLessThan(1000);
   });
 
   it('answers 200 concurrent requests (stats and Cypher) and keeps serving', async () => {
