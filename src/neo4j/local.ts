@@ -17,7 +17,7 @@ const PID_FILE = 'geokg-neo4j.pid';
 const LOG_FILE = 'geokg-neo4j.log';
 const READY_LINE = 'geokg-neo4j: ready ';
 /** Netty event loops of the Bolt server (see the JVM arguments in startLocalNeo4j). */
-export const BOLT_EVENT_LOOPS = 128;
+const BOLT_EVENT_LOOPS = 128;
 // Launcher.java's exit code for "port already in use".
 const EXIT_PORT_BUSY = 2;
 
