@@ -3,6 +3,7 @@
 
 import type { ExtractionModel } from '../extraction-model.js';
 import { mayHoldTrigger } from '../relations/syntax/triggers.js';
+import { nameTags } from '../syntax/name-hints.js';
 import { leaningLanguage, parse } from '../syntax/stage.js';
 import type { ExtractOptions, PartlyParsedDoc, SegmentedDoc } from '../types.js';
 
@@ -14,5 +15,10 @@ export function parseSentences(
   if (opts.parse === false || !doc.sentences.length) return doc;
   const lang = leaningLanguage(doc);
   const triggers = model.syntaxLexicons.triggers;
-  return parse(doc, model.syntax, (s) => mayHoldTrigger(triggers, lang, s.tokens));
+  return parse(
+    doc,
+    model.syntax,
+    (s) => mayHoldTrigger(triggers, lang, s.tokens),
+    (s, words) => nameTags(s, words, model.matcher, lang),
+  );
 }

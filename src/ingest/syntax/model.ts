@@ -25,11 +25,14 @@ export class TrainedSyntaxModel implements SyntaxModel {
     const n = words.length;
     if (n === 0) return { upos: [], feats: [], head: [], deprel: [] };
     const info = wordInfo(words);
-    const { upos, morph } = this.tagger.tag(info);
+    const tt = this.tagger.tables;
+    const fixed = words.some((w) => w.upos)
+      ? Int32Array.from(words, (w) => (w.upos ? tt.upos.indexOf(w.upos) : -1))
+      : undefined;
+    const { upos, morph } = this.tagger.tag(info, undefined, fixed);
     const { heads, labels } = this.parser.parse(
       parseContext(info, upos, morph, this.langId, this.parser.tables.fineTags),
     );
-    const tt = this.tagger.tables;
     // An XPOS channel only feeds the parser; FEATS stay empty rather than showing PTB tags.
     const mc = tt.morph?.source === 'xpos' ? undefined : tt.morph?.classes;
     const lab = this.parser.tables.labels;

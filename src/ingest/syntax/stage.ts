@@ -11,6 +11,7 @@ import type {
   SegmentedDoc,
   Sentence,
   SentenceParse,
+  SyntaxWord,
 } from '../types.js';
 import type { SyntaxAnalysis, SyntaxInput, SyntaxModel } from './types.js';
 import { sentenceWords } from './word-map.js';
@@ -103,6 +104,9 @@ export function analyseWords(model: SyntaxModel, words: readonly SyntaxInput[]):
   return all;
 }
 
+/** Tags known before tagging, per word of a sentence (name-hints.ts: gazetteer names are PROPN). */
+export type TagHints = (s: Sentence, words: readonly SyntaxWord[]) => ReadonlyArray<string | undefined>;
+
 /** Parses the sentences of the document with the model of its language (see parseLanguage): every sentence, or
  * those `wanted` says are worth it (the pipeline parses only where a relation rule can read the tree). */
 export function parse<D extends SegmentedDoc>(doc: D, models: SyntaxModels): Omit<D, 'parses'> & ParsedDoc;
@@ -110,19 +114,23 @@ export function parse<D extends SegmentedDoc>(
   doc: D,
   models: SyntaxModels,
   wanted: (s: Sentence) => boolean,
+  hints?: TagHints,
 ): Omit<D, 'parses'> & PartlyParsedDoc;
 export function parse<D extends SegmentedDoc>(
   doc: D,
   models: SyntaxModels,
   wanted?: (s: Sentence) => boolean,
+  hints?: TagHints,
 ): Omit<D, 'parses'> & PartlyParsedDoc {
   const lang = parseLanguage(doc, models);
   const model = models[lang]!;
   const parses: Array<SentenceParse | undefined> = doc.sentences.map((s) => {
     if (wanted && !wanted(s)) return undefined;
     const spans = sentenceWords(s, lang);
-    // No gazType: the shipped models were trained on treebank words alone, so the feature would only add noise.
-    const inputs: SyntaxInput[] = spans.map((w) => ({ form: w.form }));
+    // No gazType: the shipped models were trained on treebank words alone, so the feature would only add noise; a
+    // known tag is no feature, it takes the tagger's place for that word.
+    const tags = hints?.(s, spans);
+    const inputs: SyntaxInput[] = spans.map((w, k) => (tags?.[k] ? { form: w.form, upos: tags[k] } : { form: w.form }));
     const a = analyseWords(model, inputs);
     const words: ParsedWord[] = spans.map((w, k) => ({
       ...w,

@@ -207,12 +207,20 @@ export function morphSlots(
 export class Tagger {
   private readonly slots = new Int32Array(MAX_FEATS);
   private readonly scores: Float64Array;
+  /** NOUN and PROPN: a name hint only corrects a non-nominal tag (treebanks differ on NOUN vs PROPN in names). */
+  private readonly nominal: Set<number>;
 
   constructor(readonly tables: TaggerTables) {
     this.scores = new Float64Array(Math.max(tables.upos.length, tables.morph?.classes.length ?? 0));
+    this.nominal = new Set(['NOUN', 'PROPN'].map((u) => tables.upos.indexOf(u)));
   }
 
-  tag(info: WordInfo, stat = staticFeatures(info, this.tables.featureSet)): { upos: Int32Array; morph: Int32Array } {
+  /** `fixed[i]` ≥ 0 is a tag known beforehand (name-hints.ts): both passes keep it instead of scoring word i. */
+  tag(
+    info: WordInfo,
+    stat = staticFeatures(info, this.tables.featureSet),
+    fixed?: Int32Array,
+  ): { upos: Int32Array; morph: Int32Array } {
     const { tables, slots, scores } = this;
     const n = info.n;
     const upos = new Int32Array(n);
@@ -227,15 +235,22 @@ export class Tagger {
         scoreInto(tables.weights, nc, slots, k, scores);
         t = argmax(scores, nc);
       }
+      if (fixed && fixed[i]! >= 0 && !this.nominal.has(t)) t = fixed[i]!;
       upos[i] = t;
       t2 = t1;
       t1 = t;
     }
-    const final = tables.pass2 ? this.pass2(info, stat, upos, tables.pass2) : upos;
+    const final = tables.pass2 ? this.pass2(info, stat, upos, tables.pass2, fixed) : upos;
     return { upos: final, morph: this.morph(info, stat, final) };
   }
 
-  private pass2(info: WordInfo, stat: Int32Array, p1: Int32Array, p2: { bits: number; weights: Weights }): Int32Array {
+  private pass2(
+    info: WordInfo,
+    stat: Int32Array,
+    p1: Int32Array,
+    p2: { bits: number; weights: Weights },
+    fixed?: Int32Array,
+  ): Int32Array {
     const { slots, scores } = this;
     const nc = this.tables.upos.length;
     const mask = (1 << p2.bits) - 1;
@@ -249,6 +264,7 @@ export class Tagger {
         scoreInto(p2.weights, nc, slots, k, scores);
         t = argmax(scores, nc);
       }
+      if (fixed && fixed[i]! >= 0 && !this.nominal.has(t)) t = fixed[i]!;
       out[i] = t;
       t2 = t1;
       t1 = t;

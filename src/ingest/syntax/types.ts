@@ -6,6 +6,8 @@ export interface SyntaxInput {
   form: string;
   /** Optional knowledge from the gazetteer, allowed as a tagger/parser feature ("Country", "Person", …). */
   gazType?: string;
+  /** A UPOS known before tagging (a gazetteer name is PROPN): kept as it is, and the words around it see it. */
+  upos?: string;
 }
 
 /** The analysis of one sentence; arrays are parallel to the input words. */

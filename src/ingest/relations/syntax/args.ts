@@ -61,8 +61,10 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
   } else if (slot.dep.startsWith('governor:')) {
     const g = headOf(ctx, t);
     const dep = slot.dep.slice('governor:'.length);
+    // "hat wegen der Lieferung von Raketen an Russland Sanktionen verhängt": the EU delivers nothing.
+    const circumstance = dep === 'nsubj' && casesOf(ctx, t).some((c) => ctx.lex.circumstanceCases.has(c));
     words =
-      g < 0
+      g < 0 || circumstance
         ? []
         : depsOf(ctx, g, dep, ctx.words[g]!.upos === 'VERB' || ctx.words[g]!.upos === 'AUX').filter((k) => k !== t);
   } else if (slot.dep.includes('/')) {
@@ -70,10 +72,23 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
     words = depsOf(ctx, t, a, isVerb).flatMap((k) => depsOf(ctx, k, b, false));
   } else words = depsOf(ctx, t, slot.dep, isVerb);
   const found = words.filter((k) => hasCase(ctx, k, slot.case));
-  if (found.length || slot.dep !== 'obl' || !slot.case?.length || !isVerb) return found;
+  if (found.length || !slot.case?.length) return found;
   // PP attachment is the parser's commonest ambiguity ("den größten Teil seiner Rüstungsgüter aus Israel bezogen"
-  // hangs "aus Israel" on the object): the frame's own preposition says the phrase is the verb's.
-  return objectModifiers(ctx, t).filter((k) => casesOf(ctx, k).length > 0 && hasCase(ctx, k, slot.case));
+  // hangs "aus Israel" on the object, "der Besuch Putins in Peking" on the genitive): the frame's own preposition
+  // says the phrase is the trigger's.
+  const moved = slot.dep === 'obl' && isVerb ? objectModifiers(ctx, t) : slot.dep === 'nmod' ? ofModifiers(ctx, t) : [];
+  return moved.filter((k) => casesOf(ctx, k).length > 0 && hasCase(ctx, k, slot.case));
+}
+
+/** The nmod phrases of an event noun's genitive or of-phrase ("Besuch Putins in Peking", "the invasion of Ukraine
+ * by Russia"). */
+function ofModifiers(ctx: SentenceContext, n: number): number[] {
+  const out: number[] = [];
+  for (const g of kids(ctx, n, 'nmod')) {
+    const cs = casesOf(ctx, g);
+    if (cs.length === 0 || cs.includes('of')) out.push(...kids(ctx, g, 'nmod'));
+  }
+  return out;
 }
 
 /** The nmod phrases of a verb's objects, two levels down ("Teil seiner Rüstungsgüter aus Israel"). */

@@ -9,7 +9,7 @@ import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
-import { casesOf, coreDeps, relOf } from './tree.js';
+import { casesOf, coreDeps, nounLike, repairedWords } from './tree.js';
 import { particleOf, triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
@@ -32,7 +32,7 @@ export function sentenceContext(
   frames: readonly Frame[],
   lex: SyntaxLexicons,
 ): SentenceContext {
-  const words = parse.words;
+  const words = repairedWords(parse.words);
   const children: number[][] = words.map(() => []);
   words.forEach((w, i) => {
     if (w.head > 0 && w.head <= words.length) children[w.head - 1]!.push(i);
@@ -176,11 +176,8 @@ function thingSubject(ctx: TriggerContext, words: readonly number[]): boolean {
   if (!words.length) return false;
   const named = (k: number) =>
     ctx.mentions.some((m) => m.tokStart < ctx.words[k]!.tokEnd && ctx.words[k]!.tokStart < m.tokEnd);
-  // A word with an article heads a noun phrase even when the tagger called it an adjective ("the explosive chemical").
-  const nounLike = (k: number) =>
-    ctx.words[k]!.upos === 'NOUN' || ctx.children[k]!.some((c) => relOf(ctx.words[c]!.deprel) === 'det');
   return words.every((k) => {
-    if (!nounLike(k)) return false;
+    if (!nounLike(ctx, k)) return false;
     const phrase = [k];
     for (let i = 0; i < phrase.length && phrase.length < 40; i++)
       for (const c of ctx.children[phrase[i]!]!) if (c !== ctx.word && !phrase.includes(c)) phrase.push(c);

@@ -27,11 +27,17 @@ export interface SyntaxLexicons {
   /** Denial verbs that need their particle ("wies … zurück"). */
   denialParticles: ReadonlyMap<string, string>;
   allegedWords: WordSet;
+  /** Accusation and suspicion verbs above a relation's clause: it is alleged ("accused X of arming Y"). */
+  allegationHeads: WordSet;
+  /** Allegation verbs that need their particle ("wirft … vor"). */
+  allegationParticles: ReadonlyMap<string, string>;
   speechHeads: WordSet;
   sourceCases: WordSet;
   /** Source adpositions that need a following noun ("nach Angaben von"). */
   sourceCaseNeeds: ReadonlyMap<string, string>;
   agentCases: { de: WordSet; en: WordSet };
+  /** Reason and time adpositions: an event noun under one is not the act of the verb's subject. */
+  circumstanceCases: WordSet;
   relativePronouns: WordSet;
   objectControl: WordSet;
   copulas: WordSet;
@@ -56,10 +62,13 @@ const CuesSchema = z.object({
   denial_heads: z.array(z.string()),
   denial_particles: z.record(z.string(), z.string()),
   alleged_words: z.array(z.string()),
+  allegation_heads: z.array(z.string()),
+  allegation_particles: z.record(z.string(), z.string()),
   speech_heads: z.array(z.string()),
   source_cases: z.array(z.string()),
   source_case_needs: z.record(z.string(), z.string()),
   agent_cases: z.object({ de: z.array(z.string()), en: z.array(z.string()) }),
+  circumstance_cases: z.array(z.string()),
   relative_pronouns: z.array(z.string()),
   object_control: z.array(z.string()),
   copulas: z.array(z.string()),
@@ -101,10 +110,13 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     denialHeads: wordSet(c.denial_heads),
     denialParticles: new Map(Object.entries(c.denial_particles)),
     allegedWords: wordSet(c.alleged_words),
+    allegationHeads: wordSet(c.allegation_heads),
+    allegationParticles: new Map(Object.entries(c.allegation_particles)),
     speechHeads: wordSet(c.speech_heads),
     sourceCases: wordSet(c.source_cases),
     sourceCaseNeeds: new Map(Object.entries(c.source_case_needs)),
     agentCases: { de: wordSet(c.agent_cases.de), en: wordSet(c.agent_cases.en) },
+    circumstanceCases: wordSet(c.circumstance_cases),
     relativePronouns: wordSet(c.relative_pronouns),
     objectControl: wordSet(c.object_control),
     copulas: wordSet(c.copulas),

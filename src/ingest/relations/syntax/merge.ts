@@ -88,17 +88,18 @@ export function mergeWithRuleCandidates(
   for (const c of parse.candidates) {
     const k = `${pairKey(c)}|${c.modality}`;
     if (seen.has(k)) continue;
-    const personLevel = kept.some(
+    // One claim, two readings of its modality: 'asserted' only means no cue was seen, so the reading that saw one
+    // ("according to Seoul", "reportedly") wins, and the claim stays one candidate. The person-level twin of a
+    // state-level parse pair is the same claim too.
+    const personLevel = out.findIndex(
       (r) =>
         r.sentence === c.sentence &&
         r.predicate === c.predicate &&
         pairKey(r) !== pairKey(c) &&
+        kept.includes(r) &&
         liftedTwin(c, r, offices),
     );
-    if (personLevel) continue;
-    // One claim, two readings of its modality: 'asserted' only means no cue was seen, so the reading that saw one
-    // ("according to Seoul", "reportedly") wins, and the claim stays one candidate.
-    const twin = out.findIndex((r) => pairKey(r) === pairKey(c));
+    const twin = personLevel >= 0 ? personLevel : out.findIndex((r) => pairKey(r) === pairKey(c));
     if (twin >= 0) {
       const r = out[twin]!;
       if (r.modality === 'asserted' && c.modality !== 'asserted')

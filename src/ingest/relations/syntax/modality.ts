@@ -4,6 +4,7 @@
 import type { Mention } from '../../types.js';
 import { actorOfWord } from './entities.js';
 import { ancestors, casesOf, coreDeps, headOf, kids, relOf } from './tree.js';
+import type { WordSet } from './lexicons.js';
 import type { ModalityFind, TriggerContext } from './types.js';
 
 /** Relations through which a clause's modality reaches the trigger: control, complement, coordination-free chains. */
@@ -46,14 +47,25 @@ function negatedSubject(ctx: TriggerContext, heads: readonly number[]): boolean 
   );
 }
 
-function denialAbove(ctx: TriggerContext): boolean {
+/** A conjunct verb without a subject of its own shares its first conjunct's clause ("to fund and arm Hamas",
+ * "is scheduled to arrive and meet Putin"); a conjunct with its own subject is a clause of its own. */
+function sharesClause(ctx: TriggerContext, w: number): boolean {
+  return !kids(ctx, w).some((k) => /^(nsubj|csubj|expl)/u.test(ctx.words[k]!.deprel));
+}
+
+/** Is the trigger's clause the complement of a verb from `heads` (with its particle when `particles` asks for one)?
+ * Denial ("bestritt, … zu liefern") and allegation ("accused Iran of arming …") are read the same way. */
+function governedBy(ctx: TriggerContext, heads: WordSet, particles: ReadonlyMap<string, string>): boolean {
+  let cur = ctx.word;
   for (const a of ancestors(ctx, ctx.word)) {
-    if (!SCOPE_VIA.has(a.via) && a.via !== 'parataxis') return false;
+    const viaConj = a.via === 'conj' && sharesClause(ctx, cur);
+    if (!SCOPE_VIA.has(a.via) && a.via !== 'parataxis' && !viaConj) return false;
     const n = ctx.norms[a.word]!;
-    if (ctx.lex.denialHeads.has(n)) {
-      const particle = ctx.lex.denialParticles.get(n);
+    if (heads.has(n)) {
+      const particle = particles.get(n);
       if (!particle || kids(ctx, a.word, 'compound:prt').some((k) => ctx.norms[k] === particle)) return true;
     }
+    cur = a.word;
   }
   return false;
 }
@@ -64,7 +76,7 @@ function clauseHeads(ctx: TriggerContext): number[] {
   let cur = ctx.word;
   for (const a of ancestors(ctx, ctx.word)) {
     const light = ctx.pos !== 'verb' && cur === ctx.word && SCOPE_VIA.has(a.via) && a.via !== 'advcl';
-    if (!light && a.via !== 'xcomp') break;
+    if (!light && a.via !== 'xcomp' && !(a.via === 'conj' && sharesClause(ctx, cur))) break;
     out.push(a.word);
     cur = a.word;
   }
@@ -126,7 +138,7 @@ export function modalityOf(
   if (
     negationScope(ctx, theme, object).some((w) => negatedWord(ctx, w)) ||
     negatedSubject(ctx, heads) ||
-    denialAbove(ctx)
+    governedBy(ctx, ctx.lex.denialHeads, ctx.lex.denialParticles)
   )
     return { polarity: 'denied', modality: 'denied' };
   if (marks.some((m) => ctx.lex.conditionalMarks.has(m)))
@@ -137,7 +149,9 @@ export function modalityOf(
   const planned =
     upper.some((u) => ctx.lex.planHeads.has(u)) ||
     (ctx.lang === 'de' && aux.some((a) => a === 'will' || a === 'wollen'));
-  const hedged = heads.some((h) => kids(ctx, h, 'advmod').some((k) => ctx.lex.allegedWords.has(ctx.norms[k]!)));
+  const hedged =
+    heads.some((h) => kids(ctx, h, 'advmod').some((k) => ctx.lex.allegedWords.has(ctx.norms[k]!))) ||
+    governedBy(ctx, ctx.lex.allegationHeads, ctx.lex.allegationParticles);
   const sollHaben =
     ctx.lang === 'de' &&
     aux.some((a) => a === 'soll' || a === 'sollen') &&

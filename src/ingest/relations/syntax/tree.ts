@@ -154,6 +154,10 @@ export function inheritedSubject(ctx: SentenceContext, v: number, depth = 0): nu
   if (h < 0) return [];
   if (rel === 'conj') return inheritedSubject(ctx, h, depth + 1);
   if (rel === 'xcomp' || rel === 'advcl' || rel === 'ccomp') {
+    // "Pyongyang is believed to have supplied …", "Guterres is scheduled to meet …", "was urged to stop …": a passive
+    // verb's infinitive is controlled by its passive subject.
+    const passiveSubject = rel === 'xcomp' ? kids(ctx, h, 'nsubj:pass') : [];
+    if (passiveSubject.length) return passiveSubject;
     // "accused Beijing of supporting Moscow", "wirft dem Iran vor, … zu liefern": the accused is the actor.
     if (ctx.lex.objectControl.has(ctx.norms[h]!)) {
       const obj = coreDeps(ctx, h).filter((d) => d.rel === 'obj' || d.rel === 'iobj');
@@ -226,4 +230,26 @@ export function inSubtree(ctx: SentenceContext, root: number, k: number): boolea
     cur = headOf(ctx, cur);
   }
   return false;
+}
+
+/** A word that heads a noun phrase: tagged NOUN, or with an article, possessor or adjective of its own although the
+ * tagger called it something else ("the explosive chemical", "Peru's closest ally" with "ally" tagged ADV). */
+export function nounLike(ctx: SentenceContext, k: number): boolean {
+  if (ctx.words[k]!.upos === 'NOUN') return true;
+  if (ctx.words[k]!.upos === 'VERB' || ctx.words[k]!.upos === 'AUX') return false;
+  return ctx.children[k]!.some((c) => /^(det|nmod:poss|amod)$/u.test(ctx.words[c]!.deprel));
+}
+
+/** Attachment repairs the rules rely on, on a copy of the words: a possessor before an adjective belongs to the
+ * adjective's noun ("Perus wichtigster Waffenlieferant", where the parser hangs "Perus" on "wichtigster"). */
+export function repairedWords<W extends { head: number; deprel: string; upos: string }>(words: readonly W[]): W[] {
+  const out = words.map((w) => ({ ...w }));
+  out.forEach((w, i) => {
+    const h = w.head - 1;
+    if (h <= i || !/^nmod(:poss)?$/u.test(w.deprel)) return;
+    const adj = out[h]!;
+    const g = adj.head - 1;
+    if (adj.upos === 'ADJ' && adj.deprel === 'amod' && g > h && out[g]!.upos === 'NOUN') w.head = g + 1;
+  });
+  return out;
 }

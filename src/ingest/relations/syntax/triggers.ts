@@ -3,7 +3,7 @@
 
 import type { TriggerEntry } from '../../lexicon.js';
 import { typeOf } from './entities.js';
-import { casesOf, kids } from './tree.js';
+import { casesOf, kids, nounLike } from './tree.js';
 import type { SentenceContext } from './types.js';
 
 /** The separable particle of a verb ("griff … an" → "an"), if the parse attaches one. */
@@ -68,7 +68,7 @@ export function triggersAt(ctx: SentenceContext, w: number, lower: string): Trig
     (e) =>
       e.voice !== 'transfer' &&
       // The parse decides between "Angriff" (noun) and "greift an" (verb) when the lexicon lists both.
-      (e.pos === 'verb' ? isVerb || word.upos === 'ADJ' : e.pos === 'noun' ? word.upos === 'NOUN' : true) &&
+      (e.pos === 'verb' ? isVerb || word.upos === 'ADJ' : e.pos === 'noun' ? nounLike(ctx, w) : true) &&
       entryOk(ctx, w, e, lower, hasItem),
   );
 }

@@ -360,6 +360,49 @@ const CASES: Case[] = [
     tree: 'Die/DET/2/det Zusammenarbeit/NOUN/6/nsubj zwischen/ADP/4/case Indien/PROPN/2/nmod und/CCONJ/6/cc Japan/PROPN/4/conj wächst/VERB/0/root ./PUNCT/6/punct',
     want: [['IND', 'COOPERATES_WITH', 'JPN']],
   },
+  {
+    name: "an event noun's PP hung on its genitive is the event's (Besuch Putins in Peking)",
+    lang: 'de',
+    text: 'Der Besuch Putins in Peking dauerte zwei Tage.',
+    tree: 'Der/DET/2/det Besuch/NOUN/6/nsubj Putins/PROPN/2/nmod in/ADP/5/case Peking/PROPN/3/nmod dauerte/VERB/0/root zwei/NUM/8/nummod Tage/NOUN/6/obj ./PUNCT/6/punct',
+    want: [['person:vladimir-putin', 'MEETS', 'CHN']],
+  },
+  {
+    name: "an event noun's PP hung on its of-phrase is the event's (the invasion of Ukraine by Russia)",
+    lang: 'en',
+    text: 'The invasion of Ukraine by Russia began in 2022.',
+    tree: 'The/DET/2/det invasion/NOUN/7/nsubj of/ADP/4/case Ukraine/PROPN/2/nmod by/ADP/6/case Russia/PROPN/4/nmod began/VERB/0/root in/ADP/9/case 2022/NUM/7/obl ./PUNCT/7/punct',
+    want: [['RUS', 'ATTACKS', 'UKR']],
+  },
+  {
+    name: 'the subject of a verb is no agent of an event noun in its reason phrase (wegen der Lieferung)',
+    lang: 'de',
+    text: 'Die EU hat wegen der Lieferung ballistischer Raketen an Russland Sanktionen gegen den Iran beschlossen.',
+    tree: 'Die/DET/2/det EU/PROPN/15/nsubj hat/AUX/15/aux wegen/ADP/6/case der/DET/6/det Lieferung/NOUN/15/obl ballistischer/ADJ/8/amod Raketen/NOUN/6/nmod/Case=Gen an/ADP/10/case Russland/PROPN/8/nmod Sanktionen/NOUN/15/obj gegen/ADP/14/case den/DET/14/det Iran/PROPN/11/nmod beschlossen/VERB/0/root ./PUNCT/15/punct',
+    want: [['org:eu', 'SANCTIONS', 'IRN']],
+    not: [['org:eu', 'SUPPLIES', 'RUS']],
+  },
+  {
+    name: 'a possessor hung on the adjective belongs to its noun (Perus wichtigster Waffenlieferant)',
+    lang: 'de',
+    text: 'Chile ist Perus wichtigster Waffenlieferant.',
+    tree: 'Chile/PROPN/5/nsubj ist/AUX/5/cop Perus/PROPN/4/nmod wichtigster/ADJ/5/amod Waffenlieferant/NOUN/0/root ./PUNCT/5/punct',
+    want: [['CHL', 'SUPPLIES', 'PER']],
+  },
+  {
+    name: "a noun trigger the tagger called an adverb still heads its phrase (Peru's closest ally)",
+    lang: 'en',
+    text: "Chile is Peru's closest ally.",
+    tree: "Chile/PROPN/6/nsubj is/AUX/6/cop Peru/PROPN/6/nmod:poss 's/PART/3/case closest/ADJ/6/amod ally/ADV/0/root ./PUNCT/6/punct",
+    want: [['CHL', 'ALLIED_WITH', 'PER']],
+  },
+  {
+    name: 'arm X: the armed party is the recipient',
+    lang: 'en',
+    text: 'Iran arms the Houthis.',
+    tree: 'Iran/PROPN/2/nsubj arms/VERB/0/root the/DET/4/det Houthis/PROPN/2/obj ./PUNCT/2/punct',
+    want: [['IRN', 'SUPPLIES', 'group:houthis']],
+  },
 ];
 
 const sym = new Set(['MEETS', 'COOPERATES_WITH', 'ALLIED_WITH', 'SIGNS_AGREEMENT']);

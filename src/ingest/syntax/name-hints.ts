@@ -1,0 +1,40 @@
+// Gazetteer knowledge for the tagger: a word that is by itself a known proper name ("Xi", "Peru", "Russlands") is
+// PROPN before tagging, so the thin German model cannot call it ADV or NOUN and mislead the parse around it.
+
+import type { Matcher } from '../entities/matcher.js';
+import type { Sentence, SyntaxWord } from '../types.js';
+
+/** Gazetteer form kinds that are names of their own (not adjectives, demonyms or metonyms such as "Kreml"). */
+const NAME_KINDS = new Set(['name', 'alias', 'abbrev', 'surname']);
+/** German inflection a name may carry ("Russlands", "des Irans"); the entity matcher tolerates the same. */
+const DE_NAME_ENDINGS = ['s', 'es', 'ns'];
+
+function isName(matcher: Matcher, norm: string): boolean {
+  const node = matcher.index.root.next.get(norm);
+  return (
+    !!node &&
+    node.forms.some(
+      (fe) =>
+        NAME_KINDS.has(fe.kind) &&
+        !fe.amb &&
+        fe.norms.length === 1 &&
+        (matcher.entries.get(fe.id)?.type ?? 'Item') !== 'Item',
+    )
+  );
+}
+
+/** 'PROPN' for each word that is a whole capitalised token naming a gazetteer actor, else undefined. */
+export function nameTags(sentence: Sentence, words: readonly SyntaxWord[], matcher: Matcher, lang: 'de' | 'en') {
+  return words.map((w) => {
+    // One token, or the first part of a clitic split ("Peru" of "Peru's"), written exactly as the word.
+    if (w.tokEnd !== w.tokStart + 1 && !w.mwt) return undefined;
+    const tok = sentence.tokens[w.tokStart]!;
+    if (tok.kind !== 'word' || !tok.cap || tok.text !== w.form) return undefined;
+    if (isName(matcher, tok.norm)) return 'PROPN';
+    if (lang === 'de')
+      for (const e of DE_NAME_ENDINGS)
+        if (tok.norm.length > e.length + 2 && tok.norm.endsWith(e) && isName(matcher, tok.norm.slice(0, -e.length)))
+          return 'PROPN';
+    return undefined;
+  });
+}

@@ -1,0 +1,44 @@
+// Gazetteer names as tag hints: which words get a PROPN hint, and that the tagger keeps every hinted word nominal
+// while it tags the rest of the sentence as before.
+
+import { describe, expect, it } from 'vitest';
+import { loadExtractionModel } from '../../../src/ingest/extraction-model.js';
+import { STAGES } from '../../../src/ingest/pipeline.js';
+import { nameTags } from '../../../src/ingest/syntax/name-hints.js';
+import { loadSyntaxModel } from '../../../src/ingest/syntax/load.js';
+import { sentenceWords } from '../../../src/ingest/syntax/word-map.js';
+
+const MODEL = loadExtractionModel();
+
+function hinted(text: string, lang: 'de' | 'en') {
+  const doc = STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang }));
+  const s = doc.sentences[0]!;
+  const words = sentenceWords(s, lang);
+  const tags = nameTags(s, words, MODEL.matcher, lang);
+  return { words, tags, named: words.filter((_, k) => tags[k]).map((w) => w.form) };
+}
+
+describe('name hints for the tagger', () => {
+  it('de: single-word gazetteer names, inflected ones too, get PROPN; common words and adjectives do not', () => {
+    const { named } = hinted('Xi will Russlands Verbündete in den USA und die russische Regierung treffen.', 'de');
+    expect(named).toEqual(['Xi', 'Russlands', 'USA']);
+  });
+
+  it('en: a name before a clitic is hinted, the clitic and a lower-case word are not', () => {
+    const { named } = hinted("Peru's president met Xi, and china was not mentioned.", 'en');
+    expect(named).toEqual(['Peru', 'Xi']);
+  });
+
+  it('the tagger keeps a hinted word nominal and the rest of the sentence tagged', () => {
+    const model = loadSyntaxModel('de');
+    const { words, tags } = hinted('Xi will seinen ersten Besuch in den USA nutzen.', 'de');
+    const inputs = words.map((w, k) => (tags[k] ? { form: w.form, upos: tags[k] } : { form: w.form }));
+    const a = model.analyse(inputs);
+    expect(tags.filter(Boolean).length).toBe(2);
+    tags.forEach((t, k) => {
+      if (t) expect(['NOUN', 'PROPN']).toContain(a.upos[k]);
+    });
+    expect(a.upos[words.findIndex((w) => w.form === 'nutzen')]).toBe('VERB');
+    expect(a.head.filter((h) => h === 0)).toHaveLength(1);
+  });
+});
