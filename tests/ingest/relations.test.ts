@@ -132,3 +132,38 @@ describe('relations (German)', () => {
     ).toEqual(new Set(['IRN', 'SIGNS_AGREEMENT', 'RUS']));
   });
 });
+
+describe('criticism by rejection and protest, and what the critic did not do', () => {
+  const cases: Array<[string, 'de' | 'en', Triple]> = [
+    ['Egypt rejected the U.S. proposal.', 'en', ['EGY', 'CRITICIZES', 'USA']],
+    ["Japan protested China's incursion.", 'en', ['JPN', 'CRITICIZES', 'CHN']],
+    ['France pushed back against the U.S. tariffs.', 'en', ['FRA', 'CRITICIZES', 'USA']],
+    ['Turkey slammed Israel over the strikes.', 'en', ['TUR', 'CRITICIZES', 'ISR']],
+    ['Iran rejected the accusations by Israel.', 'en', ['IRN', 'CRITICIZES', 'ISR']],
+    ['Ägypten lehnte den Vorschlag der USA ab.', 'de', ['EGY', 'CRITICIZES', 'USA']],
+    ['Japan protestierte gegen das Vorgehen Chinas.', 'de', ['JPN', 'CRITICIZES', 'CHN']],
+    ['Die RSF wiesen die Vorwürfe aus Washington zurück.', 'de', ['group:rsf', 'CRITICIZES', 'USA']],
+  ];
+  for (const [text, lang, t] of cases)
+    it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, lang)).toContainEqual(t));
+
+  it('a rejecting verb is no denial of its own act', () => {
+    expect(rel('Egypt rejected the U.S. proposal.', 'en', 'CRITICIZES')?.modality).toBe('asserted');
+    expect(rel('Ägypten lehnte den Vorschlag der USA ab.', 'de', 'CRITICIZES')?.modality).toBe('asserted');
+  });
+
+  it('the critic, supplier or supporter of an act is not its agent', () => {
+    const condemned = triples('Frankreich verurteilte die Angriffe Israels.', 'de');
+    expect(condemned).toContainEqual(['FRA', 'CRITICIZES', 'ISR']);
+    expect(condemned).not.toContainEqual(['FRA', 'ATTACKS', 'ISR']);
+    const supplied = triples('Iran lieferte Raketen an Russland für den Krieg gegen die Ukraine.', 'de');
+    expect(supplied).toContainEqual(['IRN', 'SUPPLIES', 'RUS']);
+    expect(supplied).not.toContainEqual(['IRN', 'ATTACKS', 'UKR']);
+    // A light verb still lends its subject.
+    expect(triples('Russland und Nordkorea unterzeichneten einen Verteidigungspakt.', 'de')).toContainEqual([
+      'PRK',
+      'ALLIED_WITH',
+      'RUS',
+    ]);
+  });
+});

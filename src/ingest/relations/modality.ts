@@ -65,7 +65,8 @@ export function modalityFor(
   const inSeg = (k: number) => segs[k] === seg || Math.abs(k - t) <= 3;
   const lastSeg = segs[toks.length - 1];
   const edge = (k: number) => k < 4 || segs[k] === lastSeg || inSeg(k);
-  const denied = h.denied.length > 0;
+  // The trigger itself may be a denial word that is no denial of its own act ("Egypt rejected the U.S. proposal").
+  const denied = h.denied.some((k) => k !== t);
   const planned = h.planned.some(inSeg);
   // German "wird/werden" is future only with an infinitive, not the passive "wird … geliefert".
   // "werden … geliefert/durchgeführt" is a passive; future needs an infinitive at the end of the clause.

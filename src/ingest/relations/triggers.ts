@@ -8,6 +8,13 @@ import type { Token } from '../types.js';
 export const NOT_EVENT_HEAD =
   /^(crimes?|criminals?|games?|room|zone|chest|footing|correspondent|helicopters?|planes?|aircraft|ships?|vessels?|drones?|dogs?|veterans?|memorial|museum|agenda|budget|powers?)$/u;
 
+/**
+ * Predicates whose verb never lends its subject to an event noun below it as the noun's agent: the critic, supplier
+ * or supporter did not do what the noun names ("verurteilte die Angriffe Israels", "lieferte Raketen für den Krieg
+ * gegen die Ukraine", "backed the strikes"). Signing a pact or threatening strikes are the subject's own acts.
+ */
+export const NON_AGENT_GOVERNORS: ReadonlySet<string> = new Set(['CRITICIZES', 'SUPPLIES', 'SUPPORTS']);
+
 const caches = new WeakMap<Lexicon, Map<string, Map<string, TriggerEntry[]>>>();
 
 /** The trigger lookup for one document's language: token norm → entries it fires (memoised across documents). */

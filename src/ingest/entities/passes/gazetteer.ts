@@ -74,8 +74,9 @@ export function ambiguousNames(ms: MentionSet): void {
     let anchored = hit.alts.filter((a) => anchors.has(a.id)).sort((a, b) => anchors.get(b.id)! - anchors.get(a.id)!);
     let free = true;
     for (let k = i; k < hit.end; k++) if (st.taken[k]) free = false;
-    // A form with one reading flagged as risky ("Turkey", "Indian") is taken among other states or organisations.
-    if (!anchored.length && hit.alts.length === 1 && i > 0 && /^(name|adjective|demonym)$/.test(hit.alts[0]!.kind)) {
+    // A form with one reading flagged as risky ("Turkey", "Indian") is taken among other states or organisations,
+    // at the start of a sentence too ("Turkey slammed Israel …"), where its capital says nothing.
+    if (!anchored.length && hit.alts.length === 1 && /^(name|adjective|demonym)$/.test(hit.alts[0]!.kind)) {
       const other = hit.alts[0]!.id;
       const geo = mentions.some(
         (m) =>

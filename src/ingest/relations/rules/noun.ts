@@ -6,6 +6,7 @@ import { adjTarget, antecedent, memberObject, speakerOf } from '../arguments.js'
 import { byDist, sameSeg, unmarked, type Args, type Cand, type Rule, type TriggerContext } from '../context.js';
 import { ADJ_TARGET } from '../frames.js';
 import { markerBeforeAdjective } from '../markers.js';
+import { NON_AGENT_GOVERNORS } from '../triggers.js';
 
 /** "Bei einem Treffen mit X … forderte Y": a symmetric noun with a with-partner takes the clause subject anywhere. */
 export const nounWith: Rule = {
@@ -164,7 +165,16 @@ function agentOfNoun(c: TriggerContext): Mention[] {
     const ref = antecedent(c.s, pronTok, cands);
     if (ref) return [ref.m];
   }
-  if (!inPP) {
+  // The clause's verb is a relation that lends no agent (NON_AGENT_GOVERNORS): no light verb.
+  const segs = c.s.segs;
+  const ownVerb = toks.some(
+    (x, k) =>
+      k !== t &&
+      segs[k] === segs[t] &&
+      x.kind === 'word' &&
+      c.s.triggersFor(x.norm).some((y) => y.pos === 'verb' && y.p !== e.p && NON_AGENT_GOVERNORS.has(y.p)),
+  );
+  if (!inPP && !ownVerb) {
     const lu = L.filter((x) => unmarked(x) && sameSeg(c, x) && x.dist <= 14);
     const head = lu.find((x) => !x.conjOf);
     if (head) return [head.m, ...cands.filter((x) => x.conjOf === head.m).map((x) => x.m)];

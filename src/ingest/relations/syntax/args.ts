@@ -4,6 +4,8 @@
 import { actorsOf, typeOf } from './entities.js';
 import type { Frame, Slot } from './frames.js';
 import { casesOf, coreDeps, hasCase, headOf, inheritedSubject, isPassive, kids, morphCase, relOf } from './tree.js';
+import { NON_AGENT_GOVERNORS } from '../triggers.js';
+import { triggersAt } from './triggers.js';
 import type { SentenceContext, TriggerContext } from './types.js';
 
 const CORE = new Set(['nsubj', 'obj', 'iobj']);
@@ -61,10 +63,14 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
   } else if (slot.dep.startsWith('governor:')) {
     const g = headOf(ctx, t);
     const dep = slot.dep.slice('governor:'.length);
-    // "hat wegen der Lieferung von Raketen an Russland Sanktionen verhängt": the EU delivers nothing.
-    const circumstance = dep === 'nsubj' && casesOf(ctx, t).some((c) => ctx.lex.circumstanceCases.has(c));
+    // "hat wegen der Lieferung von Raketen an Russland Sanktionen verhängt": the EU delivers nothing; "Frankreich
+    // verurteilte die Angriffe Israels": the critic attacked no one. A light verb lends its subject ("verhängte
+    // Sanktionen", "launched strikes"), a verb of NON_AGENT_GOVERNORS does not.
+    const foreign =
+      dep === 'nsubj' &&
+      (casesOf(ctx, t).some((c) => ctx.lex.circumstanceCases.has(c)) || lendsNoAgent(ctx, g, ctx.predicate));
     words =
-      g < 0 || circumstance
+      g < 0 || foreign
         ? []
         : depsOf(ctx, g, dep, ctx.words[g]!.upos === 'VERB' || ctx.words[g]!.upos === 'AUX').filter((k) => k !== t);
   } else if (slot.dep.includes('/')) {
@@ -89,6 +95,14 @@ function ofModifiers(ctx: SentenceContext, n: number): number[] {
     if (cs.length === 0 || cs.includes('of')) out.push(...kids(ctx, g, 'nmod'));
   }
   return out;
+}
+
+/** Is word g the verb of another relation that lends no agent to the event noun p below it ("verurteilte" above
+ * "Angriffe")? */
+function lendsNoAgent(ctx: TriggerContext, g: number, p: string): boolean {
+  if (g < 0) return false;
+  const lower = ctx.doc.sentences[ctx.sentence]!.text.toLowerCase();
+  return triggersAt(ctx, g, lower).some((e) => e.p !== p && NON_AGENT_GOVERNORS.has(e.p));
 }
 
 /** The nmod phrases of a verb's objects, two levels down ("Teil seiner Rüstungsgüter aus Israel"). */

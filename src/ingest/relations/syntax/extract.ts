@@ -66,7 +66,9 @@ function argumentPairs(ctx: TriggerContext, find: ArgumentFind): Array<[Mention,
   const sym = SYMMETRIC_PREDICATES.has(ctx.predicate);
   if (sym) {
     const between = find.object.some((w) => casesOf(ctx, w).some((c) => PAIR_CASES.has(c)));
-    if (between && objs.length >= 2 && !subs.length) return pairsOf(objs, find.confidence - 0.05);
+    // "Turkey hosted talks between Russian and Ukrainian delegations": the pair is the between-phrase's; a subject
+    // beside it is the host or mediator.
+    if (between && objs.length >= 2) return pairsOf(objs, find.confidence - 0.05);
     if (!objs.length && subs.length >= 2) {
       // "die beiden Länder … unterzeichnen": a pair phrase pairs its own two states, not every actor around.
       const pair = subs.filter((m) => m.kind === 'coref' && subs.some((o) => o !== m && o.tokStart === m.tokStart));
