@@ -143,6 +143,13 @@ describe('criticism by rejection and protest, and what the critic did not do', (
     ['Ägypten lehnte den Vorschlag der USA ab.', 'de', ['EGY', 'CRITICIZES', 'USA']],
     ['Japan protestierte gegen das Vorgehen Chinas.', 'de', ['JPN', 'CRITICIZES', 'CHN']],
     ['Die RSF wiesen die Vorwürfe aus Washington zurück.', 'de', ['group:rsf', 'CRITICIZES', 'USA']],
+    ['Putin sagte, Russland werde Mali auch weiterhin beistehen.', 'de', ['RUS', 'SUPPORTS', 'MLI']],
+    ['Frankreich half der Ukraine mit Geld.', 'de', ['FRA', 'SUPPORTS', 'UKR']],
+    [
+      'U.S. Secretary of State Marco Rubio spoke by phone with Indian Foreign Minister S. Jaishankar and with Pakistan’s foreign minister, Ishaq Dar.',
+      'en',
+      ['person:ishaq-dar', 'MEETS', 'person:marco-rubio'],
+    ],
   ];
   for (const [text, lang, t] of cases)
     it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, lang)).toContainEqual(t));

@@ -105,10 +105,11 @@ function lendsNoAgent(ctx: TriggerContext, g: number, p: string): boolean {
   return triggersAt(ctx, g, lower).some((e) => e.p !== p && NON_AGENT_GOVERNORS.has(e.p));
 }
 
-/** The nmod phrases of a verb's objects, two levels down ("Teil seiner Rüstungsgüter aus Israel"). */
+/** The nmod phrases of a verb's objects, two levels down ("Teil seiner Rüstungsgüter aus Israel"), and of its
+ * obliques ("spoke by phone with X", the with-phrase hung on "phone"). */
 function objectModifiers(ctx: SentenceContext, v: number): number[] {
   const out: number[] = [];
-  for (const o of depsOf(ctx, v, 'obj', true))
+  for (const o of [...depsOf(ctx, v, 'obj', true), ...kids(ctx, v, 'obl')])
     for (const n of kids(ctx, o, 'nmod')) out.push(n, ...kids(ctx, n, 'nmod'));
   return out;
 }

@@ -397,6 +397,13 @@ const CASES: Case[] = [
     want: [['CHL', 'ALLIED_WITH', 'PER']],
   },
   {
+    name: "a frame's PP hung on the verb's oblique is the verb's (spoke by phone with X)",
+    lang: 'en',
+    text: 'Marco Rubio spoke by phone with Ishaq Dar.',
+    tree: 'Marco/PROPN/3/nsubj Rubio/PROPN/1/flat spoke/VERB/0/root by/ADP/5/case phone/NOUN/3/obl with/ADP/7/case Ishaq/PROPN/5/nmod Dar/PROPN/7/flat ./PUNCT/3/punct',
+    want: [['person:marco-rubio', 'MEETS', 'person:ishaq-dar']],
+  },
+  {
     name: 'arm X: the armed party is the recipient',
     lang: 'en',
     text: 'Iran arms the Houthis.',
