@@ -167,14 +167,14 @@ function agentOfNoun(c: TriggerContext): Mention[] {
   }
   // The clause's verb is a relation that lends no agent (NON_AGENT_GOVERNORS): no light verb.
   const segs = c.s.segs;
-  const ownVerb = toks.some(
+  const agentlessVerb = toks.some(
     (x, k) =>
       k !== t &&
       segs[k] === segs[t] &&
       x.kind === 'word' &&
       c.s.triggersFor(x.norm).some((y) => y.pos === 'verb' && y.p !== e.p && NON_AGENT_GOVERNORS.has(y.p)),
   );
-  if (!inPP && !ownVerb) {
+  if (!inPP && !agentlessVerb) {
     const lu = L.filter((x) => unmarked(x) && sameSeg(c, x) && x.dist <= 14);
     const head = lu.find((x) => !x.conjOf);
     if (head) return [head.m, ...cands.filter((x) => x.conjOf === head.m).map((x) => x.m)];

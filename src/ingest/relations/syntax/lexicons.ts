@@ -36,7 +36,7 @@ export interface SyntaxLexicons {
   /** Source adpositions that need a following noun ("nach Angaben von"). */
   sourceCaseNeeds: ReadonlyMap<string, string>;
   agentCases: { de: WordSet; en: WordSet };
-  /** Reason and time adpositions: an event noun under one is not the act of the verb's subject. */
+  /** Reason adpositions ("wegen", "over"): an event noun under one is not the act of the verb's subject. */
   circumstanceCases: WordSet;
   relativePronouns: WordSet;
   objectControl: WordSet;
