@@ -1,9 +1,9 @@
-// The binary model file: "GKSYNTAX" magic, a JSON header, then deflated Int16 weight tables.
-// Int16 with one scale per table plus deflate keeps the files small; the reader checks every length.
+// The binary model file: "GKSYNTAX" magic, a JSON header, then deflated Int16 or Int8 weight tables.
+// One scale per table plus deflate keeps the files small; the reader checks every length.
 
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { quantise } from './perceptron.js';
+import { narrow, quantise } from './perceptron.js';
 
 const MAGIC = 'GKSYNTAX';
 export const MODEL_FORMAT_VERSION = 1;
@@ -23,20 +23,31 @@ interface ArraySpec {
   length: number;
   scale: number;
   bytes: number;
+  /** Element type; absent in files written before Int8 tables existed, which are all Int16. */
+  dtype?: 'i16' | 'i8';
 }
 
-/** Writes atomically (temporary file, then rename) so that a crash never leaves a half-written model. */
+/** A table as trained, or already quantised to Int16 (a shipped file being narrowed to Int8). */
+export type TableInput = Float32Array | { data: Int16Array; scale: number };
+
+/** Writes atomically (temporary file, then rename) so that a crash never leaves a half-written model. Tables named
+ * in `int8` are stored as Int8 (narrow()), the rest as Int16. */
 export function writeModelFile(
   path: string,
   header: Record<string, unknown>,
-  tables: Record<string, Float32Array>,
+  tables: Record<string, TableInput>,
+  int8: readonly string[] = [],
 ): void {
   const specs: ArraySpec[] = [];
   const blobs: Buffer[] = [];
   for (const name of Object.keys(tables).sort()) {
-    const { data, scale } = quantise(tables[name]!);
+    const t = tables[name]!;
+    const q = t instanceof Float32Array ? quantise(t) : t;
+    const i8 = int8.includes(name);
+    const data = i8 ? narrow(q.data) : q.data;
+    const scale = i8 ? (q.scale * 32767) / 127 : q.scale;
     const blob = deflateRawSync(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { level: 9 });
-    specs.push({ name, length: data.length, scale, bytes: blob.length });
+    specs.push({ name, length: data.length, scale, bytes: blob.length, ...(i8 ? { dtype: 'i8' as const } : {}) });
     blobs.push(blob);
   }
   const json = Buffer.from(JSON.stringify({ ...header, version: MODEL_FORMAT_VERSION, arrays: specs }), 'utf8');
@@ -49,7 +60,9 @@ export function writeModelFile(
 
 export interface ModelFile {
   header: Record<string, unknown> & { arrays: ArraySpec[] };
-  tables: Record<string, Int16Array>;
+  tables: Record<string, Int16Array | Int8Array>;
+  /** Each table's scale (weight = stored value × scale). */
+  scales: Record<string, number>;
 }
 
 export function readModelFile(path: string): ModelFile {
@@ -66,14 +79,21 @@ export function readModelFile(path: string): ModelFile {
   }
   if (header.version !== MODEL_FORMAT_VERSION)
     throw new ModelFormatError(`format version ${String(header.version)}, expected ${MODEL_FORMAT_VERSION}`, path);
-  const tables: Record<string, Int16Array> = {};
+  const tables: Record<string, Int16Array | Int8Array> = {};
+  const scales: Record<string, number> = {};
   let at = 12 + len;
   for (const spec of header.arrays) {
     if (at + spec.bytes > buf.length) throw new ModelFormatError(`table ${spec.name} is truncated`, path);
+    const dtype = spec.dtype ?? 'i16';
+    if (dtype !== 'i16' && dtype !== 'i8')
+      throw new ModelFormatError(`table ${spec.name} has unknown type ${String(dtype)}`, path);
+    const width = dtype === 'i8' ? 1 : 2;
     const raw = inflateRawSync(buf.subarray(at, at + spec.bytes));
-    if (raw.length !== spec.length * 2) throw new ModelFormatError(`table ${spec.name} has the wrong size`, path);
+    if (raw.length !== spec.length * width) throw new ModelFormatError(`table ${spec.name} has the wrong size`, path);
+    scales[spec.name] = spec.scale;
+    if (width === 1) tables[spec.name] = new Int8Array(raw.buffer, raw.byteOffset, spec.length);
     // A view on the inflated buffer when it is aligned: a copy would double the peak memory of loading.
-    if (raw.byteOffset % 2 === 0) tables[spec.name] = new Int16Array(raw.buffer, raw.byteOffset, spec.length);
+    else if (raw.byteOffset % 2 === 0) tables[spec.name] = new Int16Array(raw.buffer, raw.byteOffset, spec.length);
     else {
       const copy = new Int16Array(spec.length);
       new Uint8Array(copy.buffer).set(raw);
@@ -81,5 +101,5 @@ export function readModelFile(path: string): ModelFile {
     }
     at += spec.bytes;
   }
-  return { header, tables };
+  return { header, tables, scales };
 }

@@ -32,6 +32,8 @@ export interface LangConfig {
   parserFeatureSet?: number;
   /** German: GSD's UPOS rewritten to PUD's convention before training (harmonise.ts). */
   harmoniseUpos?: boolean;
+  /** Which model file's tables are shipped as Int8 instead of Int16 (half the memory; perceptron.ts narrow). */
+  int8?: { tagger: boolean; parser: boolean };
 }
 
 export interface TrainedPair {

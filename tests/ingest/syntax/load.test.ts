@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConllu } from '../../../src/ingest/syntax/conllu.js';
 import { loadSyntaxModel, ModelFormatError, ModelNotFoundError, modelPaths } from '../../../src/ingest/syntax/load.js';
-import { writeModelFile } from '../../../src/ingest/syntax/model-file.js';
+import { readModelFile, writeModelFile } from '../../../src/ingest/syntax/model-file.js';
+import { narrow, quantise } from '../../../src/ingest/syntax/perceptron.js';
 import { trainPair } from '../../../src/ingest/syntax/train-pipeline.js';
 import { toTreebankSentence, type TreebankSentence } from '../../../src/ingest/syntax/treebank.js';
 
@@ -73,5 +74,37 @@ describe('loadSyntaxModel', () => {
       return readFileSync(path);
     });
     expect(files[0]!.equals(files[1]!)).toBe(true);
+  });
+
+  it('stores tables named for Int8 as Int8, and narrowing a shipped Int16 table writes the bytes a retrain writes', () => {
+    const w = Float32Array.from({ length: 1000 }, (_, i) => Math.sin(i) * (i % 7) - 0.5);
+    const dir = mkdtempSync(join(tmpdir(), 'geokg-i8-'));
+    const fromTraining = join(dir, 'a.bin');
+    writeModelFile(fromTraining, { kind: 'test' }, { a: w, b: w }, ['a']);
+    const read = readModelFile(fromTraining);
+    expect(read.tables.a).toBeInstanceOf(Int8Array);
+    expect(read.tables.b).toBeInstanceOf(Int16Array);
+    const q = quantise(w);
+    expect([...read.tables.a!]).toEqual([...narrow(q.data)]);
+    expect(read.tables.a!.some((v) => v === 127 || v === -127)).toBe(true);
+    // Weight = stored value × scale for both types, within one Int8 step.
+    const step = read.scales.a!;
+    for (let i = 0; i < w.length; i += 97)
+      expect(Math.abs(read.tables.a![i]! * step - w[i]!)).toBeLessThanOrEqual(step);
+    // A file narrowed from its Int16 tables equals the one written from the floats.
+    const int16 = join(dir, 'b.bin');
+    writeModelFile(int16, { kind: 'test' }, { a: w, b: w });
+    const r16 = readModelFile(int16);
+    const narrowed = join(dir, 'c.bin');
+    writeModelFile(
+      narrowed,
+      { kind: 'test' },
+      {
+        a: { data: r16.tables.a as Int16Array, scale: r16.scales.a! },
+        b: { data: r16.tables.b as Int16Array, scale: r16.scales.b! },
+      },
+      ['a'],
+    );
+    expect(readFileSync(narrowed).equals(readFileSync(fromTraining))).toBe(true);
   });
 });
