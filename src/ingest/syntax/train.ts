@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { harmonise, loadHarmoniseRules } from './harmonise.js';
 import { DEFAULT_MODEL_DIR, modelPaths } from './load.js';
 import { readParser, readTagger } from './model.js';
-import { readModelFile, writeModelFile } from './model-file.js';
+import { ModelFormatError, readModelFile, writeModelFile } from './model-file.js';
 import { scorePair, trainPair, withMorphChannel, type LangConfig, type TrainedPair } from './train-pipeline.js';
 import { readTreebank, tokenCount, type TreebankSentence } from './treebank.js';
 
@@ -111,12 +111,24 @@ function requantise(lang: 'de' | 'en', out: string): void {
   for (const kind of ['tagger', 'parser'] as const) {
     const { header, tables, scales } = readModelFile(paths[kind]);
     const { version: _version, arrays: _arrays, ...rest } = header;
-    const inputs: Record<string, { data: Int16Array; scale: number }> = {};
-    for (const [name, data] of Object.entries(tables)) {
-      if (!(data instanceof Int16Array)) throw new Error(`${paths[kind]}: table ${name} is already Int8`);
-      inputs[name] = { data, scale: scales[name]! };
+    const want = int8Of(cfg, kind);
+    const narrowed = Object.entries(tables).filter(([, data]) => data instanceof Int8Array);
+    const widen = narrowed.find(([name]) => !want.includes(name));
+    if (widen)
+      throw new ModelFormatError(`table ${widen[0]} is Int8 and cannot be widened: run npm run train`, paths[kind]);
+    if (Object.keys(tables).every((name) => want.includes(name) === tables[name] instanceof Int8Array)) {
+      log(`${paths[kind]}: already as configured`);
+      continue;
     }
-    writeModelFile(paths[kind], rest, inputs, int8Of(cfg, kind));
+    if (narrowed.length)
+      throw new ModelFormatError(
+        'some tables are Int8 and others are still to be narrowed: run npm run train',
+        paths[kind],
+      );
+    const inputs: Record<string, { data: Int16Array; scale: number }> = {};
+    for (const [name, data] of Object.entries(tables))
+      inputs[name] = { data: data as Int16Array, scale: scales[name]! };
+    writeModelFile(paths[kind], rest, inputs, want);
     log(`${paths[kind]}: rewritten (${int8Of(cfg, kind).join(', ') || 'no'} tables as Int8)`);
   }
 }
