@@ -232,12 +232,15 @@ export function inSubtree(ctx: SentenceContext, root: number, k: number): boolea
   return false;
 }
 
+/** Dependents only a noun phrase has; "det" with its subtypes ("det:poss"), as relOf reads them. */
+const NOUN_PHRASE_DEPS = new Set(['det', 'nmod:poss', 'amod']);
+
 /** A word that heads a noun phrase: tagged NOUN, or with an article, possessor or adjective of its own although the
  * tagger called it something else ("the explosive chemical", "Peru's closest ally" with "ally" tagged ADV). */
 export function nounLike(ctx: SentenceContext, k: number): boolean {
   if (ctx.words[k]!.upos === 'NOUN') return true;
   if (ctx.words[k]!.upos === 'VERB' || ctx.words[k]!.upos === 'AUX') return false;
-  return ctx.children[k]!.some((c) => /^(det|nmod:poss|amod)$/u.test(ctx.words[c]!.deprel));
+  return ctx.children[k]!.some((c) => NOUN_PHRASE_DEPS.has(relOf(ctx.words[c]!.deprel)));
 }
 
 /** Attachment repairs the rules rely on, on a copy of the words: a possessor before an adjective belongs to the
