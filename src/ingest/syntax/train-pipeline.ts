@@ -32,8 +32,11 @@ export interface LangConfig {
   parserFeatureSet?: number;
   /** German: GSD's UPOS rewritten to PUD's convention before training (harmonise.ts). */
   harmoniseUpos?: boolean;
-  /** Which model file's tables are shipped as Int8 instead of Int16 (half the memory; perceptron.ts narrow). */
-  int8?: { tagger: boolean; parser: boolean };
+  /** English: choose the epoch counts on dev, then retrain on train + dev with them (as German does on GSD). */
+  retrainWithDev?: boolean;
+  /** The tables shipped as Int8 instead of Int16 (half the memory; perceptron.ts narrow), by name: the tagger's
+   * 'tag', 'pass2', 'morph', the parser's 'transitions', 'labels'. */
+  int8?: readonly string[];
 }
 
 export interface TrainedPair {

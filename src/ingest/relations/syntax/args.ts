@@ -1,7 +1,7 @@
 // Frame slots read off the tree: which words of a parsed sentence fill a trigger's subject, object or theme slot.
 // Words only; entities.ts turns them into mentions, so one slot reader serves verbs, event nouns and actor nouns.
 
-import { actorsOf, typeOf } from './entities.js';
+import { actorsOf, mentionsAtWord, typeOf } from './entities.js';
 import type { Frame, Slot } from './frames.js';
 import { casesOf, coreDeps, hasCase, headOf, inheritedSubject, isPassive, kids, morphCase, relOf } from './tree.js';
 import { NON_AGENT_GOVERNORS } from '../triggers.js';
@@ -68,7 +68,9 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
     // Sanktionen", "launched strikes"), a verb of NON_AGENT_GOVERNORS does not.
     const foreign =
       dep === 'nsubj' &&
-      (casesOf(ctx, t).some((c) => ctx.lex.circumstanceCases.has(c)) || lendsNoAgent(ctx, g, ctx.predicate));
+      (casesOf(ctx, t).some((c) => ctx.lex.circumstanceCases.has(c)) ||
+        lendsNoAgent(ctx, g, ctx.predicate) ||
+        causes(ctx, g, t));
     words =
       g < 0 || foreign
         ? []
@@ -95,6 +97,13 @@ function ofModifiers(ctx: SentenceContext, n: number): number[] {
     if (cs.length === 0 || cs.includes('of')) out.push(...kids(ctx, g, 'nmod'));
   }
   return out;
+}
+
+/** "sparked condemnation", "leading to condemnation around the world": g causes the event noun t, it does not act. */
+function causes(ctx: TriggerContext, g: number, t: number): boolean {
+  if (g < 0) return false;
+  const norm = ctx.norms[g]!;
+  return ctx.lex.causalHeads.has(norm) || (relOf(ctx.words[t]!.deprel) === 'obl' && ctx.lex.causalOblHeads.has(norm));
 }
 
 /** Is word g the verb of another relation that lends no agent to the event noun p below it ("verurteilte" above
@@ -153,7 +162,9 @@ export function requiresHold(ctx: TriggerContext, frame: Frame): boolean {
 function actingModifiers(ctx: TriggerContext, w: number): number[] {
   const agentCases = ctx.lex.agentCases[ctx.lang];
   const out = [...kids(ctx, w, 'amod'), ...kids(ctx, w, 'nmod:poss')];
-  if (ctx.lang === 'en') out.push(...kids(ctx, w, 'compound'));
+  // "US strikes" yes, "the Madrid peace talks" no: a capital's name before a noun says where, not who.
+  if (ctx.lang === 'en')
+    out.push(...kids(ctx, w, 'compound').filter((c) => !mentionsAtWord(ctx, c).some((m) => m.kind === 'metonym')));
   for (const n of kids(ctx, w, 'nmod')) {
     const cs = casesOf(ctx, n);
     if (cs.some((c) => agentCases.has(c))) out.push(n);

@@ -71,7 +71,8 @@ function speakerOfPronoun(ctx: SentenceContext, k: number): number | undefined {
   const w = ctx.words[k]!;
   if (w.upos !== 'PRON' || relOf(w.deprel) !== 'nsubj' || !ctx.lex.subjectPronouns.has(ctx.norms[k]!)) return undefined;
   const clause = w.head - 1;
-  if (clause < 0 || !['ccomp', 'parataxis'].includes(relOf(ctx.words[clause]!.deprel))) return undefined;
+  // "said it condemned …", "said as it ramped up the pressure …".
+  if (clause < 0 || !['ccomp', 'parataxis', 'advcl'].includes(relOf(ctx.words[clause]!.deprel))) return undefined;
   const verb = ctx.words[clause]!.head - 1;
   if (verb < 0 || !ctx.lex.speechHeads.has(ctx.norms[verb]!)) return undefined;
   return kids(ctx, verb, 'nsubj').find((s) => ctx.words[s]!.upos !== 'PRON');
@@ -122,6 +123,9 @@ export function actorsOf(ctx: SentenceContext, words: readonly number[], allowAd
       const m = actorOfWord(ctx, k, allowAdjective);
       if (m) add(m);
       else for (const i of includedMembers(ctx, k)) for (const j of withConjuncts(ctx, i)) add(actorOfWord(ctx, j));
+      // "Russian and Ukrainian delegations": coordinated adjectives of one actor noun name one actor each.
+      if (m && ctx.lex.actorNouns.has(ctx.norms[k]!))
+        for (const a of kids(ctx, k, 'amod')) for (const c of kids(ctx, a, 'conj')) add(actorOfWord(ctx, c, true));
     }
   return out;
 }

@@ -4,12 +4,12 @@
 import { SYMMETRIC_PREDICATES, type Predicate } from '../../../model.js';
 import type { Mention, RecognisedDoc } from '../../types.js';
 import { readFirst, requiresHold } from './args.js';
-import { actorsOf, itemsOf, typeOf, ACTOR_TYPES } from './entities.js';
+import { actorsOf, itemsOf, mentionsAtWord, typeOf, ACTOR_TYPES } from './entities.js';
 import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
-import { casesOf, coreDeps, nounLike, repairedWords } from './tree.js';
+import { casesOf, coreDeps, nounLike, relOf, repairedWords } from './tree.js';
 import { particleOf, triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
@@ -168,8 +168,27 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       )
     )
       site.thingSubject = true;
+    if (!resolved && e.pos === 'verb') {
+      const venues = venuesOf(
+        tctx,
+        coreDeps(tctx, w)
+          .filter((d) => d.rel === 'obj')
+          .map((d) => d.word),
+      );
+      if (venues.length) site.venues = venues;
+    }
     sites.push(site);
   }
+}
+
+/** Capitals named before an object noun ("opposed the Madrid peace talks"): where, not whom (entity ids). */
+function venuesOf(ctx: TriggerContext, objects: readonly number[]): string[] {
+  const out = new Set<string>();
+  for (const o of objects)
+    for (const c of ctx.children[o]!)
+      if (relOf(ctx.words[c]!.deprel) === 'compound')
+        for (const m of mentionsAtWord(ctx, c)) if (m.kind === 'metonym') out.add(m.entity);
+  return [...out];
 }
 
 /** Subject words that are common nouns with no entity anywhere in their phrase ("the explosive chemical that blew

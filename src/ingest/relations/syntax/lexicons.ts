@@ -38,6 +38,9 @@ export interface SyntaxLexicons {
   agentCases: { de: WordSet; en: WordSet };
   /** Reason adpositions ("wegen", "over"): an event noun under one is not the act of the verb's subject. */
   circumstanceCases: WordSet;
+  causalHeads: WordSet;
+  addresseeCases: WordSet;
+  causalOblHeads: WordSet;
   relativePronouns: WordSet;
   objectControl: WordSet;
   copulas: WordSet;
@@ -69,6 +72,9 @@ const CuesSchema = z.object({
   source_case_needs: z.record(z.string(), z.string()),
   agent_cases: z.object({ de: z.array(z.string()), en: z.array(z.string()) }),
   circumstance_cases: z.array(z.string()),
+  causal_heads: z.array(z.string()),
+  addressee_cases: z.array(z.string()),
+  causal_obl_heads: z.array(z.string()),
   relative_pronouns: z.array(z.string()),
   object_control: z.array(z.string()),
   copulas: z.array(z.string()),
@@ -117,6 +123,9 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     sourceCaseNeeds: new Map(Object.entries(c.source_case_needs)),
     agentCases: { de: wordSet(c.agent_cases.de), en: wordSet(c.agent_cases.en) },
     circumstanceCases: wordSet(c.circumstance_cases),
+    causalHeads: wordSet(c.causal_heads),
+    addresseeCases: wordSet(c.addressee_cases),
+    causalOblHeads: wordSet(c.causal_obl_heads),
     relativePronouns: wordSet(c.relative_pronouns),
     objectControl: wordSet(c.object_control),
     copulas: wordSet(c.copulas),

@@ -177,6 +177,17 @@ export function inheritedSubject(ctx: SentenceContext, v: number, depth = 0): nu
       (marks.some((m) => !/^(zu|to)$/u.test(ctx.norms[m]!)) || (!infinitive && kids(ctx, v, 'aux').length > 0));
     return finite ? [] : inheritedSubject(ctx, h, depth + 1);
   }
+  if (rel === 'acl' && kids(ctx, v, 'mark').some((m) => /^(zu|to)$/u.test(ctx.norms[m]!))) {
+    // "pressure on Europe to ban the group", "Aufforderung an Berlin, … zu liefern": the one the noun is addressed to
+    // acts; else "Russia's decision to invade": the noun's owner; else, and for a pronoun owner, the subject of the
+    // verb the noun is the object of ("declared his intention to resist Obama").
+    const addressee = kids(ctx, h, 'nmod').filter((k) => casesOf(ctx, k).some((c) => ctx.lex.addresseeCases.has(c)));
+    if (addressee.length) return addressee;
+    const owner = kids(ctx, h, 'nmod:poss').filter((k) => ctx.words[k]!.upos !== 'PRON');
+    if (owner.length) return owner;
+    if (relOf(ctx.words[h]!.deprel) === 'obj' && headOf(ctx, h) >= 0)
+      return inheritedSubject(ctx, headOf(ctx, h), depth + 1);
+  }
   return [];
 }
 
@@ -244,7 +255,10 @@ export function nounLike(ctx: SentenceContext, k: number): boolean {
 }
 
 /** Attachment repairs the rules rely on, on a copy of the words: a possessor before an adjective belongs to the
- * adjective's noun ("Perus wichtigster Waffenlieferant", where the parser hangs "Perus" on "wichtigster"). */
+ * adjective's noun ("Perus wichtigster Waffenlieferant", where the parser hangs "Perus" on "wichtigster"); a passive
+ * subject without any auxiliary is the subject of an active verb ("said it condemned the use of force", the
+ * participle reading of "condemned"), and then a nominal xcomp of that verb, with no object beside it, its object;
+ * an active clause has no passive agent ("condemned the use of force by the US", "spoke by phone with …"). */
 export function repairedWords<W extends { head: number; deprel: string; upos: string }>(words: readonly W[]): W[] {
   const out = words.map((w) => ({ ...w }));
   out.forEach((w, i) => {
@@ -253,6 +267,19 @@ export function repairedWords<W extends { head: number; deprel: string; upos: st
     const adj = out[h]!;
     const g = adj.head - 1;
     if (adj.upos === 'ADJ' && adj.deprel === 'amod' && g > h && out[g]!.upos === 'NOUN') w.head = g + 1;
+  });
+  const deps = (h: number, rel: string) => out.filter((w) => w.head === h + 1 && w.deprel === rel);
+  out.forEach((v, i) => {
+    const subj = deps(i, 'nsubj:pass');
+    const aux = deps(i, 'aux:pass').length + deps(i, 'aux').length;
+    if (v.upos !== 'VERB' || subj.length !== 1 || i < out.indexOf(subj[0]!) || aux) return;
+    subj[0]!.deprel = 'nsubj';
+    const xcomp = deps(i, 'xcomp');
+    if (!deps(i, 'obj').length && xcomp.length === 1 && xcomp[0]!.upos === 'NOUN') xcomp[0]!.deprel = 'obj';
+  });
+  out.forEach((v, i) => {
+    if (!deps(i, 'nsubj').length || deps(i, 'aux:pass').length || deps(i, 'nsubj:pass').length) return;
+    for (const a of deps(i, 'obl:agent')) a.deprel = 'obl';
   });
   return out;
 }

@@ -40,6 +40,8 @@ export interface TriggerSite {
   polarity: 'asserted' | 'denied' | 'hypothetical';
   /** The subject slot holds a noun that names no actor ("the chemical that blew up Beirut"). */
   thingSubject?: boolean;
+  /** Entities named only as the place of the object ("opposed the Madrid talks"): no target of the trigger. */
+  venues?: string[];
 }
 
 /** What the parse rules return: the candidates and every trigger site they looked at (for the merge). */
