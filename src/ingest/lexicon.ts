@@ -48,6 +48,8 @@ export interface TriggerEntry {
 interface TriggersFile {
   triggers: Array<Record<string, unknown>>;
   negations: string[];
+  /** Regex alternatives per language; '@negative_evaluations' in a needsIf value stands for the trigger's list. */
+  negative_evaluations: { de: string; en: string };
 }
 
 interface GrammarFile {
@@ -170,6 +172,11 @@ function compileRoles(roles: RolesFile) {
 }
 
 function compileTriggers(trig: TriggersFile): TriggerEntry[] {
+  const evaluations = (lang: unknown) =>
+    lang === 'de' || lang === 'en'
+      ? trig.negative_evaluations[lang]
+      : `${trig.negative_evaluations.de}|${trig.negative_evaluations.en}`;
+  const expand = (v: string, lang: unknown) => (v === '@negative_evaluations' ? evaluations(lang) : v);
   return trig.triggers.map((t) => ({
     p: t.p as Predicate,
     lang: t.lang as TriggerEntry['lang'],
@@ -180,7 +187,9 @@ function compileTriggers(trig: TriggersFile): TriggerEntry[] {
     needsItemIf: t.needsItemIf ? new RegExp(t.needsItemIf as string, 'u') : undefined,
     needs: t.needs ? new RegExp(t.needs as string, 'u') : undefined,
     needsIf: t.needsIf
-      ? Object.entries(t.needsIf as Record<string, string>).map(([k, v]) => [k, new RegExp(v, 'u')] as [string, RegExp])
+      ? Object.entries(t.needsIf as Record<string, string>).map(
+          ([k, v]) => [k, new RegExp(expand(v, t.lang), 'u')] as [string, RegExp],
+        )
       : undefined,
     needsMod: t.needsMod ? new RegExp(t.needsMod as string, 'u') : undefined,
     notAfter: t.notAfter ? new RegExp(`^(?:${t.notAfter as string})$`, 'u') : undefined,
@@ -222,6 +231,11 @@ export function loadLexicon(dir: string = LEXICON_DIR) {
     ...compileRoles(load<RolesFile>('roles.json')),
     triggers: compileTriggers(trig),
     negations: new Set(trig.negations),
+    /** Word starts of harsh judgements, per language (triggers.json negative_evaluations), tested on one token. */
+    negativeEvaluations: {
+      de: new RegExp(`^(?:${trig.negative_evaluations.de})`, 'u'),
+      en: new RegExp(`^(?:${trig.negative_evaluations.en})`, 'u'),
+    },
     cues: {
       sourceBefore: toCues(cues.attribution.before_source),
       reportingVerbs: toCues(cues.attribution.reporting_verbs),
@@ -293,6 +307,7 @@ export const ROLE_BLOCKERS = L.roleBlockers;
 export const COUNTERPART = L.counterpart;
 export const TRIGGERS = L.triggers;
 export const NEGATIONS = L.negations;
+export const NEGATIVE_EVALUATIONS = L.negativeEvaluations;
 export const CUES = L.cues;
 export const ACTOR_NOUNS = L.actorNouns;
 export const COLLECTIVE_ACTORS = L.collectiveActors;

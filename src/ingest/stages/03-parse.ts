@@ -1,7 +1,8 @@
-// Stage 3 (pure): segmented sentences → dependency parses by the trained tagger and parser (src/ingest/syntax/),
-// for the sentences a relation rule can read: every parse rule starts from a trigger word, so only those are parsed.
+// Stage 3 (pure): segmented sentences → dependency parses by the trained tagger and parser (src/ingest/syntax/), for
+// the sentences a relation rule can read: each starts from a trigger or a judging word, so only those are parsed.
 
 import type { ExtractionModel } from '../extraction-model.js';
+import { mayHoldEvaluation } from '../relations/syntax/evaluation.js';
 import { mayHoldTrigger } from '../relations/syntax/triggers.js';
 import { nameTags } from '../syntax/name-hints.js';
 import { leaningLanguage, parse } from '../syntax/stage.js';
@@ -14,11 +15,11 @@ export function parseSentences(
 ): SegmentedDoc | PartlyParsedDoc {
   if (opts.parse === false || !doc.sentences.length) return doc;
   const lang = leaningLanguage(doc);
-  const triggers = model.syntaxLexicons.triggers;
+  const lex = model.syntaxLexicons;
   return parse(
     doc,
     model.syntax,
-    (s) => mayHoldTrigger(triggers, lang, s.tokens),
+    (s) => mayHoldTrigger(lex.triggers, lang, s.tokens) || mayHoldEvaluation(lex, lang, s.tokens),
     (s, words) => nameTags(s, words, model.matcher, lang),
   );
 }

@@ -3,7 +3,18 @@
 
 import { actorsOf, mentionsAtWord, typeOf } from './entities.js';
 import type { Frame, Slot } from './frames.js';
-import { casesOf, coreDeps, hasCase, headOf, inheritedSubject, isPassive, kids, morphCase, relOf } from './tree.js';
+import {
+  casesOf,
+  coreDeps,
+  feat,
+  hasCase,
+  headOf,
+  inheritedSubject,
+  isPassive,
+  kids,
+  morphCase,
+  relOf,
+} from './tree.js';
 import { NON_AGENT_GOVERNORS } from '../triggers.js';
 import { triggersAt } from './triggers.js';
 import type { SentenceContext, TriggerContext } from './types.js';
@@ -161,6 +172,19 @@ export function requiresHold(ctx: TriggerContext, frame: Frame): boolean {
  * target. */
 function actingModifiers(ctx: TriggerContext, w: number): number[] {
   const agentCases = ctx.lex.agentCases[ctx.lang];
+  const out = actorModifiers(ctx, w);
+  // "condemned the use of force by the United States" with "by …" hung on the active verb: an active verb has no
+  // agent phrase of its own, so one after its object is the act's.
+  const t = ctx.word;
+  if (ctx.pos === 'verb' && w > t && !isPassive(ctx, t))
+    for (const c of kids(ctx, t, 'obl')) if (c > w && casesOf(ctx, c).some((x) => agentCases.has(x))) out.push(c);
+  return out;
+}
+
+/** The modifiers of an act's noun that name who acts: adjective, possessor, (English) name compound, agent or
+ * genitive phrase ("Israel's strikes", "die Angriffe Israels", "the use of force by the United States"). */
+export function actorModifiers(ctx: SentenceContext, w: number): number[] {
+  const agentCases = ctx.lex.agentCases[ctx.lang];
   const out = [...kids(ctx, w, 'amod'), ...kids(ctx, w, 'nmod:poss')];
   // "US strikes" yes, "the Madrid peace talks" no: a capital's name before a noun says where, not who.
   if (ctx.lang === 'en')
@@ -168,15 +192,11 @@ function actingModifiers(ctx: TriggerContext, w: number): number[] {
   for (const n of kids(ctx, w, 'nmod')) {
     const cs = casesOf(ctx, n);
     if (cs.some((c) => agentCases.has(c))) out.push(n);
-    else if (!cs.length && ctx.lang === 'de' && morphCase(ctx, n) === 'Gen') out.push(n);
+    else if (!cs.length && ctx.lang === 'de' && (morphCase(ctx, n) === 'Gen' || feat(ctx, n, 'Case') === 'Gen'))
+      out.push(n);
     // "the use of force by the United States": the agent hangs on the act's own complement.
     else if (cs.includes('of'))
       for (const m of kids(ctx, n, 'nmod')) if (casesOf(ctx, m).some((c) => agentCases.has(c))) out.push(m);
   }
-  // "condemned the use of force by the United States" with "by …" hung on the active verb: an active verb has no
-  // agent phrase of its own, so one after its object is the act's.
-  const t = ctx.word;
-  if (ctx.pos === 'verb' && w > t && !isPassive(ctx, t))
-    for (const c of kids(ctx, t, 'obl')) if (c > w && casesOf(ctx, c).some((x) => agentCases.has(x))) out.push(c);
   return out;
 }

@@ -5,6 +5,7 @@ import { SYMMETRIC_PREDICATES, type Predicate } from '../../../model.js';
 import type { Mention, RecognisedDoc } from '../../types.js';
 import { readFirst, requiresHold } from './args.js';
 import { actorsOf, itemsOf, mentionsAtWord, typeOf, ACTOR_TYPES } from './entities.js';
+import { evaluationCandidates } from './evaluation.js';
 import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
@@ -224,6 +225,7 @@ export function relationsFromParse(
     const ctx = sentenceContext(doc, sent.index, parse, frames, lexicons);
     const lower = sent.text.toLowerCase();
     for (let w = 0; w < parse.words.length; w++) siteAt(ctx, w, lower, candidates, sites);
+    candidates.push(...evaluationCandidates(ctx));
   }
   return { candidates: dedupe(candidates), sites };
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ACTOR_NOUNS, TRIGGERS, type TriggerEntry } from '../../lexicon.js';
+import { ACTOR_NOUNS, NEGATIVE_EVALUATIONS, TRIGGERS, type TriggerEntry } from '../../lexicon.js';
 
 /** A compiled word list: exact forms plus '*'-prefix patterns. */
 export interface WordSet {
@@ -40,6 +40,8 @@ export interface SyntaxLexicons {
   circumstanceCases: WordSet;
   causalHeads: WordSet;
   addresseeCases: WordSet;
+  /** Word starts of harsh judgements per language (triggers.json, shared with the naming verbs' needsIf). */
+  negativeEvaluations: Readonly<Record<'de' | 'en', RegExp>>;
   causalOblHeads: WordSet;
   relativePronouns: WordSet;
   objectControl: WordSet;
@@ -74,6 +76,7 @@ const CuesSchema = z.object({
   circumstance_cases: z.array(z.string()),
   causal_heads: z.array(z.string()),
   addressee_cases: z.array(z.string()),
+
   causal_obl_heads: z.array(z.string()),
   relative_pronouns: z.array(z.string()),
   object_control: z.array(z.string()),
@@ -125,6 +128,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     circumstanceCases: wordSet(c.circumstance_cases),
     causalHeads: wordSet(c.causal_heads),
     addresseeCases: wordSet(c.addressee_cases),
+    negativeEvaluations: NEGATIVE_EVALUATIONS,
     causalOblHeads: wordSet(c.causal_obl_heads),
     relativePronouns: wordSet(c.relative_pronouns),
     objectControl: wordSet(c.object_control),

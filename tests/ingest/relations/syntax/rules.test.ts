@@ -507,6 +507,28 @@ const CASES: Case[] = [
     want: [['DEU', 'SANCTIONS', 'group:hezbollah']],
     not: [['USA', 'SANCTIONS', 'group:hezbollah']],
   },
+  {
+    name: "a speaker's complement clause judging its subject harshly is criticism of it",
+    lang: 'en',
+    text: 'Kallas said Moscow was mocking peace efforts.',
+    tree: 'Kallas/PROPN/2/nsubj said/VERB/0/root Moscow/PROPN/5/nsubj was/AUX/5/aux mocking/VERB/2/ccomp peace/NOUN/7/compound efforts/NOUN/5/obj ./PUNCT/2/punct',
+    want: [['person:kaja-kallas', 'CRITICIZES', 'RUS']],
+  },
+  {
+    name: 'the judged act names its actor (die Sanktionen der USA seien illegal)',
+    lang: 'de',
+    text: 'Peking sagte, die Sanktionen der USA seien illegal.',
+    tree: 'Peking/PROPN/2/nsubj sagte/VERB/0/root ,/PUNCT/9/punct die/DET/5/det Sanktionen/NOUN/9/nsubj der/DET/7/det USA/PROPN/5/nmod/Case=Gen seien/AUX/9/cop illegal/ADJ/2/ccomp ./PUNCT/2/punct',
+    want: [['CHN', 'CRITICIZES', 'USA']],
+  },
+  {
+    name: 'a negated judgement is none',
+    lang: 'en',
+    text: 'China said the US tariffs were not illegal.',
+    tree: 'China/PROPN/2/nsubj said/VERB/0/root the/DET/5/det US/PROPN/5/compound tariffs/NOUN/8/nsubj were/AUX/8/cop not/PART/8/advmod illegal/ADJ/2/ccomp ./PUNCT/2/punct',
+    want: [],
+    not: [['CHN', 'CRITICIZES', 'USA']],
+  },
 ];
 
 const sym = new Set(['MEETS', 'COOPERATES_WITH', 'ALLIED_WITH', 'SIGNS_AGREEMENT']);
