@@ -268,16 +268,19 @@ export function repairedWords<W extends { head: number; deprel: string; upos: st
     const g = adj.head - 1;
     if (adj.upos === 'ADJ' && adj.deprel === 'amod' && g > h && out[g]!.upos === 'NOUN') w.head = g + 1;
   });
-  const deps = (h: number, rel: string) => out.filter((w) => w.head === h + 1 && w.deprel === rel);
+  const children: W[][] = out.map(() => []);
+  for (const w of out) if (w.head > 0 && w.head <= out.length) children[w.head - 1]!.push(w);
+  const deps = (h: number, rel: string) => children[h]!.filter((w) => w.deprel === rel);
   out.forEach((v, i) => {
+    if (v.upos !== 'VERB') return;
     const subj = deps(i, 'nsubj:pass');
     const aux = deps(i, 'aux:pass').length + deps(i, 'aux').length;
-    if (v.upos !== 'VERB' || subj.length !== 1 || i < out.indexOf(subj[0]!) || aux) return;
+    if (subj.length !== 1 || i < out.indexOf(subj[0]!) || aux) return;
     subj[0]!.deprel = 'nsubj';
     const xcomp = deps(i, 'xcomp');
     if (!deps(i, 'obj').length && xcomp.length === 1 && xcomp[0]!.upos === 'NOUN') xcomp[0]!.deprel = 'obj';
   });
-  out.forEach((v, i) => {
+  out.forEach((_, i) => {
     if (!deps(i, 'nsubj').length || deps(i, 'aux:pass').length || deps(i, 'nsubj:pass').length) return;
     for (const a of deps(i, 'obl:agent')) a.deprel = 'obl';
   });
