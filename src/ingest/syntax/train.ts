@@ -30,7 +30,7 @@ export const CONFIGS: Record<'de' | 'en', LangConfig> = {
     seed: 1,
     langCopy: false,
     // The transition table stays Int16: as Int8 it lost 0.2 UAS on en-ewt/test; the taggers and the labeller lost
-    // nothing measurable (LAS -0.02) and the labeller's table is the one scoring spends most time in.
+    // next to nothing (LAS 0.8077 -> 0.8075), and the labeller's table is the one scoring spends most time in.
     int8: ['tag', 'pass2', 'morph', 'labels'],
   },
   de: {
@@ -48,7 +48,7 @@ export const CONFIGS: Record<'de' | 'en', LangConfig> = {
     seed: 2,
     langCopy: false,
     // The German parser stays Int16: as Int8 it got one hard sentence fewer fully right (5/20; tests/ingest/syntax),
-    // and so did its labeller alone as Int8 (de-pud LAS -0.01).
+    // and so did its labeller alone as Int8 (de-pud LAS 0.6911 -> 0.6910).
     int8: ['tag', 'pass2', 'morph'],
   },
 };

@@ -38,11 +38,14 @@ export interface SyntaxLexicons {
   agentCases: { de: WordSet; en: WordSet };
   /** Reason adpositions ("wegen", "over"): an event noun under one is not the act of the verb's subject. */
   circumstanceCases: WordSet;
+  /** Verbs whose subject causes an event noun rather than acting in it ("sparked condemnation"); the second list
+   * only where the noun is their oblique ("led to sanctions"). */
   causalHeads: WordSet;
+  causalOblHeads: WordSet;
+  /** Adpositions naming whom a noun with an infinitive is addressed to ("pressure on Europe to ban"). */
   addresseeCases: WordSet;
   /** Word starts of harsh judgements per language (triggers.json, shared with the naming verbs' needsIf). */
   negativeEvaluations: Readonly<Record<'de' | 'en', RegExp>>;
-  causalOblHeads: WordSet;
   relativePronouns: WordSet;
   objectControl: WordSet;
   copulas: WordSet;
@@ -75,9 +78,8 @@ const CuesSchema = z.object({
   agent_cases: z.object({ de: z.array(z.string()), en: z.array(z.string()) }),
   circumstance_cases: z.array(z.string()),
   causal_heads: z.array(z.string()),
-  addressee_cases: z.array(z.string()),
-
   causal_obl_heads: z.array(z.string()),
+  addressee_cases: z.array(z.string()),
   relative_pronouns: z.array(z.string()),
   object_control: z.array(z.string()),
   copulas: z.array(z.string()),
@@ -127,9 +129,9 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     agentCases: { de: wordSet(c.agent_cases.de), en: wordSet(c.agent_cases.en) },
     circumstanceCases: wordSet(c.circumstance_cases),
     causalHeads: wordSet(c.causal_heads),
+    causalOblHeads: wordSet(c.causal_obl_heads),
     addresseeCases: wordSet(c.addressee_cases),
     negativeEvaluations: NEGATIVE_EVALUATIONS,
-    causalOblHeads: wordSet(c.causal_obl_heads),
     relativePronouns: wordSet(c.relative_pronouns),
     objectControl: wordSet(c.object_control),
     copulas: wordSet(c.copulas),

@@ -141,7 +141,7 @@ function germanCase(ctx: SentenceContext, deps: CoreDep[]): void {
 /**
  * The dependents a clause without its own subject inherits: coordinated verbs share the first verb's subject,
  * an xcomp takes its controller (the object of urge/auffordern, else the subject), a participle or adverbial clause
- * takes the subject of the clause it hangs on.
+ * takes the subject of the clause it hangs on, an infinitive on a noun the noun's addressee or owner.
  */
 export function inheritedSubject(ctx: SentenceContext, v: number, depth = 0): number[] {
   if (depth > 4) return [];
