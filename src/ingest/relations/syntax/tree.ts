@@ -115,11 +115,11 @@ export function coreDeps(ctx: SentenceContext, v: number): CoreDep[] {
     else if (relPronoun(ctx, k)) word = antecedentBeforeComma(ctx, k) ?? k;
     out.push({ rel, word });
   }
-  if (ctx.lang === 'de') germanCase(ctx, out);
+  if (ctx.lang === 'de') germanCase(ctx, v, out);
   return out;
 }
 
-function germanCase(ctx: SentenceContext, deps: CoreDep[]): void {
+function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
   const core = deps.filter((d) => d.rel === 'nsubj' || d.rel === 'obj' || d.rel === 'iobj');
   const counts = new Map<string, number>();
   for (const d of core) counts.set(d.rel, (counts.get(d.rel) ?? 0) + 1);
@@ -129,6 +129,20 @@ function germanCase(ctx: SentenceContext, deps: CoreDep[]): void {
     const byCase = c === 'Nom' ? 'nsubj' : c === 'Acc' ? 'obj' : c === 'Dat' ? 'iobj' : undefined;
     // A dative labelled subject can never be one; otherwise only a collision lets the article overrule the label.
     if (byCase && (collide || (d.rel === 'nsubj' && byCase === 'iobj'))) d.rel = byCase;
+  }
+  // No subject but an object shown nominative ("Nach monatelangem Schweigen hat Pjöngjang eingeräumt"): the
+  // parser took the subject after the finite verb for an object. An infinitive has no subject of its own.
+  const infinitive = relOf(ctx.words[v]!.deprel) === 'xcomp' || kids(ctx, v, 'mark').some((m) => ctx.norms[m] === 'zu');
+  const nominative = core.filter((d) => d.rel === 'obj' && morphCase(ctx, d.word) === 'Nom');
+  if (!infinitive && !core.some((d) => d.rel === 'nsubj') && nominative.length === 1) nominative[0]!.rel = 'nsubj';
+  // Two bare names as subjects ("Nordkorea soll Russland … Raketen geliefert haben"): the first is the subject, the
+  // second the dative beside a theme, else the object.
+  const names = core.filter((d) => d.rel === 'nsubj');
+  if (names.length === 2 && names.every((d) => morphCase(ctx, d.word) === undefined)) {
+    const later = names[0]!.word < names[1]!.word ? names[1]! : names[0]!;
+    const theme = deps.some((d) => d.rel === 'obj' || (d.rel === 'obl' && !casesOf(ctx, d.word).length));
+    later.rel = theme ? 'iobj' : 'obj';
+    return;
   }
   // Two subjects left, one shown nominative by its article or noun, one a bare name (no case of its own): in a
   // clause without an object the name is the object ("Carter hatte Russland … als Bedrohung bezeichnet").

@@ -529,6 +529,21 @@ const CASES: Case[] = [
     want: [],
     not: [['CHN', 'CRITICIZES', 'USA']],
   },
+  {
+    name: 'a German clause without subject but with a nominative object: that object is the subject',
+    lang: 'de',
+    text: 'Gestern protestierte Pjöngjang gegen Seoul.',
+    tree: 'Gestern/ADV/2/advmod protestierte/VERB/0/root Pjöngjang/NOUN/2/obj/Case=Nom gegen/ADP/5/case Seoul/PROPN/2/obl ./PUNCT/2/punct',
+    want: [['PRK', 'CRITICIZES', 'KOR']],
+  },
+  {
+    name: 'two bare names as German subjects: the second is the dative beside a theme',
+    lang: 'de',
+    text: 'Nordkorea soll Russland Raketen geliefert haben.',
+    tree: 'Nordkorea/PROPN/5/nsubj soll/AUX/5/aux Russland/PROPN/5/nsubj Raketen/NOUN/5/obj geliefert/VERB/0/root haben/AUX/5/aux ./PUNCT/5/punct',
+    want: [['PRK', 'SUPPLIES', 'RUS']],
+    not: [['RUS', 'SUPPLIES', 'PRK']],
+  },
 ];
 
 const sym = new Set(['MEETS', 'COOPERATES_WITH', 'ALLIED_WITH', 'SIGNS_AGREEMENT']);
