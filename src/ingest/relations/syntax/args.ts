@@ -1,7 +1,7 @@
 // Frame slots read off the tree: which words of a parsed sentence fill a trigger's subject, object or theme slot.
 // Words only; entities.ts turns them into mentions, so one slot reader serves verbs, event nouns and actor nouns.
 
-import { actorsOf, mentionsAtWord, typeOf } from './entities.js';
+import { actorsOf, typeOf, venueCompounds } from './entities.js';
 import type { Frame, Slot } from './frames.js';
 import {
   casesOf,
@@ -187,8 +187,10 @@ export function actorModifiers(ctx: SentenceContext, w: number): number[] {
   const agentCases = ctx.lex.agentCases[ctx.lang];
   const out = [...kids(ctx, w, 'amod'), ...kids(ctx, w, 'nmod:poss')];
   // "US strikes" yes, "the Madrid peace talks" no: a capital's name before a noun says where, not who.
-  if (ctx.lang === 'en')
-    out.push(...kids(ctx, w, 'compound').filter((c) => !mentionsAtWord(ctx, c).some((m) => m.kind === 'metonym')));
+  if (ctx.lang === 'en') {
+    const venues = new Set(venueCompounds(ctx, w).map((v) => v.word));
+    out.push(...kids(ctx, w, 'compound').filter((c) => !venues.has(c)));
+  }
   for (const n of kids(ctx, w, 'nmod')) {
     const cs = casesOf(ctx, n);
     if (cs.some((c) => agentCases.has(c))) out.push(n);

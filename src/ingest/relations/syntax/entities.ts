@@ -23,6 +23,15 @@ export function mentionsAtWord(ctx: SentenceContext, k: number): Mention[] {
   return ctx.mentions.filter((m) => m.tokStart < w.tokEnd && w.tokStart < m.tokEnd);
 }
 
+/** "the Madrid peace talks": a capital named in a compound before noun w says where, not who (word, entity). */
+export function venueCompounds(ctx: SentenceContext, w: number): Array<{ word: number; entity: string }> {
+  return kids(ctx, w, 'compound').flatMap((c) =>
+    mentionsAtWord(ctx, c)
+      .filter((m) => m.kind === 'metonym')
+      .map((m) => ({ word: c, entity: m.entity })),
+  );
+}
+
 function actorMention(ctx: SentenceContext, k: number, allowAdjective: boolean): Mention | undefined {
   return mentionsAtWord(ctx, k).find((m) => {
     const ty = typeOf(ctx, m.entity);

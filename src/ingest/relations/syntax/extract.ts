@@ -4,13 +4,13 @@
 import { SYMMETRIC_PREDICATES, type Predicate } from '../../../model.js';
 import type { Mention, RecognisedDoc } from '../../types.js';
 import { readFirst, requiresHold } from './args.js';
-import { actorsOf, itemsOf, mentionsAtWord, typeOf, ACTOR_TYPES } from './entities.js';
+import { actorsOf, itemsOf, typeOf, venueCompounds, ACTOR_TYPES } from './entities.js';
 import { evaluationCandidates } from './evaluation.js';
 import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
-import { casesOf, coreDeps, nounLike, relOf, repairedWords } from './tree.js';
+import { casesOf, coreDeps, nounLike, repairedWords } from './tree.js';
 import { particleOf, triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
@@ -184,12 +184,7 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
 
 /** Capitals named before an object noun ("opposed the Madrid peace talks"): where, not whom (entity ids). */
 function venuesOf(ctx: TriggerContext, objects: readonly number[]): string[] {
-  const out = new Set<string>();
-  for (const o of objects)
-    for (const c of ctx.children[o]!)
-      if (relOf(ctx.words[c]!.deprel) === 'compound')
-        for (const m of mentionsAtWord(ctx, c)) if (m.kind === 'metonym') out.add(m.entity);
-  return [...out];
+  return [...new Set(objects.flatMap((o) => venueCompounds(ctx, o).map((v) => v.entity)))];
 }
 
 /** Subject words that are common nouns with no entity anywhere in their phrase ("the explosive chemical that blew
