@@ -10,7 +10,8 @@ import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
-import { casesOf, coreDeps, nounLike, repairedWords } from './tree.js';
+import { repairedWords } from './repairs.js';
+import { casesOf, coreDeps, nounLike } from './tree.js';
 import { particleOf, triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
@@ -33,12 +34,12 @@ export function sentenceContext(
   frames: readonly Frame[],
   lex: SyntaxLexicons,
 ): SentenceContext {
-  const words = repairedWords(parse.words);
+  const lang = doc.language === 'de' ? 'de' : 'en';
+  const words = repairedWords(parse.words, lex.relativePronouns, lang);
   const children: number[][] = words.map(() => []);
   words.forEach((w, i) => {
     if (w.head > 0 && w.head <= words.length) children[w.head - 1]!.push(i);
   });
-  const lang = doc.language === 'de' ? 'de' : 'en';
   return {
     doc,
     lang,

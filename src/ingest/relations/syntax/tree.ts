@@ -267,36 +267,3 @@ export function nounLike(ctx: SentenceContext, k: number): boolean {
   if (ctx.words[k]!.upos === 'VERB' || ctx.words[k]!.upos === 'AUX') return false;
   return ctx.children[k]!.some((c) => NOUN_PHRASE_DEPS.has(relOf(ctx.words[c]!.deprel)));
 }
-
-/** Attachment repairs the rules rely on, on a copy of the words: a possessor before an adjective belongs to the
- * adjective's noun ("Perus wichtigster Waffenlieferant", where the parser hangs "Perus" on "wichtigster"); a passive
- * subject without any auxiliary is the subject of an active verb ("said it condemned the use of force", the
- * participle reading of "condemned"), and then a nominal xcomp of that verb, with no object beside it, its object;
- * an active clause has no passive agent ("condemned the use of force by the US", "spoke by phone with …"). */
-export function repairedWords<W extends { head: number; deprel: string; upos: string }>(words: readonly W[]): W[] {
-  const out = words.map((w) => ({ ...w }));
-  out.forEach((w, i) => {
-    const h = w.head - 1;
-    if (h <= i || !/^nmod(:poss)?$/u.test(w.deprel)) return;
-    const adj = out[h]!;
-    const g = adj.head - 1;
-    if (adj.upos === 'ADJ' && adj.deprel === 'amod' && g > h && out[g]!.upos === 'NOUN') w.head = g + 1;
-  });
-  const children: W[][] = out.map(() => []);
-  for (const w of out) if (w.head > 0 && w.head <= out.length) children[w.head - 1]!.push(w);
-  const deps = (h: number, rel: string) => children[h]!.filter((w) => w.deprel === rel);
-  out.forEach((v, i) => {
-    if (v.upos !== 'VERB') return;
-    const subj = deps(i, 'nsubj:pass');
-    const aux = deps(i, 'aux:pass').length + deps(i, 'aux').length;
-    if (subj.length !== 1 || i < out.indexOf(subj[0]!) || aux) return;
-    subj[0]!.deprel = 'nsubj';
-    const xcomp = deps(i, 'xcomp');
-    if (!deps(i, 'obj').length && xcomp.length === 1 && xcomp[0]!.upos === 'NOUN') xcomp[0]!.deprel = 'obj';
-  });
-  out.forEach((_, i) => {
-    if (!deps(i, 'nsubj').length || deps(i, 'aux:pass').length || deps(i, 'nsubj:pass').length) return;
-    for (const a of deps(i, 'obl:agent')) a.deprel = 'obl';
-  });
-  return out;
-}

@@ -1,0 +1,170 @@
+// Attachment repairs on a copy of a sentence's parse before the relation rules read it: errors the trained parser
+// makes systematically on news text, where its treebanks hold too few examples to learn the construction.
+
+import type { WordSet } from './lexicons.js';
+
+export interface RepairWord {
+  form: string;
+  head: number;
+  deprel: string;
+  upos: string;
+}
+
+const SUBJECTS = new Set(['nsubj', 'nsubj:pass']);
+/** What a relative pronoun can be in its clause (the German one also object or dative: "den Biden kritisierte"). */
+const RELATIVE_ROLES = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj']);
+/** Where the parser hangs the main verb that follows a relative clause it did not close. */
+const STRANDED_MAIN = new Set(['conj', 'advcl', 'parataxis', 'ccomp']);
+/** Positions a main predicate takes; the noun the relative clause describes stands in one of them when the parse
+ * has no predicate of its own for it. */
+const CLAUSE_SLOTS = new Set(['root', 'ccomp', 'parataxis']);
+/** Dependents by which the parser attached the antecedent to the relative clause's verb. */
+const ANTECEDENT_DEPS = new Set(['nsubj', 'nsubj:pass', 'vocative', 'dep', 'obl', 'appos']);
+const NAME_PARTS = new Set(['flat', 'flat:name', 'compound']);
+
+function isNominal(w: RepairWord): boolean {
+  return w.upos === 'PROPN' || w.upos === 'NOUN' || w.upos === 'PRON';
+}
+
+/** Head indices (0-based, −1 root) and children lists of the current words. */
+function shape(out: readonly RepairWord[]): { head: number[]; children: number[][] } {
+  const head = out.map((w) => w.head - 1);
+  const children: number[][] = out.map(() => []);
+  head.forEach((h, i) => {
+    if (h >= 0 && h < out.length) children[h]!.push(i);
+  });
+  return { head, children };
+}
+
+function dominates(head: readonly number[], top: number, k: number): boolean {
+  for (let x = k, n = 0; x >= 0 && n <= head.length; x = head[x]!, n++) if (x === top) return true;
+  return false;
+}
+
+/** Leftmost word of k's phrase, punctuation left out (the closing comma of a relative clause often hangs on the
+ * next verb). */
+function leftEdge(out: readonly RepairWord[], children: readonly number[][], k: number): number {
+  let min = k;
+  const stack = [k];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x < min) min = x;
+    for (const c of children[x]!) if (out[c]!.deprel !== 'punct') stack.push(c);
+  }
+  return min;
+}
+
+/** The noun phrase head above a name part ("Philip Zelikow": the relative clause may hang on either word). */
+function phraseHead(out: readonly RepairWord[], head: readonly number[], k: number, limit: number): number {
+  let x = k;
+  for (let n = 0; n < 6 && NAME_PARTS.has(out[x]!.deprel) && head[x]! >= 0 && head[x]! < limit; n++) x = head[x]!;
+  return x;
+}
+
+/** The main verb the parser left inside relative clause v: a later verb of v's subtree, attached as if it
+ * continued the relative clause, with no subject, conjunction or subordinator of its own, and right after a comma. */
+function strandedMain(out: readonly RepairWord[], shp: ReturnType<typeof shape>, v: number): number {
+  for (let k = v + 1; k < out.length; k++) {
+    const w = out[k]!;
+    if (w.upos !== 'VERB' || !STRANDED_MAIN.has(w.deprel) || !dominates(shp.head, v, k)) continue;
+    const ks = shp.children[k]!;
+    if (ks.some((c) => SUBJECTS.has(out[c]!.deprel) || ['cc', 'mark', 'expl'].includes(out[c]!.deprel))) continue;
+    // "…, having won four elections, …" continues the clause; a main verb is finite or has its auxiliary.
+    if (/ing$/iu.test(w.form) && !ks.some((c) => out[c]!.deprel.startsWith('aux'))) continue;
+    if (out[leftEdge(out, shp.children, k) - 1]?.form !== ',') continue;
+    return k;
+  }
+  return -1;
+}
+
+/**
+ * "Putin, who has ruled Russia since 2000, said …" / "China, which buys Iran's oil, criticised …": the parser,
+ * trained on treebanks with a few dozen such sentences, reads the main verb as a continuation of the relative
+ * clause (conj, advcl) and leaves the sentence with the antecedent or the relative verb as its root. When the tree
+ * has no predicate outside the relative clause, the stranded verb takes the antecedent's place, the antecedent
+ * becomes its subject and the relative clause the antecedent's. "Auch Isner, der zur Höchstform auflief, zollte …":
+ * with the antecedent as a second subject of the relative verb, the antecedent moves to the verb that governs it.
+ */
+export function relativeClauseRepair(out: RepairWord[], relativePronouns: WordSet, relcl: string): void {
+  for (let r = 2; r < out.length; r++) {
+    const pron = out[r]!;
+    if (pron.upos !== 'PRON' || out[r - 1]!.form !== ',' || !RELATIVE_ROLES.has(pron.deprel)) continue;
+    if (!relativePronouns.has(pron.form.toLowerCase())) continue;
+    const shp = shape(out);
+    const v = shp.head[r]!;
+    if (v <= r || (out[v]!.upos !== 'VERB' && out[v]!.upos !== 'AUX')) continue;
+    const hv = shp.head[v]!;
+    let ante = -1;
+    if (hv >= 0 && hv < r - 1 && out[v]!.deprel === relcl) ante = phraseHead(out, shp.head, hv, r - 1);
+    else {
+      const own = shp.children[v]!.filter((c) => c < r - 1 && ANTECEDENT_DEPS.has(out[c]!.deprel));
+      if (own.length === 1) ante = own[0]!;
+    }
+    if (ante < 0 || !isNominal(out[ante]!)) continue;
+    const top = dominates(shp.head, ante, v) ? ante : v;
+    const main = CLAUSE_SLOTS.has(out[top]!.deprel) ? strandedMain(out, shp, v) : -1;
+    if (main >= 0) {
+      const passive = shp.children[main]!.some((c) => out[c]!.deprel === 'aux:pass');
+      out[main]!.head = out[top]!.head;
+      out[main]!.deprel = out[top]!.deprel;
+      for (const c of shp.children[top]!) if (c > main && out[c]!.deprel === 'punct') out[c]!.head = main + 1;
+      out[ante]!.head = main + 1;
+      out[ante]!.deprel = passive ? 'nsubj:pass' : 'nsubj';
+      out[v]!.head = ante + 1;
+      out[v]!.deprel = relcl;
+      continue;
+    }
+    // The antecedent as a second subject of the relative verb, which hangs on a later verb without a subject.
+    if (top !== v || !SUBJECTS.has(out[ante]!.deprel) || !SUBJECTS.has(pron.deprel)) continue;
+    if (hv <= v || out[hv]!.upos !== 'VERB' || shp.children[hv]!.some((c) => SUBJECTS.has(out[c]!.deprel))) continue;
+    out[ante]!.head = hv + 1;
+    out[v]!.head = ante + 1;
+    out[v]!.deprel = relcl;
+  }
+}
+
+/** A possessor before an adjective belongs to the adjective's noun ("Perus wichtigster Waffenlieferant", where the
+ * parser hangs "Perus" on "wichtigster"). */
+function possessorOfNoun(out: RepairWord[]): void {
+  out.forEach((w, i) => {
+    const h = w.head - 1;
+    if (h <= i || !/^nmod(:poss)?$/u.test(w.deprel)) return;
+    const adj = out[h]!;
+    const g = adj.head - 1;
+    if (adj.upos === 'ADJ' && adj.deprel === 'amod' && g > h && out[g]!.upos === 'NOUN') w.head = g + 1;
+  });
+}
+
+/** A passive subject without any auxiliary is the subject of an active verb ("said it condemned the use of force",
+ * the participle reading of "condemned"), and then a nominal xcomp of that verb, with no object beside it, its
+ * object; an active clause has no passive agent ("condemned the use of force by the US", "spoke by phone with …"). */
+function voice(out: RepairWord[]): void {
+  const { children } = shape(out);
+  const deps = (h: number, rel: string) => children[h]!.filter((k) => out[k]!.deprel === rel).map((k) => out[k]!);
+  out.forEach((v, i) => {
+    if (v.upos !== 'VERB') return;
+    const subj = deps(i, 'nsubj:pass');
+    const aux = deps(i, 'aux:pass').length + deps(i, 'aux').length;
+    if (subj.length !== 1 || i < out.indexOf(subj[0]!) || aux) return;
+    subj[0]!.deprel = 'nsubj';
+    const xcomp = deps(i, 'xcomp');
+    if (!deps(i, 'obj').length && xcomp.length === 1 && xcomp[0]!.upos === 'NOUN') xcomp[0]!.deprel = 'obj';
+  });
+  out.forEach((_, i) => {
+    if (!deps(i, 'nsubj').length || deps(i, 'aux:pass').length || deps(i, 'nsubj:pass').length) return;
+    for (const a of deps(i, 'obl:agent')) a.deprel = 'obl';
+  });
+}
+
+/** The repairs in order, on a copy of the words (the stored parse stays the parser's). */
+export function repairedWords<W extends RepairWord>(
+  words: readonly W[],
+  relativePronouns: WordSet,
+  lang: 'de' | 'en',
+): W[] {
+  const out = words.map((w) => ({ ...w }));
+  possessorOfNoun(out);
+  relativeClauseRepair(out, relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
+  voice(out);
+  return out;
+}
