@@ -26,6 +26,9 @@ interface RolesFile {
   possessive_determiners: string[];
   age_descriptions: string[];
   predecessor_nouns: string[];
+  role_genitives: string[];
+  role_complements: string[];
+  role_tail_words: string[];
 }
 
 export interface TriggerEntry {
@@ -168,6 +171,11 @@ function compileRoles(roles: RolesFile) {
     predecessorNouns: new Set(roles.predecessor_nouns),
     /** "his envoy X": the office is the possessor's (roles.json possessive_determiners). */
     possessives: new Set(roles.possessive_determiners),
+    /** "Sprecher des Außenministeriums, X", "ambassador to the UN, X": a role's complement before its apposed name;
+     * the genitive openers name the office's state (roles.json role_genitives, role_complements, role_tail_words). */
+    roleGenitives: new Set(roles.role_genitives),
+    roleComplements: new Set([...roles.role_genitives, ...roles.role_complements]),
+    roleTailWords: new Set(roles.role_tail_words),
   };
 }
 

@@ -112,4 +112,30 @@ describe('arguments (round 2)', () => {
     expect(t).toContainEqual(['person:peter-szijjarto', 'CRITICIZES', 'org:eu']);
     expect(t).not.toContainEqual(['HUN', 'CRITICIZES', 'person:peter-szijjarto']);
   });
+
+  it('the name apposed after a role and its complement holds the role, of the state a genitive names', () => {
+    expect(
+      triples("Brazil's ambassador to the United Nations, Ana Ruiz, said the resolution was a mistake.", 'en'),
+    ).toContainEqual(['person:ana-ruiz', 'OFFICIAL_OF', 'BRA']);
+    // "to Russia" is where the office is held, not whose it is.
+    const to = triples("Germany's ambassador to Russia, Ana Ruiz, met officials.", 'en');
+    expect(to).toContainEqual(['person:ana-ruiz', 'OFFICIAL_OF', 'DEU']);
+    expect(to).not.toContainEqual(['person:ana-ruiz', 'OFFICIAL_OF', 'RUS']);
+    expect(
+      triples(
+        'Der Sprecher des argentinischen Außenministeriums, Tomás Vidal, sagte, man werde nicht teilnehmen.',
+        'de',
+      ),
+    ).toContainEqual(['person:tomas-vidal', 'OFFICIAL_OF', 'ARG']);
+  });
+
+  it('a clause after a role is no complement, and a reported clause after the comma is no apposition', () => {
+    const clause = triples('The head of the delegation met officials on Friday in Doha, Ana Ruiz said.', 'en');
+    expect(clause.filter((x) => x[0] === 'person:ana-ruiz' && x[1] === 'OFFICIAL_OF')).toEqual([]);
+    const reported = triples(
+      'Kim Jong Un sei krank. Zuvor hatte der Sicherheitsberater der südkoreanischen Regierung am Sonntag gesagt, Kim lebe.',
+      'de',
+    );
+    expect(reported.filter((x) => x[1] === 'OFFICIAL_OF' && x[2] === 'KOR')).toEqual([]);
+  });
 });

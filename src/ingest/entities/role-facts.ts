@@ -5,6 +5,7 @@ import type { Predicate } from '../../model.js';
 import type { KnownRole } from '../gazetteer/index.js';
 import type { Mention, RoleFact } from '../types.js';
 import { surfaceOf, type MentionSet, type RoleSpan } from './mention-set.js';
+import { complementEnd } from './passes/roles.js';
 
 const AFFIL_PREPS = /^(of|at|with|in|for|from|von|vom|beim|bei|der|des|am|an|im|für)$/u;
 /** Roles that only tie a person to an armed group loosely; every other role in a group is an office in it. */
@@ -91,19 +92,15 @@ function personOf(
   }
   // A genitive tail, then the apposed name; the state is the one named inside the tail.
   let tailState: string | undefined;
-  if (!person && toks[span.b] && /^(des|der|of)$/u.test(toks[span.b]!.norm)) {
-    let j = span.b + 1;
-    // Only a noun phrase: capitalised words, names, adjectives of states, articles and "in/of" (no verb).
-    while (
-      j < toks.length &&
-      j < span.b + 8 &&
-      toks[j]!.text !== ',' &&
-      (toks[j]!.cap || mentionAt(j) || /^(des|der|dem|den|the|of|in|for|für|and|und)$/u.test(toks[j]!.norm))
-    )
-      j++;
-    const nm = toks[j]?.text === ',' ? mentionAt(j + 1) : undefined;
-    if (nm && nm.tokStart === j + 1 && ms.typeOf(nm.entity) === 'Person') {
+  if (!person && toks[span.b] && ms.lex.roleComplements.has(toks[span.b]!.norm)) {
+    const j = complementEnd(ms, toks, span.b, (k) => !!mentionAt(k));
+    const nm = j >= 0 ? mentionAt(j + 1) : undefined;
+    // An apposition is closed by a comma or the sentence end ("…, Kim lebe" is the start of a reported clause).
+    const closed = nm && (!toks[nm.tokEnd] || toks[nm.tokEnd]!.text === ',' || toks[nm.tokEnd]!.text === '.');
+    if (nm && closed && nm.tokStart === j + 1 && ms.typeOf(nm.entity) === 'Person') {
       person = nm.entity;
+      // A state inside "to the United Nations" or "at the embassy in Berlin" is where the office is held.
+      if (!ms.lex.roleGenitives.has(toks[span.b]!.norm)) return { person, personAfter: true, after: nm };
       for (let q = span.b + 1; q < j && !tailState; q++) {
         const mm = mentionAt(q);
         if (mm && ms.typeOf(mm.entity) === 'Country') tailState = mm.entity;

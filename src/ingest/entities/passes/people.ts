@@ -3,6 +3,7 @@
 
 import { slugify } from '../../../slugify.js';
 import { ABBR_TOKEN, surfaceOf, type MentionSet, type SentState } from '../mention-set.js';
+import { complementEnd } from './roles.js';
 
 /** Sentence pass: the name right after each role span ("Präsident Wladimir Putin", "spokesman, John Kirby"). */
 export function peopleAfterRoles(ms: MentionSet, st: SentState): void {
@@ -13,8 +14,22 @@ export function peopleAfterRoles(ms: MentionSet, st: SentState): void {
     if (toks[j] && !st.taken[j]) {
       const b = nameSpan(ms, st, j, 2);
       if (b > j) ms.addPerson(st, j, b);
+      else apposedAfterComplement(ms, st, span.b);
     }
   }
+}
+
+/** "Brazil's ambassador to the United Nations, Ana Ruiz, said": the name after the comma that closes the role's
+ * complement holds the role, when a comma or the sentence end closes the name too (an apposition, not a list). */
+function apposedAfterComplement(ms: MentionSet, st: SentState, from: number): void {
+  const toks = st.sent.tokens;
+  if (!ms.lex.roleComplements.has(toks[from]?.norm ?? '')) return;
+  const c = complementEnd(ms, toks, from, (k) => !!st.taken[k]);
+  const j = c + 1;
+  if (c < 0 || !toks[j] || st.taken[j]) return;
+  const b = nameSpan(ms, st, j, 2);
+  const after = toks[b];
+  if (b > j && (!after || after.text === ',' || after.text === '.')) ms.addPerson(st, j, b);
 }
 
 /** Sentence pass: titles, speech verbs before or after a name, and appositions with a role. */

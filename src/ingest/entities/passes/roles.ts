@@ -119,3 +119,29 @@ function compoundCountry(ms: MentionSet, t: Token): string | undefined {
 function isCountry(ms: MentionSet, id: string): boolean {
   return ms.model.gazetteer.entries.get(id)?.type === 'Country';
 }
+
+/** Longest role complement before an apposed name ("to the United Nations", "des argentinischen Außenministeriums"). */
+const MAX_COMPLEMENT = 7;
+
+/**
+ * Where the complement opened at `from` ("of", "des", "to": roles.json role_complements) ends: the index of its
+ * closing comma, or −1. Only a noun phrase: capitalised words, names, the complement's function words and at most
+ * two other words ("of the Argentine foreign ministry"), so that a clause ("the delegation met officials on
+ * Friday, Peskov said") is none.
+ */
+export function complementEnd(
+  ms: MentionSet,
+  toks: readonly Token[],
+  from: number,
+  named: (k: number) => boolean,
+): number {
+  const { roleTailWords, speechVerbs } = ms.lex;
+  let other = 0;
+  let j = from + 1;
+  for (; j < toks.length && j <= from + MAX_COMPLEMENT && toks[j]!.text !== ','; j++) {
+    const t = toks[j]!;
+    if (t.cap || named(j) || roleTailWords.has(t.norm)) continue;
+    if (t.kind !== 'word' || speechVerbs.has(t.norm) || ++other > 2) return -1;
+  }
+  return toks[j]?.text === ',' && j > from + 1 ? j : -1;
+}
