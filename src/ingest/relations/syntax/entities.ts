@@ -49,6 +49,8 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
   if (depth > 1) return undefined;
   const speaker = speakerOfPronoun(ctx, k);
   if (speaker !== undefined) return actorOfWord(ctx, speaker, false, depth + 1);
+  const owner = possessorOfPronoun(ctx, k);
+  if (owner) return owner;
   // "Präsident Putin", "der Sprecher, Peskow": the name apposed to a role or title noun.
   for (const rel of NAME_RELS)
     for (const c of kids(ctx, k, rel)) {
@@ -85,6 +87,21 @@ function speakerOfPronoun(ctx: SentenceContext, k: number): number | undefined {
   const verb = ctx.words[clause]!.head - 1;
   if (verb < 0 || !ctx.lex.speechHeads.has(ctx.norms[verb]!)) return undefined;
   return kids(ctx, verb, 'nsubj').find((s) => ctx.words[s]!.upos !== 'PRON');
+}
+
+/** "The EU imposed sanctions on Iran over its support for Russia": a possessive pronoun stands for the nearest actor
+ * of a fitting type named before it in the sentence (an actor mention, not an adjective). */
+function possessorOfPronoun(ctx: SentenceContext, k: number): Mention | undefined {
+  const w = ctx.words[k]!;
+  const types = ctx.lex.possessivePronouns.get(ctx.norms[k]!);
+  if (!types || w.upos !== 'PRON' || w.deprel !== 'nmod:poss') return undefined;
+  let best: Mention | undefined;
+  for (const m of ctx.mentions) {
+    const ty = typeOf(ctx, m.entity);
+    if (m.tokEnd > w.tokStart || !m.actor || !ty || !types.has(ty)) continue;
+    if (!best || m.tokStart > best.tokStart) best = m;
+  }
+  return best;
 }
 
 /** "die Regierung in Warschau", "the junta in Bamako": a government noun's seat names the state it governs. */

@@ -47,12 +47,17 @@ export interface SyntaxLexicons {
   /** Word starts of harsh judgements per language (triggers.json, shared with the naming verbs' needsIf). */
   negativeEvaluations: Readonly<Record<'de' | 'en', RegExp>>;
   relativePronouns: WordSet;
+  /** "urged Germany to send tanks", "warned NATO against sending troops": the act is asked for, not done. */
+  demandHeads: WordSet;
+  demandMarks: WordSet;
   objectControl: WordSet;
   copulas: WordSet;
   /** "including", "such as", "darunter", "wie": named members of a common-noun argument follow. */
   inclusionWords: WordSet;
   /** "it", "er": a reported clause's pronoun subject that stands for the speaker. */
   subjectPronouns: WordSet;
+  /** "its", "their" → the entity types the possessor can stand for ("sanctions on Iran over its support"). */
+  possessivePronouns: ReadonlyMap<string, ReadonlySet<string>>;
   /** Government nouns whose "in X" names the state they govern ("die Militärjunta in Bamako"). */
   seatNouns: WordSet;
   seatCases: WordSet;
@@ -81,10 +86,13 @@ const CuesSchema = z.object({
   causal_obl_heads: z.array(z.string()),
   addressee_cases: z.array(z.string()),
   relative_pronouns: z.array(z.string()),
+  demand_heads: z.array(z.string()),
+  demand_marks: z.array(z.string()),
   object_control: z.array(z.string()),
   copulas: z.array(z.string()),
   inclusion_words: z.array(z.string()),
   subject_pronouns: z.array(z.string()),
+  possessive_pronouns: z.record(z.string(), z.array(z.string())),
   seat_nouns: z.array(z.string()),
   seat_cases: z.array(z.string()),
 });
@@ -133,10 +141,13 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     addresseeCases: wordSet(c.addressee_cases),
     negativeEvaluations: NEGATIVE_EVALUATIONS,
     relativePronouns: wordSet(c.relative_pronouns),
+    demandHeads: wordSet(c.demand_heads),
+    demandMarks: wordSet(c.demand_marks),
     objectControl: wordSet(c.object_control),
     copulas: wordSet(c.copulas),
     inclusionWords: wordSet(c.inclusion_words),
     subjectPronouns: wordSet(c.subject_pronouns),
+    possessivePronouns: new Map(Object.entries(c.possessive_pronouns).map(([w, ts]) => [w, new Set(ts)])),
     seatNouns: wordSet(c.seat_nouns),
     seatCases: wordSet(c.seat_cases),
   };

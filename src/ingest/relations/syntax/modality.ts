@@ -83,6 +83,21 @@ function clauseHeads(ctx: TriggerContext): number[] {
   return out;
 }
 
+/** "urged Germany to send tanks", "forderte Berlin auf, Waffen zu liefern", "warned NATO against sending troops": the
+ * trigger's clause (the trigger, or an event noun's light verb) is what a demand verb asks for or warns against. */
+function demanded(ctx: TriggerContext): boolean {
+  let cur = ctx.word;
+  for (const a of ancestors(ctx, ctx.word)) {
+    const marked = kids(ctx, cur, 'mark').some((m) => ctx.lex.demandMarks.has(ctx.norms[m]!));
+    const clause = a.via === 'xcomp' || ((a.via === 'advcl' || a.via === 'ccomp') && marked);
+    if (clause && ctx.lex.demandHeads.has(ctx.norms[a.word]!)) return true;
+    const light = ctx.pos !== 'verb' && cur === ctx.word && (a.via === 'obj' || a.via === 'nsubj:pass');
+    if (!clause && !light) return false;
+    cur = a.word;
+  }
+  return false;
+}
+
 function speakerOf(ctx: TriggerContext, args: readonly string[]): Mention | undefined {
   const heads = clauseHeads(ctx);
   const top = heads[heads.length - 1]!;
@@ -144,6 +159,8 @@ export function modalityOf(
   if (marks.some((m) => ctx.lex.conditionalMarks.has(m)))
     return { polarity: 'hypothetical', modality: 'expected', conditional: true };
   if (aux.some((a) => ctx.lex.irrealisAux.has(a))) return { polarity: 'hypothetical', modality: 'expected' };
+  // Asked for or warned against is nothing done, and no plan of the one asked: no relation, like a condition.
+  if (demanded(ctx)) return { polarity: 'hypothetical', modality: 'expected', conditional: true };
   const upper = heads.slice(1).map((h) => ctx.norms[h]!);
   // German "will" is "wants" (a plan); English "will" is the future.
   const planned =
