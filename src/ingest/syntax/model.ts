@@ -17,7 +17,8 @@ export class TrainedSyntaxModel implements SyntaxModel {
     parser: ParserTables,
     private readonly langId: number,
   ) {
-    this.tagger = new Tagger(tagger);
+    // German declaratives put a finite verb second; a long German sentence tagged without one lost its verb.
+    this.tagger = new Tagger(tagger, lang === 'de');
     this.parser = new Parser(parser);
   }
 

@@ -20,8 +20,9 @@ interface HardSentence {
 
 /** Fully right sentences required. CoreNLP 4.5.10 got 12/15 English and 5/15 German right (issue 8): scaled to 20
  * that is 16 and 6.7, so the floors never go below 16 and 7; they sit just below what the shipped models reach. */
-// Measured with the shipped models: en 10/20, de 6/20 — below CoreNLP's reference (16 and 7 scaled to 20); issue 8 open.
-const FLOOR = { en: 10, de: 6 } as const;
+// Measured with the shipped models: en 10/20 (below CoreNLP's 16 scaled to 20; issue 8 open), de 7/20 since the German
+// tagger must find a verb in a long sentence (CoreNLP's 5/15 scaled: 6.7).
+const FLOOR = { en: 10, de: 7 } as const;
 
 const load = (lang: 'de' | 'en'): HardSentence[] =>
   (JSON.parse(readFileSync(`tests/fixtures/syntax/hard-${lang}.json`, 'utf8')) as { sentences: HardSentence[] })
