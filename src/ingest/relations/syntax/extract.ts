@@ -11,7 +11,7 @@ import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
 import { repairedWords } from './repairs.js';
-import { casesOf, coreDeps, nounLike } from './tree.js';
+import { casesOf, coreDeps, kids, nounLike } from './tree.js';
 import { particleOf, triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
@@ -77,6 +77,19 @@ function argumentPairs(ctx: TriggerContext, find: ArgumentFind): Array<[Mention,
       return pairsOf(pair.length === 2 ? pair : subs, find.confidence - 0.1);
     }
   }
+  // "Seit April kämpfen die Armee und die RSF um die Macht": each side fights the other.
+  const sideBySide = () =>
+    kids(ctx, ctx.word).some(
+      (k) => ctx.lex.sideBySide.has(ctx.norms[k]!) || casesOf(ctx, k).some((c) => ctx.lex.sideBySide.has(c)),
+    );
+  if (ctx.frame.reciprocal && !objs.length && subs.length >= 2 && !sideBySide())
+    return pairsOf(subs, find.confidence - 0.1).flatMap(
+      ([a, b, c]) =>
+        [
+          [a, b, c],
+          [b, a, c],
+        ] as Array<[Mention, Mention, number]>,
+    );
   const out: Array<[Mention, Mention, number]> = [];
   for (const s of subs) for (const o of objs) if (s.entity !== o.entity) out.push([s, o, find.confidence]);
   return out.slice(0, 16);

@@ -27,6 +27,8 @@ export const FrameSchema = z.object({
   match: z.string().optional(),
   voice: z.enum(['receive']).optional(),
   actorNoun: z.boolean().optional(),
+  /** Fighting each other: with no object, coordinated subjects are each other's targets. */
+  reciprocal: z.boolean().optional(),
   requires: z.array(SlotSchema).optional(),
   subject: z.array(SlotSchema).min(1),
   object: z.array(SlotSchema).min(1),

@@ -49,6 +49,8 @@ export interface SyntaxLexicons {
   relativePronouns: WordSet;
   /** "urged Germany to send tanks", "warned NATO against sending troops": the act is asked for, not done. */
   demandHeads: WordSet;
+  /** "fought alongside", "kämpften gemeinsam": coordinated fighters are on one side. */
+  sideBySide: WordSet;
   demandMarks: WordSet;
   objectControl: WordSet;
   copulas: WordSet;
@@ -87,6 +89,7 @@ const CuesSchema = z.object({
   addressee_cases: z.array(z.string()),
   relative_pronouns: z.array(z.string()),
   demand_heads: z.array(z.string()),
+  side_by_side: z.array(z.string()),
   demand_marks: z.array(z.string()),
   object_control: z.array(z.string()),
   copulas: z.array(z.string()),
@@ -142,6 +145,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     negativeEvaluations: NEGATIVE_EVALUATIONS,
     relativePronouns: wordSet(c.relative_pronouns),
     demandHeads: wordSet(c.demand_heads),
+    sideBySide: wordSet(c.side_by_side),
     demandMarks: wordSet(c.demand_marks),
     objectControl: wordSet(c.object_control),
     copulas: wordSet(c.copulas),

@@ -156,6 +156,16 @@ function voice(out: RepairWord[]): void {
   });
 }
 
+/** "Seit April 2023 kämpfen die Armee und die RSF …": a subject never carries an adposition; the parser's nsubj with
+ * a case marker is an oblique (and the clause's subject is then read from case and agreement, tree.ts). */
+function markedSubject(out: RepairWord[]): void {
+  const { children } = shape(out);
+  out.forEach((w, i) => {
+    if (SUBJECTS.has(w.deprel) && children[i]!.some((c) => out[c]!.deprel === 'case' && out[c]!.upos === 'ADP'))
+      w.deprel = 'obl';
+  });
+}
+
 /** The repairs in order, on a copy of the words (the stored parse stays the parser's). */
 export function repairedWords<W extends RepairWord>(
   words: readonly W[],
@@ -164,6 +174,7 @@ export function repairedWords<W extends RepairWord>(
 ): W[] {
   const out = words.map((w) => ({ ...w }));
   possessorOfNoun(out);
+  markedSubject(out);
   relativeClauseRepair(out, relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
   voice(out);
   return out;

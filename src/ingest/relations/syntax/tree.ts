@@ -135,6 +135,12 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
   const infinitive = relOf(ctx.words[v]!.deprel) === 'xcomp' || kids(ctx, v, 'mark').some((m) => ctx.norms[m] === 'zu');
   const nominative = core.filter((d) => d.rel === 'obj' && morphCase(ctx, d.word) === 'Nom');
   if (!infinitive && !core.some((d) => d.rel === 'nsubj') && nominative.length === 1) nominative[0]!.rel = 'nsubj';
+  // No subject, a plural finite verb and one object that is plural or coordinated ("Seit April kämpfen die Armee und
+  // die RSF um die Macht"): that object agrees with the verb and is its subject (a finite German clause has one).
+  const objects = core.filter((d) => d.rel === 'obj');
+  const plural = (k: number) => feat(ctx, k, 'Number') === 'Plur' || kids(ctx, k, 'conj').length > 0;
+  if (!infinitive && !core.some((d) => d.rel === 'nsubj') && objects.length === 1 && feat(ctx, v, 'Number') === 'Plur')
+    if (plural(objects[0]!.word) && kids(ctx, v, 'aux:pass').length === 0) objects[0]!.rel = 'nsubj';
   // Two bare names as subjects ("Nordkorea soll Russland … Raketen geliefert haben"): the first is the subject, the
   // second the dative beside a theme, else the object.
   const names = core.filter((d) => d.rel === 'nsubj');

@@ -3,7 +3,8 @@
 
 import type { TriggerEntry } from '../../lexicon.js';
 import { typeOf } from './entities.js';
-import { casesOf, kids, nounLike } from './tree.js';
+import { framesFor } from './frames.js';
+import { casesOf, coreDeps, kids, nounLike } from './tree.js';
 import type { SentenceContext } from './types.js';
 
 /** The separable particle of a verb ("griff … an" → "an"), if the parse attaches one. */
@@ -22,6 +23,18 @@ function particleOk(ctx: SentenceContext, w: number, e: TriggerEntry, particle: 
   return later.some((x) => x.norm === particle);
 }
 
+/** "India and Pakistan fought three wars", "Indian and Pakistani troops clashed": a verb with a reciprocal frame
+ * needs no "against"/"with" when its subject is coordinated (each side is the other's target). */
+function reciprocalUse(ctx: SentenceContext, w: number, e: TriggerEntry): boolean {
+  const key = ctx.norms[w]!;
+  if (!framesFor(ctx.frames, ctx.lang, e.pos, e.p, key).some((f) => f.reciprocal && f.re?.test(key))) return false;
+  return coreDeps(ctx, w).some(
+    (d) =>
+      d.rel === 'nsubj' &&
+      (kids(ctx, d.word, 'conj').length > 0 || kids(ctx, d.word, 'amod').some((a) => kids(ctx, a, 'conj').length > 0)),
+  );
+}
+
 function entryOk(ctx: SentenceContext, w: number, e: TriggerEntry, lower: string, hasItem: boolean): boolean {
   const norm = ctx.norms[w]!;
   if (e.needsItem && !hasItem) return false;
@@ -30,7 +43,7 @@ function entryOk(ctx: SentenceContext, w: number, e: TriggerEntry, lower: string
   const before = ctx.doc.sentences[ctx.sentence]!.tokens[ctx.words[w]!.tokStart - 1];
   if (e.notAfter && before && e.notAfter.test(before.norm)) return false;
   if (e.needsIf) for (const [pre, re] of e.needsIf) if (norm.startsWith(pre) && !re.test(lower)) return false;
-  if (e.particleIf)
+  if (e.particleIf && !reciprocalUse(ctx, w, e))
     for (const [pre, particle] of e.particleIf)
       if (norm.startsWith(pre) && !particleOk(ctx, w, e, particle)) return false;
   if (e.needsMod) {

@@ -549,6 +549,37 @@ const CASES: Case[] = [
     not: [['DEU', 'SUPPLIES', 'UKR']],
   },
   {
+    name: 'coordinated subjects of a verb of fighting, with no object, fight each other',
+    lang: 'en',
+    text: 'India and Pakistan fought three wars over Kashmir.',
+    tree: 'India/PROPN/4/nsubj and/CCONJ/3/cc Pakistan/PROPN/1/conj fought/VERB/0/root three/NUM/6/nummod wars/NOUN/4/obj over/ADP/8/case Kashmir/PROPN/6/nmod ./PUNCT/4/punct',
+    want: [
+      ['IND', 'ATTACKS', 'PAK'],
+      ['PAK', 'ATTACKS', 'IND'],
+    ],
+  },
+  {
+    name: 'fighting side by side is no fight between the two',
+    lang: 'en',
+    text: 'Turkey and Azerbaijan fought alongside Georgia.',
+    tree: 'Turkey/PROPN/4/nsubj and/CCONJ/3/cc Azerbaijan/PROPN/1/conj fought/VERB/0/root alongside/ADP/6/case Georgia/PROPN/4/obl ./PUNCT/4/punct',
+    want: [],
+    not: [
+      ['TUR', 'ATTACKS', 'AZE'],
+      ['AZE', 'ATTACKS', 'TUR'],
+    ],
+  },
+  {
+    name: 'a subject with an adposition is an oblique; the plural object agreeing with the verb is the subject',
+    lang: 'de',
+    text: 'Seit Monaten kämpfen Armenien und Aserbaidschan um Karabach.',
+    tree: 'Seit/ADP/2/case Monaten/NOUN/3/nsubj kämpfen/VERB/0/root/Number=Plur Armenien/PROPN/3/obj und/CCONJ/6/cc Aserbaidschan/PROPN/4/conj um/ADP/8/case Karabach/PROPN/3/obl ./PUNCT/3/punct',
+    want: [
+      ['ARM', 'ATTACKS', 'AZE'],
+      ['AZE', 'ATTACKS', 'ARM'],
+    ],
+  },
+  {
     name: 'coordinated adjectives of one actor noun name one actor each',
     lang: 'en',
     text: 'Turkey hosted talks between Russian and Ukrainian delegations.',
