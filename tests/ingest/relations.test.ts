@@ -173,4 +173,14 @@ describe('criticism by rejection and protest, and what the critic did not do', (
       'RUS',
     ]);
   });
+
+  it('names only an actor as the source of a report, never an item named before the speech verb', () => {
+    const r = rel(
+      'China, Pakistan\'s closest ally and its largest supplier of weapons, including J-10C fighter jets, said it "regrets" the strikes.',
+      'en',
+      'ALLIED_WITH',
+    );
+    expect(r).toBeDefined();
+    expect(r!.attributedTo ?? '').not.toMatch(/^item:/u);
+  });
 });

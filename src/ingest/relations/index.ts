@@ -144,7 +144,13 @@ function pushCandidate(s: SentenceContext, e: TriggerEntry, t: number, r: Args):
   if (!st || !ot || !ACTOR_TYPES.has(st) || !ACTOR_TYPES.has(ot)) return;
   if (e.p === 'MEMBER_OF' && (ot !== 'Organization' || st === 'Person')) return;
   if (e.p === 'INVITES' && ot === 'Organization' && st !== 'Organization') return;
-  const { modality, attributedTo } = modalityFor(s.lex, sent, t, s.segs, s.mentionAt, [subj.entity, obj.entity]);
+  // Only an actor reports: "…, including J-10C fighter jets, said it …" is no source named "fighter jets".
+  const actorAt = (k: number) => {
+    const m = s.mentionAt(k);
+    const ty = m && typeOf(m.entity);
+    return ty && ACTOR_TYPES.has(ty) ? m : undefined;
+  };
+  const { modality, attributedTo } = modalityFor(s.lex, sent, t, s.segs, actorAt, [subj.entity, obj.entity]);
   const near = s.times
     .filter((x) => Math.abs(x.at - t) <= 15)
     .sort((a, b) => Math.abs(a.at - t) - Math.abs(b.at - t))[0];
