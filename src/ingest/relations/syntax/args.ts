@@ -88,7 +88,9 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
         : depsOf(ctx, g, dep, ctx.words[g]!.upos === 'VERB' || ctx.words[g]!.upos === 'AUX').filter((k) => k !== t);
   } else if (slot.dep.includes('/')) {
     const [a, b] = slot.dep.split('/') as [string, string];
-    words = depsOf(ctx, t, a, isVerb).flatMap((k) => depsOf(ctx, k, b, false));
+    words = depsOf(ctx, t, a, isVerb)
+      .filter((k) => !slot.via || slot.via.includes(ctx.norms[k]!))
+      .flatMap((k) => depsOf(ctx, k, b, false));
   } else words = depsOf(ctx, t, slot.dep, isVerb);
   const found = words.filter((k) => hasCase(ctx, k, slot.case));
   if (found.length || !slot.case?.length) return found;

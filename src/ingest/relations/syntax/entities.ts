@@ -13,7 +13,7 @@ export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
   'ArmedGroup',
 ]);
 const NAME_RELS = ['appos', 'flat', 'compound'];
-const OWNER_RELS = ['amod', 'nmod:poss', 'nmod', 'dep'];
+const OWNER_RELS = ['amod', 'nmod:poss', 'nmod', 'dep', 'det'];
 
 export const typeOf = (ctx: SentenceContext, id: string): EntityType | undefined => ctx.doc.entities.get(id)?.type;
 
@@ -68,6 +68,8 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
         if (rel === 'nmod' && !ownerNmod(ctx, c) && !seatOf(ctx, k, c)) continue;
         // An adjective the parser left as bare 'dep' ("Russische Truppen" sentence-initially) is still a modifier.
         if (rel === 'dep' && ctx.words[c]!.upos !== 'ADJ') continue;
+        // "seine Soldaten": of the determiners only the possessive names an owner.
+        if (rel === 'det' && ctx.words[c]!.deprel !== 'det:poss') continue;
         const m = actorOfWord(ctx, c, true, depth + 1);
         if (m) return m;
       }
@@ -89,12 +91,13 @@ function speakerOfPronoun(ctx: SentenceContext, k: number): number | undefined {
   return kids(ctx, verb, 'nsubj').find((s) => ctx.words[s]!.upos !== 'PRON');
 }
 
-/** "The EU imposed sanctions on Iran over its support for Russia": a possessive pronoun stands for the nearest actor
+/** "The EU imposed sanctions on Iran over its support for Russia", "seine Soldaten": a possessive stands for the nearest actor
  * of a fitting type named before it in the sentence (an actor mention, not an adjective). */
 function possessorOfPronoun(ctx: SentenceContext, k: number): Mention | undefined {
   const w = ctx.words[k]!;
   const types = ctx.lex.possessivePronouns.get(ctx.norms[k]!);
-  if (!types || w.upos !== 'PRON' || w.deprel !== 'nmod:poss') return undefined;
+  const possessive = (w.upos === 'PRON' && w.deprel === 'nmod:poss') || w.deprel === 'det:poss';
+  if (!types || !possessive) return undefined;
   let best: Mention | undefined;
   for (const m of ctx.mentions) {
     const ty = typeOf(ctx, m.entity);

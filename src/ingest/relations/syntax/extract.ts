@@ -35,7 +35,7 @@ export function sentenceContext(
   lex: SyntaxLexicons,
 ): SentenceContext {
   const lang = doc.language === 'de' ? 'de' : 'en';
-  const words = repairedWords(parse.words, lex.relativePronouns, lang);
+  const words = repairedWords(parse.words, lex, lang);
   const children: number[][] = words.map(() => []);
   words.forEach((w, i) => {
     if (w.head > 0 && w.head <= words.length) children[w.head - 1]!.push(i);

@@ -17,6 +17,8 @@ export const SlotSchema = z.object({
   types: z.array(z.enum(ENTITY_TYPES)).optional(),
   /** Apply only when the trigger is governed by one of these adpositions; [] = only when it is governed by none. */
   ifTriggerCase: z.array(z.string()).optional(),
+  /** For a path slot ('obl/nmod'): the lower-cased words its middle word may be ('seite': 'an der Seite der …'). */
+  via: z.array(z.string()).optional(),
 });
 
 export const FrameSchema = z.object({

@@ -51,6 +51,8 @@ export interface SyntaxLexicons {
   demandHeads: WordSet;
   /** "fought alongside", "kämpften gemeinsam": coordinated fighters are on one side. */
   sideBySide: WordSet;
+  /** "given", "born": never a past tense, so "weapons given to Kyiv" stays a noun phrase. */
+  participlesOnly: WordSet;
   demandMarks: WordSet;
   objectControl: WordSet;
   copulas: WordSet;
@@ -90,6 +92,7 @@ const CuesSchema = z.object({
   relative_pronouns: z.array(z.string()),
   demand_heads: z.array(z.string()),
   side_by_side: z.array(z.string()),
+  participles_only: z.array(z.string()),
   demand_marks: z.array(z.string()),
   object_control: z.array(z.string()),
   copulas: z.array(z.string()),
@@ -146,6 +149,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     relativePronouns: wordSet(c.relative_pronouns),
     demandHeads: wordSet(c.demand_heads),
     sideBySide: wordSet(c.side_by_side),
+    participlesOnly: wordSet(c.participles_only),
     demandMarks: wordSet(c.demand_marks),
     objectControl: wordSet(c.object_control),
     copulas: wordSet(c.copulas),

@@ -1,7 +1,7 @@
 // Attachment repairs on a copy of a sentence's parse before the relation rules read it: errors the trained parser
 // makes systematically on news text, where its treebanks hold too few examples to learn the construction.
 
-import type { WordSet } from './lexicons.js';
+import type { SyntaxLexicons, WordSet } from './lexicons.js';
 
 export interface RepairWord {
   form: string;
@@ -166,16 +166,47 @@ function markedSubject(out: RepairWord[]): void {
   });
 }
 
+/**
+ * "North Korean troops fought alongside Russian forces.", "Indian and Pakistani troops clashed along the border.": the
+ * parser reads the past tense after a subject noun as a reduced relative ("troops fought" as "troops [that were]
+ * fought") and leaves the sentence without a predicate. In an English sentence with no other verb, a verb hung on the
+ * root noun as `acl`, right after the noun's own words, with no subject, auxiliary, subordinator or agent of its own
+ * and no participle-only form ("given", "born"), is the main verb and the noun its subject.
+ */
+function reducedRelativeMain(out: RepairWord[], participlesOnly: WordSet): void {
+  const n = out.length;
+  const shp = shape(out);
+  const root = shp.head.indexOf(-1);
+  if (root < 0 || out[n - 1]!.form !== '.' || (out[root]!.upos !== 'NOUN' && out[root]!.upos !== 'PROPN')) return;
+  const acl = shp.children[root]!.filter((k) => k > root && out[k]!.deprel === 'acl' && out[k]!.upos === 'VERB');
+  if (acl.length !== 1) return;
+  const v = acl[0]!;
+  const verb = out[v]!;
+  if (/ing$/iu.test(verb.form) || participlesOnly.has(verb.form.toLowerCase())) return;
+  const own = shp.children[v]!;
+  if (own.some((c) => /^(nsubj|aux|mark|cop|expl|obl:agent)/u.test(out[c]!.deprel))) return;
+  if (own.some((c) => shp.children[c]!.some((g) => out[g]!.deprel === 'case' && out[g]!.form.toLowerCase() === 'by')))
+    return;
+  for (let k = root + 1; k < v; k++) if (out[k]!.upos === 'PUNCT' || !dominates(shp.head, root, k)) return;
+  if (out.some((w, k) => (w.upos === 'VERB' || w.upos === 'AUX') && !dominates(shp.head, v, k))) return;
+  verb.head = out[root]!.head;
+  verb.deprel = out[root]!.deprel;
+  for (const c of shp.children[root]!) if (c > v && out[c]!.deprel === 'punct') out[c]!.head = v + 1;
+  out[root]!.head = v + 1;
+  out[root]!.deprel = 'nsubj';
+}
+
 /** The repairs in order, on a copy of the words (the stored parse stays the parser's). */
 export function repairedWords<W extends RepairWord>(
   words: readonly W[],
-  relativePronouns: WordSet,
+  lex: Pick<SyntaxLexicons, 'relativePronouns' | 'participlesOnly'>,
   lang: 'de' | 'en',
 ): W[] {
   const out = words.map((w) => ({ ...w }));
   possessorOfNoun(out);
   markedSubject(out);
-  relativeClauseRepair(out, relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
+  if (lang === 'en') reducedRelativeMain(out, lex.participlesOnly);
+  relativeClauseRepair(out, lex.relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
   voice(out);
   return out;
 }

@@ -4,7 +4,7 @@
 import type { TriggerEntry } from '../../lexicon.js';
 import { typeOf } from './entities.js';
 import { framesFor } from './frames.js';
-import { casesOf, coreDeps, kids, nounLike } from './tree.js';
+import { casesOf, coreDeps, kids, nounLike, relOf } from './tree.js';
 import type { SentenceContext } from './types.js';
 
 /** The separable particle of a verb ("griff … an" → "an"), if the parse attaches one. */
@@ -17,6 +17,8 @@ function particleOk(ctx: SentenceContext, w: number, e: TriggerEntry, particle: 
   if (particleOf(ctx, w) === particle) return true;
   // "work with", "spoke with", "kämpft gegen": the particle is the adposition of an oblique.
   if (kids(ctx, w).some((k) => casesOf(ctx, k).includes(particle))) return true;
+  // "an der Seite der russischen Armee gekämpft": the particle is the oblique itself, before a verb-final verb.
+  if (kids(ctx, w).some((k) => ctx.norms[k] === particle && relOf(ctx.words[k]!.deprel) === 'obl')) return true;
   const toks = ctx.doc.sentences[ctx.sentence]!.tokens;
   const after = ctx.words[w]!.tokEnd;
   const later = toks.slice(after, e.lang === 'en' ? after + 3 : toks.length);

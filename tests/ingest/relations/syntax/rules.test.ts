@@ -580,6 +580,20 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a past tense read as a reduced relative on the root noun is the main verb; fighting alongside is support',
+    lang: 'en',
+    text: 'North Korean troops fought alongside Russian forces.',
+    tree: 'North/PROPN/2/compound Korean/ADJ/3/amod troops/NOUN/0/root fought/VERB/3/acl alongside/ADP/7/case Russian/ADJ/7/amod forces/NOUN/4/obl ./PUNCT/3/punct',
+    want: [['PRK', 'SUPPORTS', 'RUS']],
+  },
+  {
+    name: 'fighting at the side of an army is support; a possessive determiner stands for the actor before it',
+    lang: 'de',
+    text: 'Nordkorea bestätigte, dass seine Soldaten an der Seite der russischen Armee gekämpft haben.',
+    tree: 'Nordkorea/PROPN/2/nsubj bestätigte/VERB/0/root ,/PUNCT/13/punct dass/SCONJ/13/mark seine/DET/6/det:poss Soldaten/NOUN/13/nsubj an/ADP/9/case der/DET/9/det Seite/NOUN/13/obl der/DET/12/det russischen/ADJ/12/amod Armee/NOUN/9/nmod gekämpft/VERB/2/ccomp haben/AUX/13/aux ./PUNCT/2/punct',
+    want: [['PRK', 'SUPPORTS', 'RUS']],
+  },
+  {
     name: 'coordinated adjectives of one actor noun name one actor each',
     lang: 'en',
     text: 'Turkey hosted talks between Russian and Ukrainian delegations.',
