@@ -1,5 +1,5 @@
-// Criticism carried by what a speaker says of someone rather than by a criticism verb: "said Moscow was mocking peace
-// efforts", "sagte, die Sanktionen der EU seien illegal" — the speaker criticises whom the judged clause is about.
+// Criticism and threats carried by what a speaker says of someone rather than by their verb: "said Moscow was mocking
+// peace efforts" (criticism), "said Russia would face additional sanctions" (a threat) — aimed at whom the clause is about.
 
 import type { Mention } from '../../types.js';
 import { actorModifiers } from './args.js';
@@ -8,14 +8,15 @@ import type { SyntaxLexicons } from './lexicons.js';
 import { coreDeps, kids, relOf } from './tree.js';
 import type { ParseCandidate, SentenceContext } from './types.js';
 
-/** Whether a sentence holds a word of harsh judgement at all (the parse stage parses such sentences too). */
+/** Whether a sentence holds a word of harsh judgement or of consequences at all (the parse stage parses such
+ * sentences too). */
 export function mayHoldEvaluation(
   lex: SyntaxLexicons,
   lang: 'de' | 'en',
   tokens: ReadonlyArray<{ kind: string; norm: string }>,
 ): boolean {
   const re = lex.negativeEvaluations[lang];
-  return tokens.some((t) => t.kind === 'word' && re.test(t.norm));
+  return tokens.some((t) => t.kind === 'word' && (re.test(t.norm) || lex.consequenceNouns.has(t.norm)));
 }
 
 const judging = (ctx: SentenceContext, w: number) => ctx.lex.negativeEvaluations[ctx.lang].test(ctx.norms[w]!);
@@ -41,14 +42,34 @@ function judgedBy(ctx: SentenceContext, v: number): number[] {
     .flatMap((c) => kids(ctx, c, 'nsubj'));
 }
 
+/** The subjects of speech verb v's complement clauses that say they will face consequences ("face sanctions",
+ * "mit Konsequenzen rechnen"), not negated. */
+function threatenedBy(ctx: SentenceContext, v: number): number[] {
+  if (!ctx.lex.speechHeads.has(ctx.norms[v]!)) return [];
+  const consequence = (c: number) =>
+    [...kids(ctx, c, 'obj'), ...kids(ctx, c, 'obl')].some((o) => ctx.lex.consequenceNouns.has(ctx.norms[o]!));
+  return kids(ctx, v)
+    .filter(
+      (c) =>
+        ['ccomp', 'parataxis'].includes(relOf(ctx.words[c]!.deprel)) &&
+        ctx.lex.consequenceHeads.has(ctx.norms[c]!) &&
+        consequence(c) &&
+        !negated(ctx, c),
+    )
+    .flatMap((c) => kids(ctx, c, 'nsubj'));
+}
+
 /** Speaker CRITICIZES judged for every speech verb of the sentence with such a clause (naming verbs, "called the
  * strikes illegal", are triggers in triggers.json). */
 export function evaluationCandidates(ctx: SentenceContext): ParseCandidate[] {
   const out: ParseCandidate[] = [];
   ctx.words.forEach((w, v) => {
     if (w.upos !== 'VERB') return;
-    const target = judgedBy(ctx, v);
+    const judgedWords = judgedBy(ctx, v);
+    const threatened = threatenedBy(ctx, v);
+    const target = judgedWords.length ? judgedWords : threatened;
     if (!target.length) return;
+    const predicate = judgedWords.length ? 'CRITICIZES' : 'THREATENS';
     const subjects = coreDeps(ctx, v).filter((d) => d.rel === 'nsubj');
     for (const s of actorsOf(
       ctx,
@@ -59,12 +80,12 @@ export function evaluationCandidates(ctx: SentenceContext): ParseCandidate[] {
         if (s.entity !== o.entity)
           out.push({
             subject: s.entity,
-            predicate: 'CRITICIZES',
+            predicate,
             object: o.entity,
             modality: 'asserted',
             confidence: 0.7,
             sentence: ctx.sentence,
-            rule: 'parse:evaluation',
+            rule: predicate === 'CRITICIZES' ? 'parse:evaluation' : 'parse:consequence',
             triggerWord: v,
             polarity: 'asserted',
           });

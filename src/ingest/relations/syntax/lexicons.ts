@@ -51,6 +51,9 @@ export interface SyntaxLexicons {
   demandHeads: WordSet;
   /** "fought alongside", "kämpften gemeinsam": coordinated fighters are on one side. */
   sideBySide: WordSet;
+  /** "said Russia would face additional sanctions": the speaker threatens the one who will face them. */
+  consequenceHeads: WordSet;
+  consequenceNouns: WordSet;
   /** "given", "born": never a past tense, so "weapons given to Kyiv" stays a noun phrase. */
   participlesOnly: WordSet;
   demandMarks: WordSet;
@@ -92,6 +95,8 @@ const CuesSchema = z.object({
   relative_pronouns: z.array(z.string()),
   demand_heads: z.array(z.string()),
   side_by_side: z.array(z.string()),
+  consequence_heads: z.array(z.string()),
+  consequence_nouns: z.array(z.string()),
   participles_only: z.array(z.string()),
   demand_marks: z.array(z.string()),
   object_control: z.array(z.string()),
@@ -149,6 +154,8 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     relativePronouns: wordSet(c.relative_pronouns),
     demandHeads: wordSet(c.demand_heads),
     sideBySide: wordSet(c.side_by_side),
+    consequenceHeads: wordSet(c.consequence_heads),
+    consequenceNouns: wordSet(c.consequence_nouns),
     participlesOnly: wordSet(c.participles_only),
     demandMarks: wordSet(c.demand_marks),
     objectControl: wordSet(c.object_control),

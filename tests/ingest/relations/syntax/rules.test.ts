@@ -594,6 +594,28 @@ const CASES: Case[] = [
     want: [['PRK', 'SUPPORTS', 'RUS']],
   },
   {
+    name: 'a speaker saying someone will face sanctions threatens them',
+    lang: 'en',
+    text: 'Macron said Russia would face additional sanctions.',
+    tree: 'Macron/PROPN/2/nsubj said/VERB/0/root Russia/PROPN/5/nsubj would/AUX/5/aux face/VERB/2/ccomp additional/ADJ/7/amod sanctions/NOUN/5/obj ./PUNCT/2/punct',
+    want: [['person:emmanuel-macron', 'THREATENS', 'RUS']],
+  },
+  {
+    name: 'a speaker saying someone will not face consequences threatens no one',
+    lang: 'en',
+    text: 'Macron said Russia would not face consequences.',
+    tree: 'Macron/PROPN/2/nsubj said/VERB/0/root Russia/PROPN/6/nsubj would/AUX/6/aux not/PART/6/advmod face/VERB/2/ccomp consequences/NOUN/6/obj ./PUNCT/2/punct',
+    want: [],
+    not: [['person:emmanuel-macron', 'THREATENS', 'RUS']],
+  },
+  {
+    name: 'mit Konsequenzen rechnen müssen, sagte X: a threat',
+    lang: 'de',
+    text: 'Scholz sagte, Russland müsse mit Konsequenzen rechnen.',
+    tree: 'Scholz/PROPN/2/nsubj sagte/VERB/0/root ,/PUNCT/8/punct Russland/PROPN/8/nsubj müsse/AUX/8/aux mit/ADP/7/case Konsequenzen/NOUN/8/obl rechnen/VERB/2/ccomp ./PUNCT/2/punct',
+    want: [['person:olaf-scholz', 'THREATENS', 'RUS']],
+  },
+  {
     name: 'coordinated adjectives of one actor noun name one actor each',
     lang: 'en',
     text: 'Turkey hosted talks between Russian and Ukrainian delegations.',
