@@ -196,6 +196,15 @@ function reducedRelativeMain(out: RepairWord[], participlesOnly: WordSet): void 
   out[root]!.deprel = 'nsubj';
 }
 
+/** "hat den russischen Präsidenten Wladimir Putin … empfangen": GSD's `obl:arg` on a bare noun phrase (no adposition)
+ * is a core argument, the object. */
+function bareArgument(out: RepairWord[]): void {
+  const { children } = shape(out);
+  out.forEach((w, i) => {
+    if (w.deprel === 'obl:arg' && !children[i]!.some((c) => out[c]!.deprel === 'case')) w.deprel = 'obj';
+  });
+}
+
 /** The repairs in order, on a copy of the words (the stored parse stays the parser's). */
 export function repairedWords<W extends RepairWord>(
   words: readonly W[],
@@ -205,6 +214,7 @@ export function repairedWords<W extends RepairWord>(
   const out = words.map((w) => ({ ...w }));
   possessorOfNoun(out);
   markedSubject(out);
+  if (lang === 'de') bareArgument(out);
   if (lang === 'en') reducedRelativeMain(out, lex.participlesOnly);
   relativeClauseRepair(out, lex.relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
   voice(out);

@@ -616,6 +616,13 @@ const CASES: Case[] = [
     want: [['person:olaf-scholz', 'THREATENS', 'RUS']],
   },
   {
+    name: "GSD's obl:arg on a bare noun phrase is the object",
+    lang: 'de',
+    text: 'Xi Jinping hat den russischen Präsidenten Wladimir Putin empfangen.',
+    tree: 'Xi/PROPN/9/nsubj Jinping/PROPN/1/flat hat/AUX/9/aux den/DET/6/det russischen/ADJ/6/amod Präsidenten/NOUN/9/obl:arg Wladimir/PROPN/6/appos Putin/PROPN/7/flat empfangen/VERB/0/root ./PUNCT/9/punct',
+    want: [['person:vladimir-putin', 'MEETS', 'person:xi-jinping']],
+  },
+  {
     name: 'coordinated adjectives of one actor noun name one actor each',
     lang: 'en',
     text: 'Turkey hosted talks between Russian and Ukrainian delegations.',
