@@ -260,7 +260,7 @@ export class Tagger {
   }
 
   /** A sentence of MIN_CLAUSE words or more without any verb: the word whose verb reading scored closest to its
-   * tag becomes the verb, and the second pass runs again around it ("Putin dankte Kim", "Israeli jets struck …"). */
+   * tag becomes the verb, and the second pass runs again around it ("Putin dankte/ADJ Kim", "Modi nahm/ADV … teil"). */
   private withVerb(info: WordInfo, stat: Int32Array, tags: Int32Array, fixed?: Int32Array): Int32Array {
     const { verb, aux } = this;
     const p2 = this.tables.pass2;
@@ -269,13 +269,9 @@ export class Tagger {
     let best = -1;
     for (let i = 0; i < info.n; i++) if (margins[i]! < Infinity && (best < 0 || margins[i]! < margins[best]!)) best = i;
     if (best < 0) return tags;
-    const forced = fixed ? Int32Array.from(fixed) : new Int32Array(info.n).fill(-1);
-    forced[best] = verb;
     const seed = Int32Array.from(tags);
     seed[best] = verb;
-    const out = this.pass2(info, stat, seed, p2, forced, true);
-    out[best] = verb;
-    return out;
+    return this.pass2(info, stat, seed, p2, fixed, best);
   }
 
   /** Per word, how far its verb score lies below its best score in the second pass (Infinity: a fixed tag, a
@@ -312,7 +308,8 @@ export class Tagger {
     p1: Int32Array,
     p2: { bits: number; weights: Weights },
     fixed?: Int32Array,
-    force = false,
+    /** A word whose tag is VERB whatever it scores (withVerb). */
+    verbAt = -1,
   ): Int32Array {
     const { slots, scores } = this;
     const nc = this.tables.upos.length;
@@ -327,7 +324,8 @@ export class Tagger {
         scoreInto(p2.weights, nc, slots, k, scores);
         t = argmax(scores, nc);
       }
-      if (fixed && fixed[i]! >= 0 && (force || !this.nominal.has(t))) t = fixed[i]!;
+      if (fixed && fixed[i]! >= 0 && !this.nominal.has(t)) t = fixed[i]!;
+      if (i === verbAt) t = this.verb;
       out[i] = t;
       t2 = t1;
       t1 = t;

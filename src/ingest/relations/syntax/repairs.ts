@@ -82,8 +82,8 @@ function strandedMain(out: readonly RepairWord[], shp: ReturnType<typeof shape>,
  * trained on treebanks with a few dozen such sentences, reads the main verb as a continuation of the relative
  * clause (conj, advcl) and leaves the sentence with the antecedent or the relative verb as its root. When the tree
  * has no predicate outside the relative clause, the stranded verb takes the antecedent's place, the antecedent
- * becomes its subject and the relative clause the antecedent's. "Auch Isner, der zur Höchstform auflief, zollte …":
- * with the antecedent as a second subject of the relative verb, the antecedent moves to the verb that governs it.
+ * becomes its subject and the relative clause the antecedent's. "Die Türkei, die den Gipfel ausrichtete, kritisierte
+ * …": with the antecedent as a second subject of the relative verb, the antecedent moves to the verb governing it.
  */
 export function relativeClauseRepair(out: RepairWord[], relativePronouns: WordSet, relcl: string): void {
   for (let r = 2; r < out.length; r++) {
