@@ -34,40 +34,27 @@ function judged(ctx: SentenceContext, words: readonly number[]): Mention[] {
       );
 }
 
-/** The subjects of speech verb v's complement clauses whose predicate judges harshly and is not negated. */
-function judgedBy(ctx: SentenceContext, v: number): number[] {
+/** The subjects of speech verb v's complement clauses that `says` accepts and that are not negated. */
+function reportedSubjects(ctx: SentenceContext, v: number, says: (c: number) => boolean): number[] {
   if (!ctx.lex.speechHeads.has(ctx.norms[v]!)) return [];
   return kids(ctx, v)
-    .filter((c) => ['ccomp', 'parataxis'].includes(relOf(ctx.words[c]!.deprel)) && judging(ctx, c) && !negated(ctx, c))
+    .filter((c) => ['ccomp', 'parataxis'].includes(relOf(ctx.words[c]!.deprel)) && says(c) && !negated(ctx, c))
     .flatMap((c) => kids(ctx, c, 'nsubj'));
 }
 
-/** The subjects of speech verb v's complement clauses that say they will face consequences ("face sanctions",
- * "mit Konsequenzen rechnen"), not negated. */
-function threatenedBy(ctx: SentenceContext, v: number): number[] {
-  if (!ctx.lex.speechHeads.has(ctx.norms[v]!)) return [];
-  const consequence = (c: number) =>
-    [...kids(ctx, c, 'obj'), ...kids(ctx, c, 'obl')].some((o) => ctx.lex.consequenceNouns.has(ctx.norms[o]!));
-  return kids(ctx, v)
-    .filter(
-      (c) =>
-        ['ccomp', 'parataxis'].includes(relOf(ctx.words[c]!.deprel)) &&
-        ctx.lex.consequenceHeads.has(ctx.norms[c]!) &&
-        consequence(c) &&
-        !negated(ctx, c),
-    )
-    .flatMap((c) => kids(ctx, c, 'nsubj'));
-}
+/** A clause saying its subject will face consequences ("face sanctions", "mit Konsequenzen rechnen"). */
+const facing = (ctx: SentenceContext, c: number) =>
+  ctx.lex.consequenceHeads.has(ctx.norms[c]!) &&
+  [...kids(ctx, c, 'obj'), ...kids(ctx, c, 'obl')].some((o) => ctx.lex.consequenceNouns.has(ctx.norms[o]!));
 
-/** Speaker CRITICIZES judged for every speech verb of the sentence with such a clause (naming verbs, "called the
- * strikes illegal", are triggers in triggers.json). */
+/** Speaker CRITICIZES judged (or THREATENS who will face consequences) for every speech verb of the sentence with
+ * such a clause (naming verbs, "called the strikes illegal", are triggers in triggers.json). */
 export function evaluationCandidates(ctx: SentenceContext): ParseCandidate[] {
   const out: ParseCandidate[] = [];
   ctx.words.forEach((w, v) => {
     if (w.upos !== 'VERB') return;
-    const judgedWords = judgedBy(ctx, v);
-    const threatened = threatenedBy(ctx, v);
-    const target = judgedWords.length ? judgedWords : threatened;
+    const judgedWords = reportedSubjects(ctx, v, (c) => judging(ctx, c));
+    const target = judgedWords.length ? judgedWords : reportedSubjects(ctx, v, (c) => facing(ctx, c));
     if (!target.length) return;
     const predicate = judgedWords.length ? 'CRITICIZES' : 'THREATENS';
     const subjects = coreDeps(ctx, v).filter((d) => d.rel === 'nsubj');
