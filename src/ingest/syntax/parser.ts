@@ -325,6 +325,13 @@ export function labelSlots(
   return finish(out, k, mask, langCopy, c.lang);
 }
 
+/** The one valid transition when there is a single one (an empty stack shifts, the finished buffer reduces), else
+ * -1: decoding skips scoring there, with the same result, since argmax over one allowed class is that class. */
+function onlyValid(allowed: Uint8Array): number {
+  const n = allowed[SHIFT]! + allowed[LEFT]! + allowed[RIGHT]!;
+  return n !== 1 ? -1 : allowed[SHIFT] ? SHIFT : allowed[LEFT] ? LEFT : RIGHT;
+}
+
 /** Run-time decoding: highest-scoring valid transition, label chosen when an arc is made. */
 export class Parser {
   private readonly slots = new Int32Array(MAX_PARSE_FEATS);
@@ -343,9 +350,12 @@ export class Parser {
     const nl = tables.labels.length;
     while (!st.terminal()) {
       st.valid(allowed);
-      const k = parseSlots(st, c, mask, tables.langCopy, slots, tables.featureSet);
-      scoreInto(tables.weights, N_TRANSITIONS, slots, k, scores);
-      const t = argmax(scores, N_TRANSITIONS, allowed);
+      let t = onlyValid(allowed);
+      if (t < 0) {
+        const k = parseSlots(st, c, mask, tables.langCopy, slots, tables.featureSet);
+        scoreInto(tables.weights, N_TRANSITIONS, slots, k, scores);
+        t = argmax(scores, N_TRANSITIONS, allowed);
+      }
       let label = NO_LABEL;
       if (t !== SHIFT) {
         const [h, d] = st.arcOf(t);

@@ -7,11 +7,26 @@ export type Weights = Float32Array | Int16Array | Int8Array;
 /** Adds the rows of the given slots into out[0..nClasses). */
 export function scoreInto(w: Weights, nClasses: number, slots: Int32Array, n: number, out: Float64Array): void {
   if (nClasses === 3) return score3(w, slots, n, out);
+  if (!(w instanceof Float32Array) && nClasses <= ACC.length) return scoreInt(w, nClasses, slots, n, out);
   out.fill(0, 0, nClasses);
   for (let k = 0; k < n; k++) {
     const base = slots[k]! * nClasses;
     for (let c = 0; c < nClasses; c++) out[c] = out[c]! + w[base + c]!;
   }
+}
+
+/** Integer scratch for shipped (Int8/Int16) tables: sums of integers are exact in either type, and integer adds
+ * are cheaper than converting every weight to a double. */
+const ACC = new Int32Array(256);
+
+function scoreInt(w: Int8Array | Int16Array, nClasses: number, slots: Int32Array, n: number, out: Float64Array): void {
+  const acc = ACC;
+  acc.fill(0, 0, nClasses);
+  for (let k = 0; k < n; k++) {
+    const base = slots[k]! * nClasses;
+    for (let c = 0; c < nClasses; c++) acc[c] = acc[c]! + w[base + c]!;
+  }
+  for (let c = 0; c < nClasses; c++) out[c] = acc[c]!;
 }
 
 /** The parser's three transitions, unrolled: the hottest loop of tag + parse (same sums in the same order). */
