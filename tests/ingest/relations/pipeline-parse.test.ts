@@ -309,4 +309,41 @@ describe('pipeline with the parse stage', () => {
     expect(en).toContain('POL CRITICIZES BLR');
     expect(en).not.toContain('POL CRITICIZES RUS');
   });
+  it('reads support granted to a recipient by a granting verb ("sicherte der Ukraine Unterstützung zu")', () => {
+    expect(triples('Deutschland sicherte der Ukraine am Dienstag weitere Unterstützung zu.', 'de')).toContain(
+      'DEU SUPPORTS UKR',
+    );
+    expect(triples('Die EU sagte Moldau ihre volle Unterstützung zu.', 'de')).toContain('org:eu SUPPORTS MDA');
+    const en = triples('The European Union offered Moldova its full support.', 'en');
+    expect(en).toContain('org:eu SUPPORTS MDA');
+    expect(en).not.toContain('MDA SUPPORTS MDA');
+    // Not every verb above the noun grants it: the refused support is no relation of the refuser to its dative.
+    expect(triples('Ungarn verweigerte der Ukraine die Unterstützung.', 'de')).not.toContain('HUN SUPPORTS UKR');
+  });
+  it('reads support as the purpose of sending troops ("zur Unterstützung der Armee", "in support of")', () => {
+    expect(triples('Nordkorea hat Tausende Soldaten zur Unterstützung der russischen Armee entsandt.', 'de')).toContain(
+      'PRK SUPPORTS RUS',
+    );
+    expect(triples('North Korea sent thousands of troops in support of Russia.', 'en')).toContain('PRK SUPPORTS RUS');
+  });
+  it('reads taking sides as support ("stellte sich auf die Seite", "sided with", "stands by")', () => {
+    expect(triples('Ungarn stellte sich auf die Seite Russlands.', 'de')).toContain('HUN SUPPORTS RUS');
+    expect(triples('Die Türkei steht fest an der Seite Aserbaidschans.', 'de')).toContain('TUR SUPPORTS AZE');
+    expect(triples('Hungary sided with Russia in the dispute over sanctions.', 'en')).toContain('HUN SUPPORTS RUS');
+    expect(triples('Germany stands by Israel.', 'en')).toContain('DEU SUPPORTS ISR');
+    expect(triples('France will continue to back Ukraine.', 'en')).toContain('FRA SUPPORTS UKR');
+    // The adverb is no verb: coming back to a place supports no one.
+    expect(triples('Macron came back to Kyiv in May.', 'en').filter((t) => t.includes('SUPPORTS'))).toEqual([]);
+  });
+  it('keeps a directed parse pair over the reversed distance reading of the same sentence', () => {
+    const de = triples('Frankreich will die Ukraine weiter unterstützen, sagte Macron am Montag.', 'de');
+    expect(de).toContain('FRA SUPPORTS UKR');
+    expect(de).not.toContain('UKR SUPPORTS person:emmanuel-macron');
+  });
+  it('ends a German prepositional phrase at an article after its adjective ("seit langem die Hamas")', () => {
+    expect(triples('Katar unterstützt seit langem die Hamas.', 'de')).toContain('QAT SUPPORTS group:hamas');
+  });
+  it('takes the accused of "vorwerfen" from a bare object where no dative was parsed', () => {
+    expect(triples('Der Iran warf Israel Kriegsverbrechen vor.', 'de')).toContain('IRN CRITICIZES ISR');
+  });
 });

@@ -7,6 +7,7 @@ import {
   casesOf,
   coreDeps,
   feat,
+  grants,
   hasCase,
   headOf,
   inheritedSubject,
@@ -77,13 +78,16 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
     // "hat wegen der Lieferung von Raketen an Russland Sanktionen verhängt": the EU delivers nothing; "Frankreich
     // verurteilte die Angriffe Israels": the critic attacked no one. A light verb lends its subject ("verhängte
     // Sanktionen", "launched strikes"), a verb of NON_AGENT_GOVERNORS does not.
+    // A slot naming the adposition of its construction ("zur Unterstützung X", "in support of X": the sender's
+    // purpose) says itself that the governor's subject takes part.
     const foreign =
       dep === 'nsubj' &&
+      !slot.ifTriggerCase?.length &&
       (casesOf(ctx, t).some((c) => ctx.lex.circumstanceCases.has(c)) ||
         lendsNoAgent(ctx, g, ctx.predicate) ||
         causes(ctx, g, t));
     words =
-      g < 0 || foreign
+      g < 0 || foreign || (slot.granted && !grants(ctx, g))
         ? []
         : depsOf(ctx, g, dep, ctx.words[g]!.upos === 'VERB' || ctx.words[g]!.upos === 'AUX').filter((k) => k !== t);
   } else if (slot.dep.includes('/')) {

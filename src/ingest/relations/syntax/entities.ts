@@ -3,7 +3,7 @@
 
 import type { EntityType } from '../../../model.js';
 import type { Mention } from '../../types.js';
-import { casesOf, feat, kids, morphCase, relOf, strandedModifiers, withConjuncts } from './tree.js';
+import { casesOf, feat, grants, kids, morphCase, relOf, strandedModifiers, withConjuncts } from './tree.js';
 import type { SentenceContext } from './types.js';
 
 export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
@@ -98,6 +98,15 @@ function possessorOfPronoun(ctx: SentenceContext, k: number): Mention | undefine
   const types = ctx.lex.possessivePronouns.get(ctx.norms[k]!);
   const possessive = (w.upos === 'PRON' && w.deprel === 'nmod:poss') || w.deprel === 'det:poss';
   if (!types || !possessive) return undefined;
+  // "The EU offered Moldova its full support": in the object of a granting verb it is the giver's.
+  const noun = w.head - 1;
+  const verb = noun >= 0 && relOf(ctx.words[noun]!.deprel) === 'obj' ? ctx.words[noun]!.head - 1 : -1;
+  if (verb >= 0 && grants(ctx, verb)) {
+    const giver = kids(ctx, verb, 'nsubj')
+      .map((s) => actorMention(ctx, s, false))
+      .find((m) => m && types.has(typeOf(ctx, m.entity) ?? ''));
+    if (giver) return giver;
+  }
   let best: Mention | undefined;
   for (const m of ctx.mentions) {
     const ty = typeOf(ctx, m.entity);

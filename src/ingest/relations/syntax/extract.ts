@@ -11,8 +11,8 @@ import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
 import { repairedWords } from './repairs.js';
-import { casesOf, coreDeps, kids, nounLike } from './tree.js';
-import { particleOf, triggersAt } from './triggers.js';
+import { casesOf, coreDeps, kids, nounLike, particleOf } from './tree.js';
+import { triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
   DocParses,

@@ -19,6 +19,9 @@ export const SlotSchema = z.object({
   ifTriggerCase: z.array(z.string()).optional(),
   /** For a path slot ('obl/nmod'): the lower-cased words its middle word may be ('seite': 'an der Seite der …'). */
   via: z.array(z.string()).optional(),
+  /** For a governor slot: only when the governing verb grants the trigger noun to its dependent ("sicherte der
+   * Ukraine Unterstützung zu", "offered Moldova its support"; syntax-cues `granting_verbs`). */
+  granted: z.boolean().optional(),
 });
 
 export const FrameSchema = z.object({

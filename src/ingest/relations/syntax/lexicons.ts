@@ -68,6 +68,8 @@ export interface SyntaxLexicons {
   /** Government nouns whose "in X" names the state they govern ("die Militärjunta in Bamako"). */
   seatNouns: WordSet;
   seatCases: WordSet;
+  /** Verbs that give their object noun to a recipient: "sicherte zu", "offered", "pledged" (+ particle, German). */
+  grantingVerbs: WordSet;
 }
 
 const CuesSchema = z.object({
@@ -106,6 +108,7 @@ const CuesSchema = z.object({
   possessive_pronouns: z.record(z.string(), z.array(z.string())),
   seat_nouns: z.array(z.string()),
   seat_cases: z.array(z.string()),
+  granting_verbs: z.array(z.string()),
 });
 
 export function wordSet(list: readonly string[]): WordSet {
@@ -165,5 +168,6 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     possessivePronouns: new Map(Object.entries(c.possessive_pronouns).map(([w, ts]) => [w, new Set(ts)])),
     seatNouns: wordSet(c.seat_nouns),
     seatCases: wordSet(c.seat_cases),
+    grantingVerbs: wordSet(c.granting_verbs),
   };
 }

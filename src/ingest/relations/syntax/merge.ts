@@ -43,12 +43,14 @@ function contradicted(
 }
 
 /** "Chinas Parteichef Xi … hat Putin empfangen" read as CHN and as Xi: the parse pair is the rule pair with a person
- * replaced by the state the person holds office in — the same claim, the person-level one is kept. */
+ * replaced by the state the person holds office in — the same claim, the person-level one is kept. Reversed only
+ * where the predicate is symmetric: "Frankreich will die Ukraine unterstützen, sagte Macron" is no twin of
+ * "Ukraine supports Macron". */
 function liftedTwin(c: RelationCandidate, r: RelationCandidate, offices: ReadonlySet<string>): boolean {
   const lifted = (a: string, b: string) => a === b || offices.has(`${b} ${a}`);
   return (
     (lifted(c.subject, r.subject) && lifted(c.object, r.object)) ||
-    (lifted(c.subject, r.object) && lifted(c.object, r.subject))
+    (SYMMETRIC_PREDICATES.has(c.predicate) && lifted(c.subject, r.object) && lifted(c.object, r.subject))
   );
 }
 

@@ -8,6 +8,7 @@ export interface RepairWord {
   head: number;
   deprel: string;
   upos: string;
+  feats?: string;
 }
 
 const SUBJECTS = new Set(['nsubj', 'nsubj:pass']);
@@ -205,6 +206,27 @@ function bareArgument(out: RepairWord[]): void {
   });
 }
 
+/** "Katar unterstützt seit langem die Hamas": a German noun phrase puts its article before its adjectives, so an
+ * adjective or adverb between a preposition and an article belongs to the preposition ("seit langem", "vor
+ * kurzem"), and the noun after the article is no part of that phrase: the adverbial goes to the verb, the noun
+ * becomes the object where its case is accusative. */
+function adverbialBeforeArticle(out: RepairWord[]): void {
+  const { head, children } = shape(out);
+  out.forEach((w, h) => {
+    if (!w.deprel.startsWith('obl') || head[h]! < 0) return;
+    const kids = children[h]!;
+    const a = kids.find((c) => c < h && out[c]!.deprel === 'case' && out[c]!.upos === 'ADP');
+    const d = kids.find((c) => a !== undefined && c > a && c < h && out[c]!.deprel === 'det');
+    if (a === undefined || d === undefined) return;
+    const j = kids.find((c) => c > a && c < d && (out[c]!.upos === 'ADJ' || out[c]!.upos === 'ADV'));
+    if (j === undefined || a + 1 !== j) return;
+    out[a]!.head = j + 1;
+    out[j]!.head = w.head;
+    out[j]!.deprel = 'obl';
+    if (/(?:^|\|)Case=Acc/u.test(w.feats ?? '')) w.deprel = 'obj';
+  });
+}
+
 /** The repairs in order, on a copy of the words (the stored parse stays the parser's). */
 export function repairedWords<W extends RepairWord>(
   words: readonly W[],
@@ -215,6 +237,7 @@ export function repairedWords<W extends RepairWord>(
   possessorOfNoun(out);
   markedSubject(out);
   if (lang === 'de') bareArgument(out);
+  if (lang === 'de') adverbialBeforeArticle(out);
   if (lang === 'en') reducedRelativeMain(out, lex.participlesOnly);
   relativeClauseRepair(out, lex.relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
   voice(out);

@@ -56,7 +56,8 @@ export function hasCase(ctx: SentenceContext, i: number, want: readonly string[]
   const adps = casesOf(ctx, i);
   for (const w of want) {
     if (MORPH_CASES.has(w)) {
-      if (morphCase(ctx, i) === w) return true;
+      // The article's case first; the word's own where the tagger read the article otherwise ("der/Nom Ukraine/Dat").
+      if (morphCase(ctx, i) === w || feat(ctx, i, 'Case') === w) return true;
     } else if (adps.includes(w)) return true;
   }
   return false;
@@ -152,10 +153,19 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
   }
   // Two subjects left, one shown nominative by its article or noun, one a bare name (no case of its own): in a
   // clause without an object the name is the object ("Carter hatte Russland … als Bedrohung bezeichnet").
-  if (!collide || core.some((d) => d.rel === 'obj')) return;
+  if (!collide) return;
   const subjects = core.filter((d) => d.rel === 'nsubj');
   const bare = subjects.filter((d) => morphCase(ctx, d.word) === undefined);
-  if (subjects.length - bare.length >= 1 && bare.length === 1) bare[0]!.rel = 'obj';
+  if (!core.some((d) => d.rel === 'obj') && subjects.length - bare.length >= 1 && bare.length === 1) {
+    bare[0]!.rel = 'obj';
+    return;
+  }
+  // Still two beside the object of a granting verb (both read nominative: "Die EU sagte Moldau/Nom ihre volle
+  // Unterstützung zu"): the later one is the recipient. Elsewhere two subjects are more often two participants.
+  if (subjects.length === 2 && grants(ctx, v) && deps.some((d) => d.rel === 'obj')) {
+    const later = subjects[0]!.word < subjects[1]!.word ? subjects[1]! : subjects[0]!;
+    later.rel = 'iobj';
+  }
 }
 
 /**
@@ -272,4 +282,16 @@ export function nounLike(ctx: SentenceContext, k: number): boolean {
   if (ctx.words[k]!.upos === 'NOUN') return true;
   if (ctx.words[k]!.upos === 'VERB' || ctx.words[k]!.upos === 'AUX') return false;
   return ctx.children[k]!.some((c) => NOUN_PHRASE_DEPS.has(relOf(ctx.words[c]!.deprel)));
+}
+
+/** The separable particle of a verb ("griff … an" → "an"), if the parse attaches one. */
+export function particleOf(ctx: SentenceContext, w: number): string | undefined {
+  const p = kids(ctx, w, 'compound:prt')[0];
+  return p === undefined ? undefined : ctx.norms[p];
+}
+
+/** Does verb g give its object to a recipient ("sicherte … zu", "offered")? German with its particle in front. */
+export function grants(ctx: SentenceContext, g: number): boolean {
+  const norm = ctx.norms[g]!;
+  return ctx.lex.grantingVerbs.has(norm) || ctx.lex.grantingVerbs.has((particleOf(ctx, g) ?? '') + norm);
 }

@@ -4,14 +4,8 @@
 import type { TriggerEntry } from '../../lexicon.js';
 import { typeOf } from './entities.js';
 import { framesFor } from './frames.js';
-import { casesOf, coreDeps, kids, nounLike, relOf } from './tree.js';
+import { casesOf, coreDeps, kids, nounLike, particleOf, relOf } from './tree.js';
 import type { SentenceContext } from './types.js';
-
-/** The separable particle of a verb ("griff … an" → "an"), if the parse attaches one. */
-export function particleOf(ctx: SentenceContext, w: number): string | undefined {
-  const p = kids(ctx, w, 'compound:prt')[0];
-  return p === undefined ? undefined : ctx.norms[p];
-}
 
 function particleOk(ctx: SentenceContext, w: number, e: TriggerEntry, particle: string): boolean {
   if (particleOf(ctx, w) === particle) return true;
