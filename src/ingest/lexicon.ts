@@ -47,6 +47,8 @@ export interface TriggerEntry {
   needsPartner?: boolean;
   particleIf?: Array<[string, string]>;
   objPreps?: string[];
+  /** Only the parse rules read it: its arguments need the tree ("received Zelensky" meets, "received weapons" not). */
+  parseOnly?: boolean;
 }
 interface TriggersFile {
   triggers: Array<Record<string, unknown>>;
@@ -69,6 +71,7 @@ interface CuesFile {
   denied: string[];
   expected: string[];
   planned: string[];
+  planned_de: string[];
   actor_nouns: string[];
   pair_phrases: string[];
   collective_actors: Array<{ id: string; name: string; type: 'Organization'; forms: string[] }>;
@@ -204,6 +207,7 @@ function compileTriggers(trig: TriggersFile): TriggerEntry[] {
     needsPartner: t.needsPartner as boolean | undefined,
     particleIf: t.particleIf ? Object.entries(t.particleIf as Record<string, string>) : undefined,
     objPreps: t.objPreps as string[] | undefined,
+    parseOnly: t.parseOnly as boolean | undefined,
   }));
 }
 
@@ -251,6 +255,7 @@ export function loadLexicon(dir: string = LEXICON_DIR) {
       denied: toCues(cues.denied),
       expected: toCues(cues.expected),
       planned: toCues(cues.planned),
+      plannedDe: toCues(cues.planned_de),
       pairs: toCues(cues.pair_phrases),
     },
     actorNouns: new Set(cues.actor_nouns),

@@ -150,7 +150,7 @@ function pushCandidate(s: SentenceContext, e: TriggerEntry, t: number, r: Args):
     const ty = m && typeOf(m.entity);
     return ty && ACTOR_TYPES.has(ty) ? m : undefined;
   };
-  const { modality, attributedTo } = modalityFor(s.lex, sent, t, s.segs, actorAt, [subj.entity, obj.entity]);
+  const { modality, attributedTo } = modalityFor(s.lex, sent, t, s.segs, actorAt, [subj.entity, obj.entity], s.lang);
   const near = s.times
     .filter((x) => Math.abs(x.at - t) <= 15)
     .sort((a, b) => Math.abs(a.at - t) - Math.abs(b.at - t))[0];

@@ -20,7 +20,7 @@ interface CueHits {
 const cueCaches = new WeakMap<Lexicon, WeakMap<Sentence, CueHits>>();
 
 /** Every modality and attribution cue of a sentence, found once and reused for each relation in it. */
-function cuesOf(lex: Lexicon, sent: Sentence): CueHits {
+function cuesOf(lex: Lexicon, sent: Sentence, lang: string): CueHits {
   let cache = cueCaches.get(lex);
   if (!cache) cueCaches.set(lex, (cache = new WeakMap()));
   let h = cache.get(sent);
@@ -34,7 +34,7 @@ function cuesOf(lex: Lexicon, sent: Sentence): CueHits {
     if (cueAt(toks, k, cues.denied)) h.denied.push(k);
     else if (/^(wies|wiesen|weist|weisen)$/u.test(t.norm) && toks.slice(k + 1).some((x) => x.norm === 'zurück'))
       h.denied.push(k);
-    if (cueAt(toks, k, cues.planned)) h.planned.push(k);
+    if (cueAt(toks, k, cues.planned) || (lang !== 'en' && cueAt(toks, k, cues.plannedDe))) h.planned.push(k);
     if (cueAt(toks, k, cues.expected)) h.expected.push(k);
     if (cueAt(toks, k, cues.alleged)) h.alleged.push(k);
     const src = cueAt(toks, k, cues.sourceBefore);
@@ -58,9 +58,10 @@ export function modalityFor(
   segs: number[],
   mentionAt: (k: number) => Mention | undefined,
   args: string[],
+  lang: string,
 ): { modality: Modality; attributedTo?: string } {
   const toks = sent.tokens;
-  const h = cuesOf(lex, sent);
+  const h = cuesOf(lex, sent, lang);
   const seg = segs[t]!;
   const inSeg = (k: number) => segs[k] === seg || Math.abs(k - t) <= 3;
   const lastSeg = segs[toks.length - 1];

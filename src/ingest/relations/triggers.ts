@@ -27,7 +27,9 @@ export function triggerLookup(lex: Lexicon, lang: string): (norm: string) => Tri
   return (norm) => {
     let hit = memo.get(norm);
     if (!hit) {
-      hit = lex.triggers.filter((t) => (t.lang === '*' || t.lang === lang || lang === 'und') && t.re.test(norm));
+      hit = lex.triggers.filter(
+        (t) => !t.parseOnly && (t.lang === '*' || t.lang === lang || lang === 'und') && t.re.test(norm),
+      );
       if (memo.size > 200_000) memo.clear();
       memo.set(norm, hit);
     }

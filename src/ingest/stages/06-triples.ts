@@ -18,6 +18,8 @@ const SIGNATURES: Partial<Record<Predicate, [EntityType[], EntityType[]]>> = {
   MEMBER_OF: [['Country', 'Organization'], ['Organization']],
   LOCATED_IN: [['Location', 'Organization'], ['Country']],
   CITIZEN_OF: [['Person'], ['Country']],
+  // A place can be the target of an attack without acting as a state ("the RSF attacked El Fasher").
+  ATTACKS: [ACTORS, [...ACTORS, 'Location']],
 };
 
 /** True when the subject and object types are allowed for the predicate by the ontology. */

@@ -4,8 +4,9 @@
 import type { Matcher } from '../entities/matcher.js';
 import type { Sentence, SyntaxWord } from '../types.js';
 
-/** Gazetteer form kinds that are names of their own (not adjectives, demonyms or metonyms such as "Kreml"). */
-const NAME_KINDS = new Set(['name', 'alias', 'abbrev', 'surname']);
+/** Gazetteer form kinds that are names of their own, not adjectives or demonyms. Capitals and seats used as
+ * metonyms ("Beijing", "Kreml", "Pentagon") are names too: the English tagger read "Beijing lodged …" as AUX. */
+const NAME_KINDS = new Set(['name', 'alias', 'abbrev', 'surname', 'metonym']);
 /** German inflection a name may carry ("Russlands", "des Irans"); the entity matcher tolerates the same. */
 const DE_NAME_ENDINGS = ['s', 'es', 'ns'];
 

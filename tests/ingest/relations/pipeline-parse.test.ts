@@ -346,4 +346,41 @@ describe('pipeline with the parse stage', () => {
   it('takes the accused of "vorwerfen" from a bare object where no dative was parsed', () => {
     expect(triples('Der Iran warf Israel Kriegsverbrechen vor.', 'de')).toContain('IRN CRITICIZES ISR');
   });
+  it('takes a place as the target of an attack, and the state where an attacked thing lies', () => {
+    expect(triples('Russia attacked Kharkiv on Monday.', 'en')).toContain('RUS ATTACKS loc:kharkiv');
+    expect(triples('Die RSF belagern El Fasher seit Monaten.', 'de')).toContain('group:rsf ATTACKS loc:el-fasher');
+    expect(triples("Ukrainian drones hit an oil refinery in Russia's Krasnodar region.", 'en')).toContain(
+      'UKR ATTACKS RUS',
+    );
+    expect(triples('Ukrainische Drohnen griffen eine Raffinerie in Russland an.', 'de')).toContain('UKR ATTACKS RUS');
+    // A place is no party to a meeting or a sanction.
+    expect(triples('Putin visited Kharkiv.', 'en').filter((t) => t.includes('loc:kharkiv'))).toEqual([]);
+  });
+  it("reads an attacking weapon's owner as the attacker", () => {
+    expect(triples('Russian missiles hit a power plant in Ukraine.', 'en')).toContain('RUS ATTACKS UKR');
+  });
+  it('reads a guest received or welcomed by the tree only ("received Zelensky", not "received weapons")', () => {
+    expect(triples('Macron received Zelensky at the Elysee Palace.', 'en')).toContain(
+      'person:emmanuel-macron MEETS person:volodymyr-zelensky',
+    );
+    const en = triples('Ukraine received Patriot systems from Germany.', 'en');
+    expect(en).toContain('DEU SUPPLIES UKR');
+    expect(en.filter((t) => t.includes('MEETS'))).toEqual([]);
+    // The distance rules never read these verbs: the pair near "welcomed" is no meeting.
+    const welcome = triples('Germany welcomed the agreement between Serbia and Kosovo.', 'en');
+    expect(welcome.filter((t) => t.includes('MEETS'))).toEqual([]);
+  });
+  it('reads "blasted" and a protest lodged with a state as criticism', () => {
+    expect(triples('Turkey blasted Sweden after the Koran burning.', 'en')).toContain('TUR CRITICIZES SWE');
+    expect(triples('Beijing lodged a protest with Tokyo over the visit.', 'en')).toContain('CHN CRITICIZES JPN');
+  });
+  it('takes no English noun for a German plan word and no cause for a future ("a nuclear plant", "due to")', () => {
+    const plant = extractText('Russia accused Ukraine of shelling a nuclear plant.', { lang: 'en' }).relations;
+    expect(plant.find((r) => r.predicate === 'CRITICIZES')?.modality).toBe('asserted');
+    const cause = extractText('Iran attacked Israel due to the killing of its general.', { lang: 'en' }).relations;
+    expect(cause.find((r) => r.predicate === 'ATTACKS')?.modality).toBe('asserted');
+    // The German verb still plans.
+    const de = extractText('Russland plant einen Angriff auf die Ukraine.', { lang: 'de' }).relations;
+    expect(de.find((r) => r.predicate === 'ATTACKS')?.modality).toBe('planned');
+  });
 });

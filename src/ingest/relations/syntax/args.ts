@@ -1,7 +1,7 @@
 // Frame slots read off the tree: which words of a parsed sentence fill a trigger's subject, object or theme slot.
 // Words only; entities.ts turns them into mentions, so one slot reader serves verbs, event nouns and actor nouns.
 
-import { actorsOf, typeOf, venueCompounds } from './entities.js';
+import { actorsOf, mentionsAtWord, placesOf, typeOf, venueCompounds } from './entities.js';
 import type { Frame, Slot } from './frames.js';
 import {
   casesOf,
@@ -164,6 +164,14 @@ export function readArgument(ctx: TriggerContext, slots: readonly Slot[] | undef
     if (CONFLICT.has(ctx.predicate) && s.dep !== 'nsubj' && slots === ctx.frame.object) {
       const mods = words.flatMap((w) => actingModifiers(ctx, w));
       if (actorsOf(ctx, mods, true).length) return mods;
+      const places = ctx.predicate === 'ATTACKS' ? words.flatMap((w) => statesWhere(ctx, w)) : [];
+      if (places.length) return places;
+    }
+    if (ctx.predicate === 'ATTACKS' && slots === ctx.frame.object && placesOf(ctx, words).length) return words;
+    // "Ukrainian drones hit a refinery", "russische Raketen trafen Kiew": the weapon's owner attacks.
+    if (ctx.predicate === 'ATTACKS' && slots === ctx.frame.subject) {
+      const owners = words.filter((w) => isItem(ctx, w)).flatMap((w) => actorModifiers(ctx, w));
+      if (actorsOf(ctx, owners, true).length) return owners;
     }
   }
   return [];
@@ -171,6 +179,31 @@ export function readArgument(ctx: TriggerContext, slots: readonly Slot[] | undef
 
 export function requiresHold(ctx: TriggerContext, frame: Frame): boolean {
   return (frame.requires ?? []).every((s) => readSlot({ ...ctx, frame }, s).length > 0);
+}
+
+function isItem(ctx: SentenceContext, w: number): boolean {
+  return mentionsAtWord(ctx, w).some((m) => typeOf(ctx, m.entity) === 'Item');
+}
+
+/** "struck targets in southern Lebanon", "hit a refinery in Russia's Krasnodar region", "Ziele im Libanon": what
+ * is attacked lies in a place or state, and the attack is on that (a Location, or a Country as the place itself or
+ * its possessor). */
+function statesWhere(ctx: TriggerContext, w: number): number[] {
+  const out: number[] = [];
+  for (const n of kids(ctx, w, 'nmod')) {
+    if (!casesOf(ctx, n).some((c) => ctx.lex.locativeCases.has(c))) continue;
+    if (placesOf(ctx, [n]).length) out.push(n);
+    else
+      // The possessor may hang on a name before the place noun ("Russia's Krasnodar region").
+      for (const k of [n, ...kids(ctx, n, 'compound'), ...kids(ctx, n, 'amod')].flatMap((x) => [
+        x,
+        ...kids(ctx, x, 'nmod:poss'),
+      ])) {
+        const m = actorsOf(ctx, [k], true)[0];
+        if (m && typeOf(ctx, m.entity) === 'Country') out.push(k);
+      }
+  }
+  return out;
 }
 
 /** Who did what a conflict verb's object names: "russische Ölraffinerien", "Israel's strikes", "the US strike",

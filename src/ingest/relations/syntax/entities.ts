@@ -168,6 +168,17 @@ export function actorsOf(ctx: SentenceContext, words: readonly number[], allowAd
   return out;
 }
 
+/** The places the words and their conjuncts name ("attacked Kharkiv and Odesa", "griff El Fasher an"): an attack's
+ * target may be a place that acts as no state. */
+export function placesOf(ctx: SentenceContext, words: readonly number[]): Mention[] {
+  const out: Mention[] = [];
+  for (const w of words)
+    for (const k of withConjuncts(ctx, w))
+      for (const m of mentionsAtWord(ctx, k))
+        if (typeOf(ctx, m.entity) === 'Location' && !out.some((x) => x.entity === m.entity)) out.push(m);
+  return out;
+}
+
 /** Item mentions (supplied goods) within the subtree of the theme words, else anywhere in the sentence. */
 export function itemsOf(ctx: SentenceContext, theme: readonly number[]): string[] {
   const items = ctx.mentions.filter((m) => typeOf(ctx, m.entity) === 'Item');

@@ -4,7 +4,7 @@
 import { SYMMETRIC_PREDICATES, type Predicate } from '../../../model.js';
 import type { Mention, RecognisedDoc } from '../../types.js';
 import { readFirst, requiresHold } from './args.js';
-import { actorsOf, itemsOf, typeOf, venueCompounds, ACTOR_TYPES } from './entities.js';
+import { actorsOf, itemsOf, placesOf, typeOf, venueCompounds, ACTOR_TYPES } from './entities.js';
 import { evaluationCandidates } from './evaluation.js';
 import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
@@ -62,9 +62,11 @@ function pairsOf(ms: Mention[], conf: number): Array<[Mention, Mention, number]>
 /** Argument words → (subject, object) mention pairs: conjuncts distribute, symmetric coordinations pair up. */
 function argumentPairs(ctx: TriggerContext, find: ArgumentFind): Array<[Mention, Mention, number]> {
   const adj = ctx.pos !== 'verb';
-  const subs = actorsOf(ctx, find.subject, adj);
+  // An attacker may come back as the adjective of its weapon ("Ukrainian drones hit …", args.ts).
+  const subs = actorsOf(ctx, find.subject, adj || ctx.predicate === 'ATTACKS');
   // Modifier targets ("griff russische Ölraffinerien an") come back from readArgument as the modifier words.
-  const objs = actorsOf(ctx, find.object, adj || CONFLICT_TARGET.has(ctx.predicate));
+  let objs = actorsOf(ctx, find.object, adj || CONFLICT_TARGET.has(ctx.predicate));
+  if (!objs.length && ctx.predicate === 'ATTACKS') objs = placesOf(ctx, find.object);
   const sym = SYMMETRIC_PREDICATES.has(ctx.predicate);
   if (sym) {
     const between = find.object.some((w) => casesOf(ctx, w).some((c) => PAIR_CASES.has(c)));
@@ -99,7 +101,8 @@ function argumentPairs(ctx: TriggerContext, find: ArgumentFind): Array<[Mention,
 function typed(ctx: TriggerContext, s: Mention, o: Mention): [Mention, Mention] | undefined {
   let st = typeOf(ctx, s.entity);
   let ot = typeOf(ctx, o.entity);
-  if (!st || !ot || !ACTOR_TYPES.has(st) || !ACTOR_TYPES.has(ot)) return undefined;
+  const place = ctx.predicate === 'ATTACKS' && ot === 'Location';
+  if (!st || !ot || !ACTOR_TYPES.has(st) || (!ACTOR_TYPES.has(ot) && !place)) return undefined;
   if (ctx.predicate === 'MEMBER_OF') {
     // "Die NATO nahm Schweden auf", "NATO admitted Sweden": the organisation is the grammatical subject.
     if (st === 'Organization' && ot === 'Country') [s, o, st, ot] = [o, s, ot, st];

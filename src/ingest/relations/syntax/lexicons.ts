@@ -70,6 +70,8 @@ export interface SyntaxLexicons {
   seatCases: WordSet;
   /** Verbs that give their object noun to a recipient: "sicherte zu", "offered", "pledged" (+ particle, German). */
   grantingVerbs: WordSet;
+  /** Adpositions of where a thing is ("targets in Lebanon", "Ziele im Libanon"). */
+  locativeCases: WordSet;
 }
 
 const CuesSchema = z.object({
@@ -109,6 +111,7 @@ const CuesSchema = z.object({
   seat_nouns: z.array(z.string()),
   seat_cases: z.array(z.string()),
   granting_verbs: z.array(z.string()),
+  locative_cases: z.array(z.string()),
 });
 
 export function wordSet(list: readonly string[]): WordSet {
@@ -169,5 +172,6 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     seatNouns: wordSet(c.seat_nouns),
     seatCases: wordSet(c.seat_cases),
     grantingVerbs: wordSet(c.granting_verbs),
+    locativeCases: wordSet(c.locative_cases),
   };
 }
