@@ -87,6 +87,7 @@ const ENTITY_TYPES = ['Country', 'Organization', 'Person', 'ArmedGroup', 'Locati
 const functionWordsSchema = z.object({
   passive_aux: words,
   personal_pronouns: words,
+  person_pronouns: words,
   name_particles: words,
   name_particles_after_particle: words,
   speech_verbs: words,
@@ -267,6 +268,7 @@ export function loadLexicon(dir: string = LEXICON_DIR) {
     items: cues.items.map((i) => ({ ...i, re: new RegExp(`^(?:${i.re})$`, 'u') })),
     passiveAux: new Set(fw.passive_aux),
     pronouns: new Set(fw.personal_pronouns),
+    personPronouns: new Set(fw.person_pronouns),
     nameParticles: new Set(fw.name_particles),
     /** Particles only inside a particle run ("von der Leyen"): "der" alone after a name is an article. */
     nameParticlesAfterParticle: new Set(fw.name_particles_after_particle),

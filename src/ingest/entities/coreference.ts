@@ -35,6 +35,7 @@ export function coreference(ms: MentionSet): void {
     predecessors(ms, v, roles);
     groupDescriptions(ms, v, sal);
     ageDescriptions(ms, v, sal);
+    personPronouns(ms, v, bySentence);
     for (const m of list) {
       const mt = ms.typeOf(m.entity);
       if (mt === 'Person') sal.lastPerson = m.entity;
@@ -210,6 +211,34 @@ function ageDescriptions(ms: MentionSet, v: SentenceView, sal: Salience): void {
       start: toks[n - 1]!.start,
       end: toks[end - 1]!.end,
       surface: surfaceOf(ms.text, toks, n - 1, end),
+      kind: 'coref',
+      actor: true,
+    });
+    list.sort((x, y) => x.tokStart - y.tokStart);
+  }
+}
+
+/** "Putin flew to Beijing. He met Xi there.", "Scholz sagte, er werde …": a pronoun for one person stands for the
+ * person named last before it in its sentence, else for the first person named in one of the two sentences before
+ * (a paragraph's subject comes first; possessors such as "Trump's envoy" are no subject). */
+function personPronouns(ms: MentionSet, v: SentenceView, bySentence: readonly Mention[][]): void {
+  const { toks, mentionAt, list, si } = v;
+  const person = (m: Mention) => ms.typeOf(m.entity) === 'Person' && m.kind !== 'adjective';
+  for (let n = 0; n < toks.length; n++) {
+    const t = toks[n]!;
+    if (t.kind !== 'word' || !ms.lex.personPronouns.has(t.norm) || mentionAt(n)) continue;
+    let id = list.filter((m) => m.tokEnd <= n && person(m)).pop()?.entity;
+    for (let back = 1; !id && back <= 2 && si - back >= 0; back++)
+      id = bySentence[si - back]!.find((m) => person(m) && !m.poss)?.entity;
+    if (!id) continue;
+    list.push({
+      entity: id,
+      sentence: si,
+      tokStart: n,
+      tokEnd: n + 1,
+      start: t.start,
+      end: t.end,
+      surface: t.text,
       kind: 'coref',
       actor: true,
     });

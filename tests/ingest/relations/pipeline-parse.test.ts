@@ -383,4 +383,29 @@ describe('pipeline with the parse stage', () => {
     const de = extractText('Russland plant einen Angriff auf die Ukraine.', { lang: 'de' }).relations;
     expect(de.find((r) => r.predicate === 'ATTACKS')?.modality).toBe('planned');
   });
+  it('resolves a pronoun for a person to the person named before it, in its sentence or the one before', () => {
+    expect(triples('Putin flew to Beijing. He met Xi there.', 'en')).toContain(
+      'person:vladimir-putin MEETS person:xi-jinping',
+    );
+    expect(triples('Scholz reiste nach Peking, wo er Xi Jinping traf.', 'de')).toContain(
+      'person:olaf-scholz MEETS person:xi-jinping',
+    );
+    // Two sentences without a person in between is the limit.
+    const far = triples('Putin spoke in Moscow. Rain fell. The roads closed. Later he met Xi.', 'en');
+    expect(far).not.toContain('person:vladimir-putin MEETS person:xi-jinping');
+  });
+  it('lets a German verb right after "und" share the first subject ("und traf dort Kim Jong Un")', () => {
+    expect(triples('Lawrow besuchte Pjöngjang und traf dort Kim Jong Un.', 'de')).toContain(
+      'person:kim-jong-un MEETS person:sergey-lavrov',
+    );
+  });
+  it('reads blame, a protest lodged with a state and criticism coming from a state', () => {
+    expect(triples('Polen machte Belarus für die Migrationskrise verantwortlich.', 'de')).toContain(
+      'POL CRITICIZES BLR',
+    );
+    expect(triples('Peking legte bei Tokio Protest gegen den Besuch ein.', 'de')).toContain('CHN CRITICIZES JPN');
+    expect(triples('Scharfe Kritik an Israel kam aus der Türkei.', 'de')).toContain('TUR CRITICIZES ISR');
+    // "machen" alone blames no one.
+    expect(triples('Polen machte Belarus ein Angebot.', 'de').filter((t) => t.includes('CRITICIZES'))).toEqual([]);
+  });
 });

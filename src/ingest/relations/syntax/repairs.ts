@@ -227,6 +227,21 @@ function adverbialBeforeArticle(out: RepairWord[]): void {
   });
 }
 
+/** "Lawrow besuchte Pjöngjang und traf dort Kim Jong Un": a German verb right after "und" opens no clause of its
+ * own (a new main clause would put a subject or adverb first: "und dort traf er Kim"), so it shares the first
+ * verb's subject, and the noun the parser took for its own subject after it is its object. */
+function ellipticConjunct(out: RepairWord[]): void {
+  const { head, children } = shape(out);
+  out.forEach((w, v) => {
+    const h = head[v]!;
+    if (w.deprel !== 'conj' || w.upos !== 'VERB' || h < 0 || v === 0 || out[v - 1]!.deprel !== 'cc') return;
+    if (head[v - 1] !== v || !children[h]!.some((c) => SUBJECTS.has(out[c]!.deprel) && c < h)) return;
+    for (const c of children[v]!)
+      if (out[c]!.deprel === 'nsubj' && c > v)
+        out[c]!.deprel = /(?:^|\|)Case=Dat/u.test(out[c]!.feats ?? '') ? 'iobj' : 'obj';
+  });
+}
+
 /** The repairs in order, on a copy of the words (the stored parse stays the parser's). */
 export function repairedWords<W extends RepairWord>(
   words: readonly W[],
@@ -238,6 +253,7 @@ export function repairedWords<W extends RepairWord>(
   markedSubject(out);
   if (lang === 'de') bareArgument(out);
   if (lang === 'de') adverbialBeforeArticle(out);
+  if (lang === 'de') ellipticConjunct(out);
   if (lang === 'en') reducedRelativeMain(out, lex.participlesOnly);
   relativeClauseRepair(out, lex.relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
   voice(out);
