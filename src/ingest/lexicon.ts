@@ -29,6 +29,7 @@ interface RolesFile {
   role_genitives: string[];
   role_complements: string[];
   role_tail_words: string[];
+  role_bodies: string[];
 }
 
 export interface TriggerEntry {
@@ -180,6 +181,8 @@ function compileRoles(roles: RolesFile) {
     roleGenitives: new Set(roles.role_genitives),
     roleComplements: new Set([...roles.role_genitives, ...roles.role_complements]),
     roleTailWords: new Set(roles.role_tail_words),
+    /** "Nigerian army spokesman": a state body between the state and the role (roles.json role_bodies). */
+    roleBodies: new Set(roles.role_bodies),
   };
 }
 

@@ -138,4 +138,37 @@ describe('arguments (round 2)', () => {
     );
     expect(reported.filter((x) => x[1] === 'OFFICIAL_OF' && x[2] === 'KOR')).toEqual([]);
   });
+
+  it("a state body between the state and the role keeps the state ('Nigerian army spokesman')", () => {
+    const t = triples(
+      'Chilean Ambassador Pedro Rios called for calm. Nigerian army spokesman Onyema Nwachukwu said troops repelled the attack.',
+      'en',
+    );
+    expect(t).toContainEqual(['person:onyema-nwachukwu', 'OFFICIAL_OF', 'NGA']);
+    expect(t).not.toContainEqual(['person:onyema-nwachukwu', 'OFFICIAL_OF', 'CHL']);
+    expect(
+      triples('"This is unacceptable," said Tomas Novak, a spokesman for the Czech foreign ministry.', 'en'),
+    ).toContainEqual(['person:tomas-novak', 'OFFICIAL_OF', 'CZE']);
+  });
+
+  it("a German genitive of a surname is no English name ('Admiral Hans Keller' is not Han Zheng)", () => {
+    const t = triples('Admiral Hans Keller, the head of the German navy, warned China.', 'en');
+    expect(t.filter((x) => x[0] === 'person:han-zheng')).toEqual([]);
+  });
+
+  it("a title's state guessed from the sentence before yields to a state the sentence gives", () => {
+    const t = triples(
+      "Nigeria protested against the visit of the delegation. Admiral Hans Keller, Germany's defence minister, said the navy would sail.",
+      'en',
+    );
+    expect(t.filter((x) => x[0] === 'person:hans-keller' && x[2] === 'NGA')).toEqual([]);
+  });
+
+  it("an unknown name apposed to a possessed role is the office holder ('Kwame Osei, Ghana's defence minister,')", () => {
+    expect(triples("Kwame Osei, Ghana's defence minister, visited the troops.", 'en')).toContainEqual([
+      'person:kwame-osei',
+      'OFFICIAL_OF',
+      'GHA',
+    ]);
+  });
 });

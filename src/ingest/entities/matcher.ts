@@ -107,6 +107,8 @@ export function buildMatcher(gaz: Gazetteer, lex: Lexicon): Matcher {
 
 function validForm(fe: FormEntry, toks: Token[], i: number, end: number, suffix: string, lang: string): boolean {
   if (fe.lang && lang !== 'und' && fe.lang !== lang && fe.kind === 'adjective') return false;
+  // German genitives ("Putins", and "Hans" of the surname Han) are no English forms: "Admiral Hans Keller".
+  if (fe.lang === 'de' && lang === 'en') return false;
   if (suffix && (fe.kind === 'abbrev' || fe.kind === 'adjective' || fe.kind === 'demonym')) return false;
   if (fe.cs) {
     for (let k = i; k < end; k++) {

@@ -24,10 +24,15 @@ export const knownRoles = (ms: MentionSet, person: string): KnownRole[] => ms.ga
 /** Role facts of one sentence's role spans, appended to `roles`. */
 export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): void {
   let apposPerson: { id: string; end: number } | undefined;
+  const first = roles.length;
+  /** Facts whose state only the previous sentence suggested: they yield to a state this sentence gives the person. */
+  const guessed = new Set<RoleFact>();
   for (const span of ms.roleSpans[v.si]!) {
     const found = personOf(ms, v, span, apposPerson);
     const { person, personAfter } = found;
-    const object = span.prefixCountry ?? found.tailState ?? objectOf(ms, v, span, found, roles);
+    let object = span.prefixCountry ?? found.tailState ?? objectOf(ms, v, span, found);
+    const guess = !object && !!person && personAfter;
+    if (guess) object = stateInFocus(ms, v, span, roles);
     if (!person) {
       if (object) describedPerson(ms, v, span, object, roles);
       continue;
@@ -43,8 +48,19 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
       if (p === 'AFFILIATED_WITH') p = 'CITIZEN_OF';
     } else continue;
     if (person === object) continue;
-    roles.push({ person, predicate: p, object, role: span.role, sentence: v.si });
+    const fact: RoleFact = { person, predicate: p, object, role: span.role, sentence: v.si };
+    roles.push(fact);
+    if (guess) guessed.add(fact);
   }
+  // "Admiral Hans Keller, the head of the German navy": the title's guessed state gives way to the stated one.
+  const stated = new Set(
+    roles
+      .slice(first)
+      .filter((r) => !guessed.has(r))
+      .map((r) => r.person),
+  );
+  for (let i = roles.length - 1; i >= first; i--)
+    if (guessed.has(roles[i]!) && stated.has(roles[i]!.person)) roles.splice(i, 1);
 }
 
 interface PersonOfSpan {
@@ -82,8 +98,13 @@ function personOf(
   } else {
     let j = span.a - 1;
     let steps = 0;
-    while (j >= 0 && steps < 4 && toks[j]!.text !== ',' && !mentionAt(j)) {
-      j--;
+    // "Kwame Osei, Ghana's defence minister,": the walk back to the comma steps over the office's possessor.
+    const possessor = (m: Mention) =>
+      ms.typeOf(m.entity) !== 'Person' && (m.poss || /^['’]$/u.test(toks[m.tokEnd]?.text ?? ''));
+    while (j >= 0 && steps < 4 && toks[j]!.text !== ',') {
+      const m = mentionAt(j);
+      if (m && !possessor(m)) break;
+      j = m ? m.tokStart - 1 : j - 1;
       steps++;
     }
     const prev = j >= 1 && toks[j]!.text === ',' ? mentionAt(j - 1) : undefined;
@@ -111,13 +132,7 @@ function personOf(
 }
 
 /** The state or organisation: adjective, possessive or name before; "of/at/beim X" after; else the gazetteer's. */
-function objectOf(
-  ms: MentionSet,
-  v: SentenceView,
-  span: RoleSpan,
-  found: PersonOfSpan,
-  roles: readonly RoleFact[],
-): string | undefined {
+function objectOf(ms: MentionSet, v: SentenceView, span: RoleSpan, found: PersonOfSpan): string | undefined {
   const { toks, mentionAt } = v;
   const { person, personAfter, after } = found;
   const typeOf = (id: string) => ms.typeOf(id);
@@ -129,6 +144,10 @@ function objectOf(
       /^(former|ehemalige[rnms]?|then|damalige[rn]?|designated|new|neue[rn]?)$/u.test(toks[j]!.norm))
   )
     j--;
+  // "Nigerian army spokesman", "the Russian foreign ministry spokeswoman": step over the state's body.
+  const bodyEnd = j;
+  while (j >= 1 && ms.lang !== 'de' && ms.lex.roleBodies.has(toks[j]!.norm) && !mentionAt(j)) j--;
+  if (j < bodyEnd && !mentionAt(j)) j = bodyEnd;
   // "Iran's foreign minister": step over the possessive ’s.
   if (j >= 2 && toks[j]!.norm === 's' && (toks[j - 1]!.text === '’' || toks[j - 1]!.text === "'")) j -= 2;
   const pm = j >= 0 && !span.topicPrefix ? mentionAt(j) : undefined;
@@ -168,7 +187,6 @@ function objectOf(
     }
   }
   if (person && !object) object = officeFromGazetteer(ms, span, person, personAfter);
-  if (person && !object && personAfter) object = stateInFocus(ms, v, span, roles);
   return object;
 }
 
@@ -287,6 +305,10 @@ function prepositionalObject(ms: MentionSet, v: SentenceView, span: RoleSpan, fo
       mm.kind !== 'demonym' &&
       (ms.typeOf(mm.entity) === 'Organization' || ms.typeOf(mm.entity) === 'Country')
     )
+      return mm.entity;
+    // "head of the German navy", "a spokesman for the Czech foreign ministry": the state of its body.
+    const body = mm ? toks[mm.tokEnd] : undefined;
+    if (mm?.kind === 'adjective' && ms.typeOf(mm.entity) === 'Country' && body && ms.lex.roleBodies.has(body.norm))
       return mm.entity;
     if (mm && mm.kind !== 'adjective' && ms.typeOf(mm.entity) !== 'Item') break;
     if (toks[j]!.text === ',' || (toks[j]!.kind === 'word' && ms.lex.prepositions.has(toks[j]!.norm) && steps > 0))

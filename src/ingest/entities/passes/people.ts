@@ -73,7 +73,8 @@ export function peopleByCues(ms: MentionSet, st: SentState): void {
           (lex.articles.has(after.norm) ||
             after.norm === 'one' ||
             lex.roleIndex.has(after.norm) ||
-            /^(leitende[rn]?|senior|former|ehemalige[rn]?)$/u.test(after.norm));
+            /^(leitende[rn]?|senior|former|ehemalige[rn]?)$/u.test(after.norm) ||
+            possessedRole(ms, toks, b + 1));
         if (
           (next && lex.speechVerbs.has(next.norm)) ||
           (apposRole && (sentHasSpeech || i === 0 || toks[i - 1]!.kind === 'punct'))
@@ -84,6 +85,18 @@ export function peopleByCues(ms: MentionSet, st: SentState): void {
       }
     }
   }
+}
+
+/** "Kwame Osei, Ghana's defence minister,": a capitalised possessor with ’s and a role word after it. */
+function possessedRole(ms: MentionSet, toks: SentState['sent']['tokens'], k: number): boolean {
+  const role = toks[k + 3];
+  return (
+    !!toks[k]?.cap &&
+    /^['’]$/u.test(toks[k + 1]?.text ?? '') &&
+    toks[k + 2]?.norm === 's' &&
+    !!role &&
+    ms.lex.roleIndex.has(role.norm)
+  );
 }
 
 /** Sentence pass: state adjective + noun + name ("der russische Waffenhändler Viktor Bout", "American basketball star Brittney Griner"). */
