@@ -171,4 +171,27 @@ describe('arguments (round 2)', () => {
       'GHA',
     ]);
   });
+
+  it("an organisation's official is its official ('Hamas official Basem Naim', 'Hamas-Funktionär')", () => {
+    expect(triples('Hamas official Basem Naim told Reuters the group would not disarm.', 'en')).toContainEqual([
+      'person:basem-naim',
+      'OFFICIAL_OF',
+      'group:hamas',
+    ]);
+    expect(
+      triples('Hamas-Funktionär Basem Naim sagte, die Gruppe werde ihre Waffen nicht abgeben.', 'de'),
+    ).toContainEqual(['person:basem-naim', 'OFFICIAL_OF', 'group:hamas']);
+  });
+
+  it('an undated text gives a person the latest office only when that is a state office', () => {
+    const t = triples('EU foreign policy chief Kaja Kallas said Europe would respond.', 'en');
+    expect(t).toContainEqual(['person:kaja-kallas', 'OFFICIAL_OF', 'org:eu']);
+    expect(t.filter((x) => x[0] === 'person:kaja-kallas' && x[2] === 'EST')).toEqual([]);
+    // Offices taken the same year: the state's is what the person is known as.
+    expect(triples('Mahmoud Abbas met Blinken in Ramallah.', 'en')).toContainEqual([
+      'person:mahmoud-abbas',
+      'HEAD_OF_STATE',
+      'PSE',
+    ]);
+  });
 });

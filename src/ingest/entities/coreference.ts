@@ -67,15 +67,16 @@ function incumbents(ms: MentionSet, bySentence: Mention[][], roles: RoleFact[]):
   for (const list of bySentence)
     for (const m of list) if (!first.has(m.entity) && ms.typeOf(m.entity) === 'Person') first.set(m.entity, m.sentence);
   for (const [person, sentence] of first) {
-    const offices = knownRoles(ms, person).filter(
-      (r) =>
-        (r.predicate === 'HEAD_OF_STATE' || r.predicate === 'HEAD_OF_GOVERNMENT' || r.predicate === 'OFFICIAL_OF') &&
-        ms.gazEntries.get(r.object)?.type === 'Country',
+    const held = knownRoles(ms, person).filter(
+      (r) => r.predicate === 'HEAD_OF_STATE' || r.predicate === 'HEAD_OF_GOVERNMENT' || r.predicate === 'OFFICIAL_OF',
     );
-    const latest = offices.reduce<KnownRole | undefined>(
-      (a, r) => (!a || Number((r.from ?? '0').slice(0, 4)) >= Number((a.from ?? '0').slice(0, 4)) ? r : a),
-      undefined,
-    );
+    const offices = held.filter((r) => ms.gazEntries.get(r.object)?.type === 'Country');
+    // Undated: the latest office of all, if it is a state's ("EU foreign policy chief Kaja Kallas" is no longer
+    // Estonia's prime minister, "NATO Secretary General Mark Rutte" no longer the Netherlands').
+    // Offices taken the same year: the state's ("President 2005-" of Palestine and of the Palestinian Authority).
+    const since = (r: KnownRole) =>
+      Number((r.from ?? '0').slice(0, 4)) + (ms.gazEntries.get(r.object)?.type === 'Country' ? 0.5 : 0);
+    const latest = held.reduce<KnownRole | undefined>((a, r) => (!a || since(r) >= since(a) ? r : a), undefined);
     for (const r of offices) {
       if (Number.isNaN(year)) {
         if (r !== latest) continue;
