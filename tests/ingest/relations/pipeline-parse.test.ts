@@ -408,4 +408,21 @@ describe('pipeline with the parse stage', () => {
     // "machen" alone blames no one.
     expect(triples('Polen machte Belarus ein Angebot.', 'de').filter((t) => t.includes('CRITICIZES'))).toEqual([]);
   });
+  it('reads meetings with an unnamed counterpart, a conversation, a visit where the visitor arrived', () => {
+    expect(triples('Lavrov hosted his Iranian counterpart in Moscow.', 'en')).toContain(
+      'IRN MEETS person:sergey-lavrov',
+    );
+    expect(triples('Blinken telefonierte mit seinem saudischen Amtskollegen.', 'de')).toContain(
+      'SAU MEETS person:antony-blinken',
+    );
+    expect(triples('Macron had a telephone conversation with Putin.', 'en')).toContain(
+      'person:emmanuel-macron MEETS person:vladimir-putin',
+    );
+    expect(triples('Modi arrived in Moscow on Monday for a two-day visit.', 'en')).toContain(
+      'RUS MEETS person:narendra-modi',
+    );
+    expect(triples('Erdogans Besuch in Bagdad war der erste seit zehn Jahren.', 'de')).toContain(
+      'IRQ MEETS person:recep-tayyip-erdogan',
+    );
+  });
 });

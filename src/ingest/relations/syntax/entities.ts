@@ -61,6 +61,13 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
       if (m && rel === 'appos' && (mt === 'ArmedGroup' || mt === 'Organization') && ctx.words[k]!.upos === 'NOUN')
         return m;
     }
+  // "hosted his Iranian counterpart", "mit seinem saudischen Amtskollegen": an unnamed counterpart acts for the state
+  // of its adjective (a named one is resolved to the person by coreference).
+  if (ctx.lex.counterparts.has(ctx.norms[k]!))
+    for (const c of kids(ctx, k, 'amod')) {
+      const m = actorMention(ctx, c, true);
+      if (m && typeOf(ctx, m.entity) === 'Country') return m;
+    }
   // "die iranische Regierung", "Russia's military", "the government of Iran": the noun acts for its owner.
   if (ctx.lex.actorNouns.has(ctx.norms[k]!))
     for (const rel of OWNER_RELS)

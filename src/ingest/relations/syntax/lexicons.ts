@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ACTOR_NOUNS, NEGATIVE_EVALUATIONS, TRIGGERS, type TriggerEntry } from '../../lexicon.js';
+import { ACTOR_NOUNS, COUNTERPART, NEGATIVE_EVALUATIONS, TRIGGERS, type TriggerEntry } from '../../lexicon.js';
 
 /** A compiled word list: exact forms plus '*'-prefix patterns. */
 export interface WordSet {
@@ -72,6 +72,8 @@ export interface SyntaxLexicons {
   grantingVerbs: WordSet;
   /** Adpositions of where a thing is ("targets in Lebanon", "Ziele im Libanon"). */
   locativeCases: WordSet;
+  /** "his Iranian counterpart", "seinem saudischen Amtskollegen" (roles.json counterpart): the adjective's state. */
+  counterparts: WordSet;
 }
 
 const CuesSchema = z.object({
@@ -173,5 +175,6 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     seatCases: wordSet(c.seat_cases),
     grantingVerbs: wordSet(c.granting_verbs),
     locativeCases: wordSet(c.locative_cases),
+    counterparts: wordSet([...COUNTERPART]),
   };
 }

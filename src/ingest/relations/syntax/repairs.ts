@@ -242,6 +242,15 @@ function ellipticConjunct(out: RepairWord[]): void {
   });
 }
 
+/** "Erdogans Besuch in Bagdad": a German genitive name right before its noun, which the parser left as bare `dep`,
+ * is the noun's possessor. */
+function genitiveName(out: RepairWord[]): void {
+  out.forEach((w, i) => {
+    if (w.deprel === 'dep' && w.upos === 'PROPN' && w.head === i + 2 && /(?:^|\|)Case=Gen/u.test(w.feats ?? ''))
+      w.deprel = 'nmod:poss';
+  });
+}
+
 /** The repairs in order, on a copy of the words (the stored parse stays the parser's). */
 export function repairedWords<W extends RepairWord>(
   words: readonly W[],
@@ -252,6 +261,7 @@ export function repairedWords<W extends RepairWord>(
   possessorOfNoun(out);
   markedSubject(out);
   if (lang === 'de') bareArgument(out);
+  if (lang === 'de') genitiveName(out);
   if (lang === 'de') adverbialBeforeArticle(out);
   if (lang === 'de') ellipticConjunct(out);
   if (lang === 'en') reducedRelativeMain(out, lex.participlesOnly);
