@@ -52,7 +52,7 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
     roles.push(fact);
     if (guess) guessed.add(fact);
   }
-  // "Admiral Hans Keller, the head of the German navy": the title's guessed state gives way to the stated one.
+  // "Admiral Hans Keller, Germany's defence minister": the title's guessed state gives way to the stated one.
   const stated = new Set(
     roles
       .slice(first)
