@@ -186,6 +186,13 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       )
     )
       site.thingSubject = true;
+    if (
+      !resolved &&
+      e.p === 'MEETS' &&
+      e.pos === 'noun' &&
+      casesOf(tctx, w).some((c) => ctx.lex.circumstanceCases.has(c))
+    )
+      site.circumstance = true;
     if (!resolved && e.pos === 'verb') {
       const venues = venuesOf(
         tctx,

@@ -80,6 +80,7 @@ export function mergeWithRuleCandidates(
     // The one trigger of the predicate has a thing for its agent: the rule's actor is someone standing near it.
     if (sites.length === 1 && sites[0]!.thingSubject && INTERACTION_THINGS.has(r.predicate)) return false;
     if (sites.length === 1 && sites[0]!.venues?.includes(r.object)) return false;
+    if (sites.length === 1 && sites[0]!.circumstance) return false;
     if (mode === 'union') return !contradicted(r, sites, parse.candidates, offices);
     if (parsePairs.has(pairKey(r))) return false;
     // The parse overrules only where it read the sentence's triggers and found a pair: a site it resolved to

@@ -42,6 +42,8 @@ export interface TriggerSite {
   thingSubject?: boolean;
   /** Entities named only as the place of the object ("opposed the Madrid talks"): no target of the trigger. */
   venues?: string[];
+  /** An unresolved meeting noun inside a reason phrase ("protested over the visit"): whose meeting is not said. */
+  circumstance?: boolean;
 }
 
 /** What the parse rules return: the candidates and every trigger site they looked at (for the merge). */
