@@ -428,4 +428,10 @@ describe('pipeline with the parse stage', () => {
       'IRQ MEETS person:recep-tayyip-erdogan',
     );
   });
+  it('gives a gerund of reason the judged object as subject ("sanctioned Iran for supplying Russia")', () => {
+    const en = triples('Britain sanctioned Iran for supplying Russia with drones.', 'en');
+    expect(en).toContain('IRN SUPPLIES RUS');
+    expect(en).not.toContain('GBR SUPPLIES RUS');
+    expect(triples('Zelensky thanked Germany for supporting Ukraine.', 'en')).toContain('DEU SUPPORTS UKR');
+  });
 });

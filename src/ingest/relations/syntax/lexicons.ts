@@ -74,6 +74,8 @@ export interface SyntaxLexicons {
   locativeCases: WordSet;
   /** "his Iranian counterpart", "seinem saudischen Amtskollegen" (roles.json counterpart): the adjective's state. */
   counterparts: WordSet;
+  /** "for" before a gerund of reason ("sanctioned Iran for supplying …"): its subject is the governing verb's object. */
+  reasonMarks: WordSet;
 }
 
 const CuesSchema = z.object({
@@ -114,6 +116,7 @@ const CuesSchema = z.object({
   seat_cases: z.array(z.string()),
   granting_verbs: z.array(z.string()),
   locative_cases: z.array(z.string()),
+  reason_marks: z.array(z.string()),
 });
 
 export function wordSet(list: readonly string[]): WordSet {
@@ -176,5 +179,6 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     grantingVerbs: wordSet(c.granting_verbs),
     locativeCases: wordSet(c.locative_cases),
     counterparts: wordSet([...COUNTERPART]),
+    reasonMarks: wordSet(c.reason_marks),
   };
 }

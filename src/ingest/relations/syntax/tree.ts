@@ -197,6 +197,13 @@ export function inheritedSubject(ctx: SentenceContext, v: number, depth = 0): nu
       const between = kids(ctx, h, 'obl').filter((k) => (h < k && k < v) || (v < k && k < h));
       if (between.length) return between;
     }
+    // "sanctioned Iran for supplying Russia", "thanked Berlin for supporting Kyiv": the one judged for the act did it.
+    const reason =
+      rel === 'advcl' &&
+      /ing$/u.test(ctx.norms[v]!) &&
+      kids(ctx, v, 'mark').some((m) => ctx.lex.reasonMarks.has(ctx.norms[m]!));
+    const judged = reason ? coreDeps(ctx, h).filter((d) => d.rel === 'obj') : [];
+    if (judged.length) return judged.map((d) => d.word);
     // A complement clause without a subject or a complementiser is an infinitive the parser called ccomp
     // ("hatte angekündigt, … seinen Ärger anzusprechen"); one with "dass/that" has a subject of its own, and so
     // has one with an auxiliary but no "zu/to" ("Wie CNN berichtete, hat Iran … geliefert": never CNN's).
