@@ -434,4 +434,19 @@ describe('pipeline with the parse stage', () => {
     expect(en).not.toContain('GBR SUPPLIES RUS');
     expect(triples('Zelensky thanked Germany for supporting Ukraine.', 'en')).toContain('DEU SUPPORTS UKR');
   });
+  it('never asserts an act that is refused or blocked ("refused to send", "blocked new sanctions", "blockierte")', () => {
+    const modalities = (text: string, lang: 'de' | 'en', p: string) =>
+      extractText(text, { lang })
+        .relations.filter((r) => r.predicate === p)
+        .map((r) => r.modality);
+    expect(modalities('Germany refused to send Taurus missiles to Ukraine.', 'en', 'SUPPLIES')).not.toContain(
+      'asserted',
+    );
+    expect(modalities('Hungary blocked new EU sanctions against Russia.', 'en', 'SANCTIONS')).not.toContain('asserted');
+    expect(modalities('Ungarn blockierte neue EU-Sanktionen gegen Russland.', 'de', 'SANCTIONS')).not.toContain(
+      'asserted',
+    );
+    // The asserted twin stays asserted.
+    expect(modalities('Germany sent Taurus missiles to Ukraine.', 'en', 'SUPPLIES')).toContain('asserted');
+  });
 });
