@@ -449,4 +449,15 @@ describe('pipeline with the parse stage', () => {
     // The asserted twin stays asserted.
     expect(modalities('Germany sent Taurus missiles to Ukraine.', 'en', 'SUPPLIES')).toContain('asserted');
   });
+  it('reads a price someone will pay as a threat, and "any attack" as nobody\'s attack', () => {
+    expect(triples('Iran said Israel would pay a heavy price for the attack.', 'en')).toContain('IRN THREATENS ISR');
+    expect(triples('Der Iran erklärte, Israel werde einen hohen Preis für den Angriff zahlen.', 'de')).toContain(
+      'IRN THREATENS ISR',
+    );
+    const any = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('ATTACKS'));
+    expect(any('Moscow said it would respond to any attack on Belarus.', 'en')).toEqual([]);
+    expect(any('Moskau werde auf jeden Angriff auf Belarus reagieren, hieß es im Kreml.', 'de')).toEqual([]);
+    // A particular attack still is one.
+    expect(any('Moscow said it would respond to the Ukrainian attack on Belarus.', 'en')).toContain('UKR ATTACKS BLR');
+  });
 });

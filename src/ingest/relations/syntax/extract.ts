@@ -173,6 +173,7 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       frame,
       resolved,
       polarity: mod.polarity,
+      ...(mod.conditional ? { conditional: true } : {}),
     };
     // Verbs only (an event noun's first subject slot is often a modifier: "an arson attack"), and only the verb's
     // own subject: one inherited across clauses rests on more of the parse.

@@ -76,6 +76,8 @@ export interface SyntaxLexicons {
   counterparts: WordSet;
   /** "for" before a gerund of reason ("sanctioned Iran for supplying …"): its subject is the governing verb's object. */
   reasonMarks: WordSet;
+  /** "any attack", "jeden Angriff": an event noun that names no particular act. */
+  hypotheticalDet: WordSet;
 }
 
 const CuesSchema = z.object({
@@ -117,6 +119,7 @@ const CuesSchema = z.object({
   granting_verbs: z.array(z.string()),
   locative_cases: z.array(z.string()),
   reason_marks: z.array(z.string()),
+  hypothetical_det: z.array(z.string()),
 });
 
 export function wordSet(list: readonly string[]): WordSet {
@@ -180,5 +183,6 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     locativeCases: wordSet(c.locative_cases),
     counterparts: wordSet([...COUNTERPART]),
     reasonMarks: wordSet(c.reason_marks),
+    hypotheticalDet: wordSet(c.hypothetical_det),
   };
 }

@@ -77,6 +77,8 @@ export function mergeWithRuleCandidates(
     // The veto is against positive readings: a rule candidate that is itself denied or hedged agrees with the parse.
     const positive = r.modality === 'asserted' || r.modality === 'reported';
     if (positive && sites.some((s) => s.polarity !== 'asserted') && !parseAsserted.has(pairKey(r))) return false;
+    // A condition vetoes every reading: "would respond to any attack on Belarus" is no expected attack either.
+    if (sites.every((s) => s.conditional) && !parsePairs.has(pairKey(r))) return false;
     // The one trigger of the predicate has a thing for its agent: the rule's actor is someone standing near it.
     if (sites.length === 1 && sites[0]!.thingSubject && INTERACTION_THINGS.has(r.predicate)) return false;
     if (sites.length === 1 && sites[0]!.venues?.includes(r.object)) return false;

@@ -158,6 +158,9 @@ export function modalityOf(
     return { polarity: 'denied', modality: 'denied' };
   if (marks.some((m) => ctx.lex.conditionalMarks.has(m)))
     return { polarity: 'hypothetical', modality: 'expected', conditional: true };
+  // "would respond to any attack on Belarus": no particular attack, so nobody's.
+  if (ctx.pos === 'noun' && kids(ctx, ctx.word, 'det').some((d) => ctx.lex.hypotheticalDet.has(ctx.norms[d]!)))
+    return { polarity: 'hypothetical', modality: 'expected', conditional: true };
   if (aux.some((a) => ctx.lex.irrealisAux.has(a))) return { polarity: 'hypothetical', modality: 'expected' };
   // Asked for or warned against is nothing done, and no plan of the one asked: no relation, like a condition.
   if (demanded(ctx)) return { polarity: 'hypothetical', modality: 'expected', conditional: true };

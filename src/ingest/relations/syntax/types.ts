@@ -38,6 +38,8 @@ export interface TriggerSite {
   resolved: boolean;
   /** Negated, denied or hypothetical (conditional): the rule stage must not assert this predicate here. */
   polarity: 'asserted' | 'denied' | 'hypothetical';
+  /** Under a condition, asked for, or no particular act ("any attack"): no relation in any modality. */
+  conditional?: boolean;
   /** The subject slot holds a noun that names no actor ("the chemical that blew up Beirut"). */
   thingSubject?: boolean;
   /** Entities named only as the place of the object ("opposed the Madrid talks"): no target of the trigger. */
