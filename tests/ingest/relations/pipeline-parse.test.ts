@@ -460,4 +460,9 @@ describe('pipeline with the parse stage', () => {
     // A particular attack still is one.
     expect(any('Moscow said it would respond to the Ukrainian attack on Belarus.', 'en')).toContain('UKR ATTACKS BLR');
   });
+  it('an invitation to join is no membership yet', () => {
+    const en = triples('NATO invited Sweden and Finland to join the alliance.', 'en');
+    expect(en).toContain('org:nato INVITES SWE');
+    expect(en.filter((t) => t.includes('MEMBER_OF'))).toEqual([]);
+  });
 });
