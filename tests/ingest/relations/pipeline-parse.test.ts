@@ -465,4 +465,17 @@ describe('pipeline with the parse stage', () => {
     expect(en).toContain('org:nato INVITES SWE');
     expect(en.filter((t) => t.includes('MEMBER_OF'))).toEqual([]);
   });
+  it('takes the invitee of an invitation from the verb that accepts it, and the inviter from "came from"', () => {
+    expect(triples('Xi accepted an invitation from Putin to attend the summit.', 'en')).toContain(
+      'person:vladimir-putin INVITES person:xi-jinping',
+    );
+    expect(triples('Xi nahm eine Einladung Putins zum Gipfel an.', 'de')).toContain(
+      'person:vladimir-putin INVITES person:xi-jinping',
+    );
+    expect(triples('The invitation to Modi came from Beijing.', 'en')).toContain('CHN INVITES person:narendra-modi');
+    // Declining one is no invitation the other way round.
+    expect(triples('Xi declined an invitation from Putin.', 'en')).not.toContain(
+      'person:xi-jinping INVITES person:vladimir-putin',
+    );
+  });
 });

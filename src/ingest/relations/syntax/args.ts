@@ -7,7 +7,7 @@ import {
   casesOf,
   coreDeps,
   feat,
-  grants,
+  verbIn,
   hasCase,
   headOf,
   inheritedSubject,
@@ -87,7 +87,10 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
         lendsNoAgent(ctx, g, ctx.predicate) ||
         causes(ctx, g, t));
     words =
-      g < 0 || foreign || (slot.granted && !grants(ctx, g))
+      g < 0 ||
+      foreign ||
+      (slot.governors &&
+        !verbIn(ctx, g, slot.governors === 'granting' ? ctx.lex.grantingVerbs : ctx.lex.acceptingVerbs))
         ? []
         : depsOf(ctx, g, dep, ctx.words[g]!.upos === 'VERB' || ctx.words[g]!.upos === 'AUX').filter((k) => k !== t);
   } else if (slot.dep.includes('/')) {

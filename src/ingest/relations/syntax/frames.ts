@@ -19,9 +19,10 @@ export const SlotSchema = z.object({
   ifTriggerCase: z.array(z.string()).optional(),
   /** For a path slot ('obl/nmod'): the lower-cased words its middle word may be ('seite': 'an der Seite der …'). */
   via: z.array(z.string()).optional(),
-  /** For a governor slot: only when the governing verb grants the trigger noun to its dependent ("sicherte der
-   * Ukraine Unterstützung zu", "offered Moldova its support"; syntax-cues `granting_verbs`). */
-  granted: z.boolean().optional(),
+  /** For a governor slot: only when the governing verb is one of a syntax-cues verb list — granting the trigger noun
+   * to its dependent ("sicherte der Ukraine Unterstützung zu", "offered Moldova its support"; `granting_verbs`) or
+   * accepting it ("Xi accepted an invitation from Putin"; `accepting_verbs`). */
+  governors: z.enum(['granting', 'accepting']).optional(),
 });
 
 export const FrameSchema = z.object({

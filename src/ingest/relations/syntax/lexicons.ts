@@ -70,6 +70,8 @@ export interface SyntaxLexicons {
   seatCases: WordSet;
   /** Verbs that give their object noun to a recipient: "sicherte zu", "offered", "pledged" (+ particle, German). */
   grantingVerbs: WordSet;
+  /** Verbs whose subject takes their object noun: "accepted an invitation", "nahm die Einladung an". */
+  acceptingVerbs: WordSet;
   /** Adpositions of where a thing is ("targets in Lebanon", "Ziele im Libanon"). */
   locativeCases: WordSet;
   /** "his Iranian counterpart", "seinem saudischen Amtskollegen" (roles.json counterpart): the adjective's state. */
@@ -117,6 +119,7 @@ const CuesSchema = z.object({
   seat_nouns: z.array(z.string()),
   seat_cases: z.array(z.string()),
   granting_verbs: z.array(z.string()),
+  accepting_verbs: z.array(z.string()),
   locative_cases: z.array(z.string()),
   reason_marks: z.array(z.string()),
   hypothetical_det: z.array(z.string()),
@@ -180,6 +183,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     seatNouns: wordSet(c.seat_nouns),
     seatCases: wordSet(c.seat_cases),
     grantingVerbs: wordSet(c.granting_verbs),
+    acceptingVerbs: wordSet(c.accepting_verbs),
     locativeCases: wordSet(c.locative_cases),
     counterparts: wordSet([...COUNTERPART]),
     reasonMarks: wordSet(c.reason_marks),

@@ -1,6 +1,7 @@
 // Reading a dependency tree the way the relation rules need it: dependents by relation, case markers, German case,
 // voice-normalised core arguments (passive, relative pronoun → antecedent) and the subject a clause inherits.
 
+import type { WordSet } from './lexicons.js';
 import type { SentenceContext } from './types.js';
 
 /** Relations whose subtype changes their meaning, so that "obl" does not match "obl:agent". */
@@ -297,8 +298,13 @@ export function particleOf(ctx: SentenceContext, w: number): string | undefined 
   return p === undefined ? undefined : ctx.norms[p];
 }
 
-/** Does verb g give its object to a recipient ("sicherte … zu", "offered")? German with its particle in front. */
-export function grants(ctx: SentenceContext, g: number): boolean {
+/** Is verb g in the list (a German verb with its separable particle in front: "sicherte … zu" → "zusicherte")? */
+export function verbIn(ctx: SentenceContext, g: number, list: WordSet): boolean {
   const norm = ctx.norms[g]!;
-  return ctx.lex.grantingVerbs.has(norm) || ctx.lex.grantingVerbs.has((particleOf(ctx, g) ?? '') + norm);
+  return list.has(norm) || list.has((particleOf(ctx, g) ?? '') + norm);
+}
+
+/** Does verb g give its object to a recipient ("sicherte … zu", "offered")? */
+export function grants(ctx: SentenceContext, g: number): boolean {
+  return verbIn(ctx, g, ctx.lex.grantingVerbs);
 }
