@@ -194,4 +194,15 @@ describe('arguments (round 2)', () => {
       'PSE',
     ]);
   });
+
+  it("an ambassador at an organisation named in the compound serves the state ('Der russische UN-Botschafter')", () => {
+    const t = triples('Der russische UN-Botschafter Wassili Nebensja sprach von einer Provokation.', 'de');
+    expect(t).toContainEqual(['person:vassily-nebenzia', 'OFFICIAL_OF', 'RUS']);
+    expect(t).not.toContainEqual(['person:vassily-nebenzia', 'OFFICIAL_OF', 'org:un']);
+    expect(triples('Die US-Nato-Botschafterin Julianne Smith sagte, das Bündnis sei geeint.', 'de')).toContainEqual([
+      'person:julianne-smith',
+      'OFFICIAL_OF',
+      'USA',
+    ]);
+  });
 });

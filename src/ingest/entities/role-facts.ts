@@ -150,7 +150,13 @@ function objectOf(ms: MentionSet, v: SentenceView, span: RoleSpan, found: Person
   if (j < bodyEnd && !mentionAt(j)) j = bodyEnd;
   // "Iran's foreign minister": step over the possessive ’s.
   if (j >= 2 && toks[j]!.norm === 's' && (toks[j - 1]!.text === '’' || toks[j - 1]!.text === "'")) j -= 2;
-  const pm = j >= 0 && !span.topicPrefix ? mentionAt(j) : undefined;
+  let pm = j >= 0 && !span.topicPrefix ? mentionAt(j) : undefined;
+  // "Der russische UN-Botschafter": an ambassador serves his state at the organisation named in the compound.
+  if (pm && span.role === 'ambassador' && typeOf(pm.entity) === 'Organization' && toks[pm.tokEnd]?.hyphen) {
+    const state = pm.tokStart > 0 ? mentionAt(pm.tokStart - 1) : undefined;
+    pm = state && typeOf(state.entity) === 'Country' ? state : undefined;
+    if (pm) j = pm.tokEnd - 1;
+  }
   if (
     pm &&
     pm.tokEnd === j + 1 &&

@@ -68,6 +68,9 @@ function roleAtRaw(ms: MentionSet, toks: Token[], i: number, st: SentState): Rol
       let prefixCountry: string | undefined;
       if (t.hyphen && i > 0 && st.taken[i - 1]) prefixCountry = ms.mentions[st.taken[i - 1]! - 1]!.entity;
       if (!prefixCountry && form.length === 1) prefixCountry = compoundCountry(ms, t);
+      // "UN-Botschafter", "Nato-Botschafterin": where the ambassador serves, not whose (the state is read before it).
+      if (prefixCountry && entry.role === 'ambassador' && ms.typeOf(prefixCountry) === 'Organization')
+        prefixCountry = undefined;
       // "Iran-Experte": for an analyst or expert the state in the compound is the topic, not the employer.
       if (entry.p === 'AFFILIATED_WITH' && prefixCountry && isCountry(ms, prefixCountry))
         return { a: i, b, entry, role: entry.role, topicPrefix: true };
