@@ -39,6 +39,30 @@ export const SYMMETRIC_PREDICATES: ReadonlySet<Predicate> = new Set<Predicate>([
   'SIGNS_AGREEMENT',
 ]);
 
+const ACTORS: EntityType[] = ['Country', 'Person', 'Organization', 'ArmedGroup'];
+const SIGNATURES: Partial<Record<Predicate, [EntityType[], EntityType[]]>> = {
+  HEAD_OF_STATE: [['Person'], ['Country']],
+  HEAD_OF_GOVERNMENT: [['Person'], ['Country']],
+  OFFICIAL_OF: [['Person'], ['Country', 'Organization', 'ArmedGroup']],
+  AFFILIATED_WITH: [
+    ['Person', 'ArmedGroup'],
+    ['Organization', 'ArmedGroup'],
+  ],
+  MEMBER_OF: [['Country', 'Organization'], ['Organization']],
+  LOCATED_IN: [['Location', 'Organization'], ['Country']],
+  CITIZEN_OF: [['Person'], ['Country']],
+  // A place can be the target of an attack without acting as a state ("the RSF attacked El Fasher").
+  ATTACKS: [ACTORS, [...ACTORS, 'Location']],
+};
+
+/** True when the subject and object types are allowed for the predicate by the ontology (interactions: actor to
+ * actor, except where SIGNATURES says otherwise). */
+export function typesAllowed(p: Predicate, s: EntityType | undefined, o: EntityType | undefined): boolean {
+  if (!s || !o) return false;
+  const sig = SIGNATURES[p] ?? [ACTORS, ACTORS];
+  return sig[0].includes(s) && sig[1].includes(o);
+}
+
 /** CAMEO-style polarity, for cooperation-vs-conflict balance per dyad. */
 export const CONFLICT_PREDICATES: ReadonlySet<Predicate> = new Set<Predicate>([
   'ATTACKS',

@@ -2,10 +2,9 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { relationKey, SYMMETRIC_PREDICATES } from '../../src/model.js';
+import { relationKey, SYMMETRIC_PREDICATES, typesAllowed } from '../../src/model.js';
 import { extractDocument, extractText, mergeExtractions } from '../../src/ingest/index.js';
 import { clean } from '../../src/ingest/stages/01-clean.js';
-import { typesAllowed } from '../../src/ingest/stages/06-triples.js';
 
 const sample = {
   source: 'sample',

@@ -1,33 +1,10 @@
 // Stage 6 (pure): relation candidates → the DocumentExtraction contract: one relation per (subject, predicate, object),
 // every supporting sentence as evidence, only the entities the relations use, ontology type constraints enforced.
 
-import type { DocumentExtraction, Entity, EntityType, Evidence, Modality, Predicate, Relation } from '../../model.js';
-import { SYMMETRIC_PREDICATES, relationKey } from '../../model.js';
+import type { DocumentExtraction, Entity, Evidence, Modality, Predicate, Relation } from '../../model.js';
+import { SYMMETRIC_PREDICATES, relationKey, typesAllowed } from '../../model.js';
 import type { RelationCandidate, RelationsDoc } from '../types.js';
 import { getGazetteer } from '../gaz.js';
-
-const ACTORS: EntityType[] = ['Country', 'Person', 'Organization', 'ArmedGroup'];
-const SIGNATURES: Partial<Record<Predicate, [EntityType[], EntityType[]]>> = {
-  HEAD_OF_STATE: [['Person'], ['Country']],
-  HEAD_OF_GOVERNMENT: [['Person'], ['Country']],
-  OFFICIAL_OF: [['Person'], ['Country', 'Organization', 'ArmedGroup']],
-  AFFILIATED_WITH: [
-    ['Person', 'ArmedGroup'],
-    ['Organization', 'ArmedGroup'],
-  ],
-  MEMBER_OF: [['Country', 'Organization'], ['Organization']],
-  LOCATED_IN: [['Location', 'Organization'], ['Country']],
-  CITIZEN_OF: [['Person'], ['Country']],
-  // A place can be the target of an attack without acting as a state ("the RSF attacked El Fasher").
-  ATTACKS: [ACTORS, [...ACTORS, 'Location']],
-};
-
-/** True when the subject and object types are allowed for the predicate by the ontology. */
-export function typesAllowed(p: Predicate, s: EntityType | undefined, o: EntityType | undefined): boolean {
-  if (!s || !o) return false;
-  const sig = SIGNATURES[p] ?? [ACTORS, ACTORS];
-  return sig[0].includes(s) && sig[1].includes(o);
-}
 
 const OWN_STATE = new Set<Predicate>([
   'HEAD_OF_STATE',

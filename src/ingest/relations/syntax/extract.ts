@@ -1,7 +1,7 @@
 // relationsFromParse: every trigger of every parsed sentence through the ordered rules, the argument words
 // turned into entity pairs with type checks, modality from the tree, and a site record for the merge.
 
-import { SYMMETRIC_PREDICATES, type Predicate } from '../../../model.js';
+import { SYMMETRIC_PREDICATES, typesAllowed, type Predicate } from '../../../model.js';
 import type { Mention, RecognisedDoc } from '../../types.js';
 import { readFirst, requiresHold } from './args.js';
 import { actorsOf, itemsOf, placesOf, typeOf, venueCompounds, ACTOR_TYPES } from './entities.js';
@@ -101,8 +101,9 @@ function argumentPairs(ctx: TriggerContext, find: ArgumentFind): Array<[Mention,
 function typed(ctx: TriggerContext, s: Mention, o: Mention): [Mention, Mention] | undefined {
   let st = typeOf(ctx, s.entity);
   let ot = typeOf(ctx, o.entity);
-  const place = ctx.predicate === 'ATTACKS' && ot === 'Location';
-  if (!st || !ot || !ACTOR_TYPES.has(st) || (!ACTOR_TYPES.has(ot) && !place)) return undefined;
+  // The ontology's signature (model.ts), so an attack may end at a place: "the RSF attacked El Fasher".
+  if (!st || !ot || !ACTOR_TYPES.has(st) || (!ACTOR_TYPES.has(ot) && !typesAllowed(ctx.predicate, st, ot)))
+    return undefined;
   if (ctx.predicate === 'MEMBER_OF') {
     // "Die NATO nahm Schweden auf", "NATO admitted Sweden": the organisation is the grammatical subject.
     if (st === 'Organization' && ot === 'Country') [s, o, st, ot] = [o, s, ot, st];
