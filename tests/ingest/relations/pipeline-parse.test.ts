@@ -478,4 +478,13 @@ describe('pipeline with the parse stage', () => {
       'person:xi-jinping INVITES person:vladimir-putin',
     );
   });
+  it('reads a threatened act as a threat to its target, never as the act done', () => {
+    const only = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => !t.includes('HEAD_OF_STATE'));
+    expect(only('Russia threatened to strike Kyiv with hypersonic missiles.', 'en')).toEqual(['RUS THREATENS UKR']);
+    expect(only('Trump threatened to impose tariffs on Canada.', 'en')).toEqual(['person:donald-trump THREATENS CAN']);
+    expect(only('Russia threatened to cut gas supplies to Moldova.', 'en')).toEqual(['RUS THREATENS MDA']);
+    expect(only('Trump drohte, Zölle gegen Kanada zu verhängen.', 'de')).toEqual(['person:donald-trump THREATENS CAN']);
+    // The act itself, done, stays the act.
+    expect(only('Trump imposed tariffs on Canada.', 'en')).toContain('person:donald-trump SANCTIONS CAN');
+  });
 });

@@ -145,22 +145,23 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       const so = typed(tctx, s0, o0);
       if (!so) continue;
       resolved = true;
+      const threat = mod.threatened && typed({ ...tctx, predicate: 'THREATENS' }, so[0], so[1]);
       // A conditional ("wenn Iran Raketen liefert") is no relation at all; it only vetoes the rule candidates.
-      if (mod.conditional) continue;
+      if (mod.conditional && !threat) continue;
       const c: ParseCandidate = {
         subject: so[0].entity,
-        predicate: e.p,
+        predicate: threat ? 'THREATENS' : e.p,
         object: so[1].entity,
-        modality: mod.modality,
+        modality: threat ? 'asserted' : mod.modality,
         confidence: Math.round((mod.modality === 'asserted' ? conf : conf * 0.9) * 100) / 100,
         sentence: ctx.sentence,
         rule: `parse:${find!.rule}:${frame.id}`,
         triggerWord: w,
-        polarity: mod.polarity,
+        polarity: threat ? 'asserted' : mod.polarity,
       };
       if (mod.attributedTo && mod.attributedTo !== c.subject && mod.attributedTo !== c.object)
         c.attributedTo = mod.attributedTo;
-      if (e.p === 'SUPPLIES') {
+      if (e.p === 'SUPPLIES' && !threat) {
         const items = itemsOf(ctx, theme);
         if (items.length) c.items = items;
       }

@@ -49,6 +49,8 @@ export interface SyntaxLexicons {
   relativePronouns: WordSet;
   /** "urged Germany to send tanks", "warned NATO against sending troops": the act is asked for, not done. */
   demandHeads: WordSet;
+  /** "threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen": the act is threatened, not done. */
+  threatHeads: WordSet;
   /** "fought alongside", "kämpften gemeinsam": coordinated fighters are on one side. */
   sideBySide: WordSet;
   /** "said Russia would face additional sanctions": the speaker threatens the one who will face them. */
@@ -106,6 +108,7 @@ const CuesSchema = z.object({
   addressee_cases: z.array(z.string()),
   relative_pronouns: z.array(z.string()),
   demand_heads: z.array(z.string()),
+  threat_heads: z.array(z.string()),
   side_by_side: z.array(z.string()),
   consequence_heads: z.array(z.string()),
   consequence_nouns: z.array(z.string()),
@@ -170,6 +173,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     negativeEvaluations: NEGATIVE_EVALUATIONS,
     relativePronouns: wordSet(c.relative_pronouns),
     demandHeads: wordSet(c.demand_heads),
+    threatHeads: wordSet(c.threat_heads),
     sideBySide: wordSet(c.side_by_side),
     consequenceHeads: wordSet(c.consequence_heads),
     consequenceNouns: wordSet(c.consequence_nouns),

@@ -84,13 +84,14 @@ function clauseHeads(ctx: TriggerContext): number[] {
 }
 
 /** "urged Germany to send tanks", "forderte Berlin auf, Waffen zu liefern", "warned NATO against sending troops": the
- * trigger's clause (the trigger, or an event noun's light verb) is what a demand verb asks for or warns against. */
-function demanded(ctx: TriggerContext): boolean {
+ * trigger's clause (the trigger, or an event noun's light verb) is what a demand verb asks for or warns against; with
+ * the threat verbs, what is threatened ("threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen"). */
+function demanded(ctx: TriggerContext, heads: WordSet = ctx.lex.demandHeads): boolean {
   let cur = ctx.word;
   for (const a of ancestors(ctx, ctx.word)) {
     const marked = kids(ctx, cur, 'mark').some((m) => ctx.lex.demandMarks.has(ctx.norms[m]!));
     const clause = a.via === 'xcomp' || ((a.via === 'advcl' || a.via === 'ccomp') && marked);
-    if (clause && ctx.lex.demandHeads.has(ctx.norms[a.word]!)) return true;
+    if (clause && heads.has(ctx.norms[a.word]!)) return true;
     const light = ctx.pos !== 'verb' && cur === ctx.word && (a.via === 'obj' || a.via === 'nsubj:pass');
     if (!clause && !light) return false;
     cur = a.word;
@@ -164,6 +165,9 @@ export function modalityOf(
   if (aux.some((a) => ctx.lex.irrealisAux.has(a))) return { polarity: 'hypothetical', modality: 'expected' };
   // Asked for or warned against is nothing done, and no plan of the one asked: no relation, like a condition.
   if (demanded(ctx)) return { polarity: 'hypothetical', modality: 'expected', conditional: true };
+  // A threatened act is not done either; the pair it names is the threat's ("threatened to impose tariffs on Canada").
+  if (ctx.predicate !== 'THREATENS' && demanded(ctx, ctx.lex.threatHeads))
+    return { polarity: 'hypothetical', modality: 'expected', conditional: true, threatened: true };
   const upper = heads.slice(1).map((h) => ctx.norms[h]!);
   // German "will" is "wants" (a plan); English "will" is the future.
   const planned =

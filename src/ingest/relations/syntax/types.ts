@@ -108,4 +108,6 @@ export interface ModalityFind {
   attributedTo?: string;
   /** Inside a conditional clause ("wenn/if …"): not even an expectation, only a veto on the rule candidates. */
   conditional?: boolean;
+  /** The act is what a threat verb governs ("threatened to strike Kyiv"): its pair is a THREATENS instead. */
+  threatened?: boolean;
 }
