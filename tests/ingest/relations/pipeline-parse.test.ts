@@ -487,4 +487,15 @@ describe('pipeline with the parse stage', () => {
     // The act itself, done, stays the act.
     expect(only('Trump imposed tariffs on Canada.', 'en')).toContain('person:donald-trump SANCTIONS CAN');
   });
+  it('takes no agent from the subject of a passive that names none ("Iran is accused of arming the Houthis")', () => {
+    const critic = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('CRITICIZES'));
+    expect(critic('Iran is accused of arming the Houthis.', 'en')).toEqual([]);
+    expect(critic('Iran has been criticised for arming the Houthis.', 'en')).toEqual([]);
+    expect(critic('Dem Iran wird vorgeworfen, die Huthi zu bewaffnen.', 'de')).toEqual([]);
+    // The arming itself stays, and a named agent is the critic.
+    expect(triples('Iran is accused of arming the Houthis.', 'en')).toContain('IRN SUPPLIES group:houthis');
+    expect(triples('Dem Iran wird vorgeworfen, die Huthi zu bewaffnen.', 'de')).toEqual(['IRN SUPPLIES group:houthis']);
+    expect(triples('Die Hamas wurde vom Iran bewaffnet.', 'de')).toEqual(['IRN SUPPLIES group:hamas']);
+    expect(critic('Iran was accused by Saudi Arabia of arming the Houthis.', 'en')).toEqual(['SAU CRITICIZES IRN']);
+  });
 });

@@ -11,7 +11,7 @@ import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
 import { repairedWords } from './repairs.js';
-import { casesOf, coreDeps, kids, nounLike, particleOf } from './tree.js';
+import { casesOf, coreDeps, isPassive, kids, nounLike, particleOf } from './tree.js';
 import { triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
@@ -196,6 +196,13 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       casesOf(tctx, w).some((c) => ctx.lex.circumstanceCases.has(c))
     )
       site.circumstance = true;
+    if (!resolved && e.pos === 'verb' && isPassive(tctx, w)) {
+      // The German case repair may call a nominative passive subject 'nsubj'; only an agent phrase is an agent.
+      const passiveSubjects = [...kids(tctx, w, 'nsubj:pass'), ...kids(tctx, w, 'iobj')];
+      const agent = coreDeps(tctx, w).some((d) => d.rel === 'nsubj' && !passiveSubjects.includes(d.word));
+      const patients = agent ? [] : passiveSubjects.flatMap((k) => actorsOf(tctx, [k], false).map((m) => m.entity));
+      if (patients.length) site.patients = [...new Set(patients)];
+    }
     if (!resolved && e.pos === 'verb') {
       const venues = venuesOf(
         tctx,

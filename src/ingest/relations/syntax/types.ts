@@ -46,6 +46,9 @@ export interface TriggerSite {
   venues?: string[];
   /** An unresolved meeting noun inside a reason phrase ("protested over the visit"): whose meeting is not said. */
   circumstance?: boolean;
+  /** Entities of an unresolved passive verb's subject with no agent named ("Iran is accused of arming the Houthis"):
+   * they undergo the act, so none of them is its agent. */
+  patients?: string[];
 }
 
 /** What the parse rules return: the candidates and every trigger site they looked at (for the merge). */
