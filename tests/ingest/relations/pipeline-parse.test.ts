@@ -498,4 +498,8 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Die Hamas wurde vom Iran bewaffnet.', 'de')).toEqual(['IRN SUPPLIES group:hamas']);
     expect(critic('Iran was accused by Saudi Arabia of arming the Houthis.', 'en')).toEqual(['SAU CRITICIZES IRN']);
   });
+  it('gives an actor noun after a linking verb the verb\'s subject ("remains Israel\'s most important backer")', () => {
+    expect(triples("Washington remains Israel's most important backer.", 'en')).toEqual(['USA SUPPORTS ISR']);
+    expect(triples("China has become Russia's main supplier of drones.", 'en')).toEqual(['CHN SUPPLIES RUS']);
+  });
 });

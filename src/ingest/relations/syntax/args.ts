@@ -58,9 +58,21 @@ function depsOf(ctx: SentenceContext, w: number, dep: string, isVerb: boolean): 
       .filter((d) => d.rel === dep)
       .map((d) => d.word);
     if (!core.length && dep === 'nsubj' && isVerb) return inheritedSubject(ctx, w);
+    if (!core.length && dep === 'nsubj' && !isVerb) return linkedSubject(ctx, w);
     return core;
   }
   return kids(ctx, w, dep);
+}
+
+/** "Washington remains Israel's main backer", "Russland bleibt Serbiens wichtigster Partner": the parser reads
+ * the noun as the object of a linking verb (copulas), whose subject is then the noun's. */
+function linkedSubject(ctx: SentenceContext, n: number): number[] {
+  const h = headOf(ctx, n);
+  const via = relOf(ctx.words[n]!.deprel);
+  if (h < 0 || (via !== 'obj' && via !== 'xcomp') || !ctx.lex.copulas.has(ctx.norms[h]!)) return [];
+  return coreDeps(ctx, h)
+    .filter((d) => d.rel === 'nsubj' && d.word !== n)
+    .map((d) => d.word);
 }
 
 export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
