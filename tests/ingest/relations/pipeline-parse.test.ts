@@ -502,4 +502,17 @@ describe('pipeline with the parse stage', () => {
     expect(triples("Washington remains Israel's most important backer.", 'en')).toEqual(['USA SUPPORTS ISR']);
     expect(triples("China has become Russia's main supplier of drones.", 'en')).toEqual(['CHN SUPPLIES RUS']);
   });
+  it('reads support as standing behind, a donor, military assistance and "den Rücken stärken"', () => {
+    expect(triples('Moscow stood firmly behind Belgrade.', 'en')).toEqual(['RUS SUPPORTS SRB']);
+    expect(triples("Germany is Ukraine's second-largest donor.", 'en')).toEqual(['DEU SUPPORTS UKR']);
+    expect(triples('Deutschland ist der größte Geldgeber der Ukraine.', 'de')).toEqual(['DEU SUPPORTS UKR']);
+    expect(triples('Frankreich stärkt der Ukraine den Rücken.', 'de')).toEqual(['FRA SUPPORTS UKR']);
+    expect(triples('Iran has provided military assistance to Hezbollah.', 'en')).toEqual([
+      'IRN SUPPLIES group:hezbollah',
+    ]);
+    expect(triples('Die USA leisten der Ukraine Militärhilfe.', 'de')).toEqual(['USA SUPPLIES UKR']);
+    // Strengthening one's own army, resisting: no support of anyone, and no supply.
+    expect(triples('China stärkte seine Armee.', 'de')).toEqual([]);
+    expect(triples('Die Ukraine leistet erbitterten Widerstand.', 'de')).toEqual([]);
+  });
 });
