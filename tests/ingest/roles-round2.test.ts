@@ -205,4 +205,20 @@ describe('arguments (round 2)', () => {
       'USA',
     ]);
   });
+
+  it('keeps a military rank out of the name and reads the office across it', () => {
+    const en = triples('Colonel Ahmed Saleh, a spokesman for the Sudanese army, denied the report.', 'en');
+    expect(en).toEqual([['person:ahmed-saleh', 'OFFICIAL_OF', 'org:sudanese-armed-forces']]);
+    const de = triples('Oberst Ahmed Saleh, Sprecher der sudanesischen Armee, wies den Bericht zurück.', 'de');
+    expect(de).toEqual([['person:ahmed-saleh', 'OFFICIAL_OF', 'org:sudanese-armed-forces']]);
+    expect(
+      triples('Israeli army spokesman Lieutenant Colonel Nadav Shoshani said the strike hit a depot.', 'en'),
+    ).toContainEqual(['person:nadav-shoshani', 'OFFICIAL_OF', 'org:idf']);
+    // "The Sudanese army" is the organisation (once also a metonym of Sudan, which left it unrecognised).
+    expect(triples('The Sudanese army attacked the RSF.', 'en')).toContainEqual([
+      'org:sudanese-armed-forces',
+      'ATTACKS',
+      'group:rsf',
+    ]);
+  });
 });

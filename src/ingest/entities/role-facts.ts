@@ -86,8 +86,9 @@ function personOf(
   const place = toks[k]?.norm === 'in' ? mentionAt(k + 1) : undefined;
   if (place && place.tokStart === k + 1 && toks[place.tokEnd]?.text === ',' && ms.lang === 'en') k = place.tokEnd;
   if (toks[k]?.text === ',' && ms.lang === 'en') k++;
-  // "The US commander, General David Petraeus": a title between the office and the name.
-  if (k > span.b && !mentionAt(k)) {
+  // "The US commander, General David Petraeus", "army spokesman Lieutenant Colonel Nadav Shoshani": a title or rank
+  // between the office and the name.
+  if (!mentionAt(k)) {
     const title = ms.roleSpans[v.si]!.find((r) => r.a === k);
     if (title) k = title.b;
   }
