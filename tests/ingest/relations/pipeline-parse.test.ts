@@ -515,4 +515,15 @@ describe('pipeline with the parse stage', () => {
     expect(triples('China stärkte seine Armee.', 'de')).toEqual([]);
     expect(triples('Die Ukraine leistet erbitterten Widerstand.', 'de')).toEqual([]);
   });
+  it('a meeting postponed or called off is no meeting', () => {
+    const meets = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('MEETS'));
+    expect(meets("Netanyahu's meeting with Trump was postponed.", 'en')).toEqual([]);
+    expect(meets('Das Treffen zwischen Scholz und Xi wurde verschoben.', 'de')).toEqual([]);
+    expect(meets('Scholz sagte seinen Besuch bei Xi in Peking ab.', 'de')).toEqual([]);
+    // "sagte" without "ab" is speech, and what is postponed elsewhere leaves the meeting alone.
+    expect(meets('Scholz sagte, er habe Xi getroffen.', 'de')).toEqual(['person:olaf-scholz MEETS person:xi-jinping']);
+    expect(meets('Netanyahu met Trump after the postponed vote.', 'en')).toEqual([
+      'person:benjamin-netanyahu MEETS person:donald-trump',
+    ]);
+  });
 });

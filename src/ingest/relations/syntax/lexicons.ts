@@ -26,6 +26,9 @@ export interface SyntaxLexicons {
   denialHeads: WordSet;
   /** Denial verbs that need their particle ("wies … zurück"). */
   denialParticles: ReadonlyMap<string, string>;
+  /** "the meeting was postponed", "sagte den Besuch ab": the act does not take place (as yet). */
+  cancelHeads: WordSet;
+  cancelParticles: ReadonlyMap<string, string>;
   allegedWords: WordSet;
   /** Accusation and suspicion verbs above a relation's clause: it is alleged ("accused X of arming Y"). */
   allegationHeads: WordSet;
@@ -95,6 +98,8 @@ const CuesSchema = z.object({
   expect_heads: z.array(z.string()),
   denial_heads: z.array(z.string()),
   denial_particles: z.record(z.string(), z.string()),
+  cancel_heads: z.array(z.string()),
+  cancel_particles: z.record(z.string(), z.string()),
   alleged_words: z.array(z.string()),
   allegation_heads: z.array(z.string()),
   allegation_particles: z.record(z.string(), z.string()),
@@ -159,6 +164,8 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     expectHeads: wordSet(c.expect_heads),
     denialHeads: wordSet(c.denial_heads),
     denialParticles: new Map(Object.entries(c.denial_particles)),
+    cancelHeads: wordSet(c.cancel_heads),
+    cancelParticles: new Map(Object.entries(c.cancel_particles)),
     allegedWords: wordSet(c.alleged_words),
     allegationHeads: wordSet(c.allegation_heads),
     allegationParticles: new Map(Object.entries(c.allegation_particles)),

@@ -99,6 +99,18 @@ function demanded(ctx: TriggerContext, heads: WordSet = ctx.lex.demandHeads): bo
   return false;
 }
 
+/** The event noun is what a verb of calling off or putting back has for its object or passive subject ("the meeting
+ * was postponed", "sagte seinen Besuch ab"), or the verb is that verb's infinitive ("postponed travelling to Kyiv"). */
+function calledOff(ctx: TriggerContext): boolean {
+  const a = ancestors(ctx, ctx.word)[0];
+  if (!a) return false;
+  const direct = ctx.pos === 'verb' ? a.via === 'xcomp' : a.via === 'obj' || a.via === 'nsubj:pass';
+  const n = ctx.norms[a.word]!;
+  if (!direct || !ctx.lex.cancelHeads.has(n)) return false;
+  const particle = ctx.lex.cancelParticles.get(n);
+  return !particle || kids(ctx, a.word, 'compound:prt').some((k) => ctx.norms[k] === particle);
+}
+
 function speakerOf(ctx: TriggerContext, args: readonly string[]): Mention | undefined {
   const heads = clauseHeads(ctx);
   const top = heads[heads.length - 1]!;
@@ -165,6 +177,8 @@ export function modalityOf(
   if (aux.some((a) => ctx.lex.irrealisAux.has(a))) return { polarity: 'hypothetical', modality: 'expected' };
   // Asked for or warned against is nothing done, and no plan of the one asked: no relation, like a condition.
   if (demanded(ctx)) return { polarity: 'hypothetical', modality: 'expected', conditional: true };
+  // Called off or put back ("the meeting was postponed", "sagte den Besuch ab"): it does not take place.
+  if (calledOff(ctx)) return { polarity: 'hypothetical', modality: 'expected', conditional: true };
   // A threatened act is not done either; the pair it names is the threat's ("threatened to impose tariffs on Canada").
   if (ctx.predicate !== 'THREATENS' && demanded(ctx, ctx.lex.threatHeads))
     return { polarity: 'hypothetical', modality: 'expected', conditional: true, threatened: true };
