@@ -153,7 +153,7 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
         predicate: threat ? 'THREATENS' : e.p,
         object: so[1].entity,
         modality: threat ? 'asserted' : mod.modality,
-        confidence: Math.round((mod.modality === 'asserted' ? conf : conf * 0.9) * 100) / 100,
+        confidence: Math.round((threat || mod.modality === 'asserted' ? conf : conf * 0.9) * 100) / 100,
         sentence: ctx.sentence,
         rule: `parse:${find!.rule}:${frame.id}`,
         triggerWord: w,
