@@ -53,6 +53,12 @@ function sharesClause(ctx: TriggerContext, w: number): boolean {
   return !kids(ctx, w).some((k) => /^(nsubj|csubj|expl)/u.test(ctx.words[k]!.deprel));
 }
 
+/** A head verb that needs its separable particle ("wies … zurück", "sagte … ab") has it. */
+function particleHolds(ctx: TriggerContext, v: number, particles: ReadonlyMap<string, string>): boolean {
+  const particle = particles.get(ctx.norms[v]!);
+  return !particle || kids(ctx, v, 'compound:prt').some((k) => ctx.norms[k] === particle);
+}
+
 /** Is the trigger's clause the complement of a verb from `heads` (with its particle when `particles` asks for one)?
  * Denial ("bestritt, … zu liefern") and allegation ("accused Iran of arming …") are read the same way. */
 function governedBy(ctx: TriggerContext, heads: WordSet, particles: ReadonlyMap<string, string>): boolean {
@@ -61,10 +67,7 @@ function governedBy(ctx: TriggerContext, heads: WordSet, particles: ReadonlyMap<
     const viaConj = a.via === 'conj' && sharesClause(ctx, cur);
     if (!SCOPE_VIA.has(a.via) && a.via !== 'parataxis' && !viaConj) return false;
     const n = ctx.norms[a.word]!;
-    if (heads.has(n)) {
-      const particle = particles.get(n);
-      if (!particle || kids(ctx, a.word, 'compound:prt').some((k) => ctx.norms[k] === particle)) return true;
-    }
+    if (heads.has(n) && particleHolds(ctx, a.word, particles)) return true;
     cur = a.word;
   }
   return false;
@@ -107,8 +110,7 @@ function calledOff(ctx: TriggerContext): boolean {
   const direct = ctx.pos === 'verb' ? a.via === 'xcomp' : a.via === 'obj' || a.via === 'nsubj:pass';
   const n = ctx.norms[a.word]!;
   if (!direct || !ctx.lex.cancelHeads.has(n)) return false;
-  const particle = ctx.lex.cancelParticles.get(n);
-  return !particle || kids(ctx, a.word, 'compound:prt').some((k) => ctx.norms[k] === particle);
+  return particleHolds(ctx, a.word, ctx.lex.cancelParticles);
 }
 
 function speakerOf(ctx: TriggerContext, args: readonly string[]): Mention | undefined {
