@@ -526,4 +526,40 @@ describe('pipeline with the parse stage', () => {
       'person:benjamin-netanyahu MEETS person:donald-trump',
     ]);
   });
+  it('criticises whoever did the act a definite event noun points back to ("Trump condemned the attack")', () => {
+    const crit = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('CRITICIZES'));
+    expect(crit('Russia attacked Kyiv on Monday. Trump condemned the attack.', 'en')).toEqual([
+      'person:donald-trump CRITICIZES RUS',
+    ]);
+    expect(crit('The US imposed sanctions on Iran. Tehran condemned the sanctions.', 'en')).toEqual([
+      'IRN CRITICIZES USA',
+    ]);
+    expect(crit('Russland griff Kiew an. Selenskyj verurteilte den Angriff.', 'de')).toEqual([
+      'person:volodymyr-zelensky CRITICIZES RUS',
+    ]);
+    // Nobody criticises their own act, an indefinite noun points back to nothing, and two doers leave it open.
+    expect(crit('Russia attacked Kyiv on Monday. Russia condemned the attack.', 'en')).toEqual([]);
+    expect(crit('Russia attacked Kyiv on Monday. Trump condemned an attack.', 'en')).toEqual([]);
+    expect(crit('Russia attacked Kyiv and Israel attacked Gaza. Trump condemned the attacks.', 'en')).toEqual([]);
+  });
+  it('reads criticism an actor or act draws from someone ("drew criticism from", "stieß auf Kritik der EU")', () => {
+    const crit = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('CRITICIZES'));
+    expect(crit('Russia drew criticism from Trump.', 'en')).toEqual(['person:donald-trump CRITICIZES RUS']);
+    expect(crit('Israel faced sharp criticism from Turkey.', 'en')).toEqual(['TUR CRITICIZES ISR']);
+    expect(crit('Russia attacked Kyiv on Monday. The attack drew public criticism from Donald Trump.', 'en')).toEqual([
+      'person:donald-trump CRITICIZES RUS',
+    ]);
+    expect(crit('Der russische Angriff stieß auf scharfe Kritik der EU.', 'de')).toEqual(['org:eu CRITICIZES RUS']);
+    expect(crit('Israel erntete scharfe Kritik aus Ankara.', 'de')).toEqual(['TUR CRITICIZES ISR']);
+  });
+  it("never takes a person for a reported clause's 'it' ('Van Hollen said it sent a message')", () => {
+    const en = triples(
+      'Senator Chris Van Hollen said it sent "a message that there are no strings attached to U.S. weapons."',
+      'en',
+    );
+    expect(en.filter((t) => t.includes('SUPPLIES'))).toEqual([]);
+    expect(triples('The Russian foreign ministry said it condemned the strikes by the United States.', 'en')).toContain(
+      'org:russian-foreign-ministry CRITICIZES USA',
+    );
+  });
 });

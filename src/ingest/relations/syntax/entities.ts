@@ -48,7 +48,10 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
   if (own) return own;
   if (depth > 1) return undefined;
   const speaker = speakerOfPronoun(ctx, k);
-  if (speaker !== undefined) return actorOfWord(ctx, speaker, false, depth + 1);
+  if (speaker !== undefined) {
+    const m = actorOfWord(ctx, speaker, false, depth + 1);
+    return m && pronounFits(ctx, k, m) ? m : undefined;
+  }
   const owner = possessorOfPronoun(ctx, k);
   if (owner) return owner;
   // "Präsident Putin", "der Sprecher, Peskow": the name apposed to a role or title noun.
@@ -96,6 +99,18 @@ function speakerOfPronoun(ctx: SentenceContext, k: number): number | undefined {
   const verb = ctx.words[clause]!.head - 1;
   if (verb < 0 || !ctx.lex.speechHeads.has(ctx.norms[verb]!)) return undefined;
   return kids(ctx, verb, 'nsubj').find((s) => ctx.words[s]!.upos !== 'PRON');
+}
+
+/** "Senator Van Hollen said it sent a message": "it" is no person, so it is the thing talked about. */
+function pronounFits(ctx: SentenceContext, k: number, m: Mention): boolean {
+  return ctx.lex.subjectPronouns.get(ctx.norms[k]!)?.has(typeOf(ctx, m.entity) ?? '') ?? false;
+}
+
+/** A reported clause's pronoun subject that cannot stand for its speaker ("Van Hollen said it sent …"): a thing. */
+export function thingPronoun(ctx: SentenceContext, k: number): boolean {
+  const speaker = speakerOfPronoun(ctx, k);
+  const m = speaker === undefined ? undefined : actorOfWord(ctx, speaker, false, 1);
+  return m !== undefined && !pronounFits(ctx, k, m);
 }
 
 /** "The EU imposed sanctions on Iran over its support for Russia", "seine Soldaten": a possessive stands for the nearest actor

@@ -4,8 +4,9 @@
 import { SYMMETRIC_PREDICATES, typesAllowed, type Predicate } from '../../../model.js';
 import type { Mention, RecognisedDoc } from '../../types.js';
 import { readFirst, requiresHold } from './args.js';
-import { actorsOf, itemsOf, placesOf, typeOf, venueCompounds, ACTOR_TYPES } from './entities.js';
+import { actorsOf, itemsOf, placesOf, thingPronoun, typeOf, venueCompounds, ACTOR_TYPES } from './entities.js';
 import { evaluationCandidates } from './evaluation.js';
+import { anaphoricEvent } from './event-anaphora.js';
 import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
@@ -177,6 +178,8 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       polarity: mod.polarity,
       ...(mod.conditional ? { conditional: true } : {}),
     };
+    const eventObject = resolved || mod.conditional ? undefined : anaphoricEvent(tctx, find, lower, mod.modality);
+    if (eventObject) site.eventObject = eventObject;
     // Verbs only (an event noun's first subject slot is often a modifier: "an arson attack"), and only the verb's
     // own subject: one inherited across clauses rests on more of the parse.
     const own = coreDeps(tctx, w).filter((d) => d.rel === 'nsubj');
@@ -228,6 +231,7 @@ function thingSubject(ctx: TriggerContext, words: readonly number[]): boolean {
   const named = (k: number) =>
     ctx.mentions.some((m) => m.tokStart < ctx.words[k]!.tokEnd && ctx.words[k]!.tokStart < m.tokEnd);
   return words.every((k) => {
+    if (thingPronoun(ctx, k)) return true;
     if (!nounLike(ctx, k)) return false;
     const phrase = [k];
     for (let i = 0; i < phrase.length && phrase.length < 40; i++)

@@ -66,8 +66,8 @@ export interface SyntaxLexicons {
   copulas: WordSet;
   /** "including", "such as", "darunter", "wie": named members of a common-noun argument follow. */
   inclusionWords: WordSet;
-  /** "it", "er": a reported clause's pronoun subject that stands for the speaker. */
-  subjectPronouns: WordSet;
+  /** "it", "er" → the entity types a reported clause's pronoun subject can stand for when it is the speaker. */
+  subjectPronouns: ReadonlyMap<string, ReadonlySet<string>>;
   /** "its", "their" → the entity types the possessor can stand for ("sanctions on Iran over its support"). */
   possessivePronouns: ReadonlyMap<string, ReadonlySet<string>>;
   /** Government nouns whose "in X" names the state they govern ("die Militärjunta in Bamako"). */
@@ -85,6 +85,10 @@ export interface SyntaxLexicons {
   reasonMarks: WordSet;
   /** "any attack", "jeden Angriff": an event noun that names no particular act. */
   hypotheticalDet: WordSet;
+  /** "the attack", "diese Sanktionen": a definite event noun that may point back to an act told before. */
+  anaphorDets: WordSet;
+  /** "criticism from Trump", "Kritik aus Berlin": who voices the criticism an act draws. */
+  reactionCases: WordSet;
 }
 
 const CuesSchema = z.object({
@@ -122,7 +126,7 @@ const CuesSchema = z.object({
   object_control: z.array(z.string()),
   copulas: z.array(z.string()),
   inclusion_words: z.array(z.string()),
-  subject_pronouns: z.array(z.string()),
+  subject_pronouns: z.record(z.string(), z.array(z.string())),
   possessive_pronouns: z.record(z.string(), z.array(z.string())),
   seat_nouns: z.array(z.string()),
   seat_cases: z.array(z.string()),
@@ -131,6 +135,8 @@ const CuesSchema = z.object({
   locative_cases: z.array(z.string()),
   reason_marks: z.array(z.string()),
   hypothetical_det: z.array(z.string()),
+  anaphor_dets: z.array(z.string()),
+  reaction_cases: z.array(z.string()),
 });
 
 export function wordSet(list: readonly string[]): WordSet {
@@ -189,7 +195,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     objectControl: wordSet(c.object_control),
     copulas: wordSet(c.copulas),
     inclusionWords: wordSet(c.inclusion_words),
-    subjectPronouns: wordSet(c.subject_pronouns),
+    subjectPronouns: new Map(Object.entries(c.subject_pronouns).map(([w, ts]) => [w, new Set(ts)])),
     possessivePronouns: new Map(Object.entries(c.possessive_pronouns).map(([w, ts]) => [w, new Set(ts)])),
     seatNouns: wordSet(c.seat_nouns),
     seatCases: wordSet(c.seat_cases),
@@ -199,5 +205,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     counterparts: wordSet([...COUNTERPART]),
     reasonMarks: wordSet(c.reason_marks),
     hypotheticalDet: wordSet(c.hypothetical_det),
+    anaphorDets: wordSet(c.anaphor_dets),
+    reactionCases: wordSet(c.reaction_cases),
   };
 }

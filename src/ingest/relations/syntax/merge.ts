@@ -3,6 +3,7 @@
 
 import { STRUCTURAL_PREDICATES, SYMMETRIC_PREDICATES, relationKey, type Predicate } from '../../../model.js';
 import type { RelationCandidate } from '../../types.js';
+import { resolveEventAnaphora } from './event-anaphora.js';
 import type { ParseOutput, TriggerSite } from './types.js';
 
 /**
@@ -126,5 +127,7 @@ export function mergeWithRuleCandidates(
     if (!plain.items && same?.items) plain.items = same.items;
     out.push(plain);
   }
+  // "Russia struck Kyiv. Trump condemned the attack.": read against every merged candidate of the sentences before.
+  out.push(...resolveEventAnaphora(parse.sites, out));
   return out;
 }

@@ -3,6 +3,7 @@
 
 import type { Modality, Predicate } from '../../../model.js';
 import type { Mention, RecognisedDoc, RelationCandidate } from '../../types.js';
+import type { EventObject } from './event-anaphora.js';
 import type { Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
 
@@ -49,6 +50,9 @@ export interface TriggerSite {
   /** Entities of an unresolved passive verb's subject with no agent named ("Iran is accused of arming the Houthis"):
    * they undergo the act, so none of them is its agent. */
   patients?: string[];
+  /** An unresolved criticism of a definite act told before ("condemned the attack"): resolved against earlier
+   * sentences' candidates (event-anaphora.ts). */
+  eventObject?: EventObject;
 }
 
 /** What the parse rules return: the candidates and every trigger site they looked at (for the merge). */

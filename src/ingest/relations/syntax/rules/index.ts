@@ -5,6 +5,7 @@ import type { RelationRule } from '../types.js';
 import { actorNoun } from './actor-noun.js';
 import { eventNoun } from './event-noun.js';
 import { participle } from './participle.js';
+import { reaction } from './reaction.js';
 import { verbFrame } from './verb-frame.js';
 
-export const RULES: readonly RelationRule[] = [participle, verbFrame, actorNoun, eventNoun];
+export const RULES: readonly RelationRule[] = [participle, verbFrame, actorNoun, reaction, eventNoun];
