@@ -541,6 +541,12 @@ describe('pipeline with the parse stage', () => {
     expect(crit('Russia attacked Kyiv on Monday. Russia condemned the attack.', 'en')).toEqual([]);
     expect(crit('Russia attacked Kyiv on Monday. Trump condemned an attack.', 'en')).toEqual([]);
     expect(crit('Russia attacked Kyiv and Israel attacked Gaza. Trump condemned the attacks.', 'en')).toEqual([]);
+    expect(
+      crit(
+        'Pakistan shot down five Indian jets. Prime Minister Shehbaz Sharif called the strikes "an act of war".',
+        'en',
+      ),
+    ).toEqual([]);
   });
   it('reads criticism an actor or act draws from someone ("drew criticism from", "stieß auf Kritik der EU")', () => {
     const crit = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('CRITICIZES'));
@@ -561,5 +567,13 @@ describe('pipeline with the parse stage', () => {
     expect(triples('The Russian foreign ministry said it condemned the strikes by the United States.', 'en')).toContain(
       'org:russian-foreign-ministry CRITICIZES USA',
     );
+  });
+  it('reads a buyer of goods from a state as supplied by it ("the largest buyer of Russian oil", "Abnehmer")', () => {
+    const sup = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('SUPPLIES'));
+    expect(sup('China is the largest buyer of Russian oil.', 'en')).toEqual(['RUS SUPPLIES CHN']);
+    expect(sup('India, a major buyer of weapons from Russia, abstained.', 'en')).toEqual(['RUS SUPPLIES IND']);
+    expect(sup('China ist der wichtigste Abnehmer von russischem Öl.', 'de')).toEqual(['RUS SUPPLIES CHN']);
+    // A buyer of no goods is no recipient.
+    expect(sup('China is the largest buyer in Russia.', 'en')).toEqual([]);
   });
 });

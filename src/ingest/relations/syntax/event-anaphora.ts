@@ -76,18 +76,15 @@ export function resolveEventAnaphora(
     const last = Math.max(...before.map((c) => c.sentence));
     const doers = [...new Set(before.filter((c) => c.sentence === last).map((c) => c.subject))];
     if (doers.length !== 1) continue;
+    // Nobody criticises their own act (their own state's is dropped with every stance towards it, 06-triples.ts).
+    const ownSide = (critic: string) => critic === doers[0];
+    const known = (critic: string) =>
+      candidates.some(
+        (c) =>
+          c.sentence === site.sentence && c.subject === critic && c.predicate === 'CRITICIZES' && c.object === doers[0],
+      );
     for (const critic of ev.critics) {
-      if (
-        critic === doers[0] ||
-        candidates.some(
-          (c) =>
-            c.sentence === site.sentence &&
-            c.subject === critic &&
-            c.predicate === 'CRITICIZES' &&
-            c.object === doers[0],
-        )
-      )
-        continue;
+      if (ownSide(critic) || known(critic)) continue;
       out.push({
         subject: critic,
         predicate: 'CRITICIZES',
