@@ -576,4 +576,25 @@ describe('pipeline with the parse stage', () => {
     // A buyer of no goods is no recipient.
     expect(sup('China is the largest buyer in Russia.', 'en')).toEqual([]);
   });
+  it('reads a speaker saying someone will pay for it as a threat ("Iran will pay for this", "wird dafür bezahlen")', () => {
+    const threats = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('THREATENS'));
+    expect(threats('"Iran will pay for this," Netanyahu said.', 'en')).toEqual([
+      'person:benjamin-netanyahu THREATENS IRN',
+    ]);
+    expect(threats('Netanyahu said Iran would pay dearly.', 'en')).toEqual(['person:benjamin-netanyahu THREATENS IRN']);
+    // "werden" + infinitive is the future, not a passive: Iran is the subject of "bezahlen".
+    expect(threats('„Der Iran wird dafür bezahlen“, sagte Netanjahu.', 'de')).toEqual([
+      'person:benjamin-netanyahu THREATENS IRN',
+    ]);
+    // Paying for goods is no retribution.
+    expect(threats('Modi said India would pay for the jets in rupees.', 'en')).toEqual([]);
+    expect(threats('Indien werde die Jets in Rupien bezahlen, sagte Modi.', 'de')).toEqual([]);
+  });
+  it('takes the subject of a German passive for the patient when the parser calls it nsubj ("wurde von X angegriffen")', () => {
+    expect(triples('Kiew wurde von Russland angegriffen.', 'de')).toEqual(['RUS ATTACKS UKR']);
+    expect(triples('Die Ukraine wurde am Montag von Russland mit Raketen angegriffen.', 'de')).toEqual([
+      'RUS ATTACKS UKR',
+    ]);
+    expect(triples('Ukraine was attacked by Russia.', 'en')).toEqual(['RUS ATTACKS UKR']);
+  });
 });

@@ -16,7 +16,9 @@ export function mayHoldEvaluation(
   tokens: ReadonlyArray<{ kind: string; norm: string }>,
 ): boolean {
   const re = lex.negativeEvaluations[lang];
-  return tokens.some((t) => t.kind === 'word' && (re.test(t.norm) || lex.consequenceNouns.has(t.norm)));
+  return tokens.some(
+    (t) => t.kind === 'word' && (re.test(t.norm) || lex.consequenceNouns.has(t.norm) || lex.paybackHeads.has(t.norm)),
+  );
 }
 
 const judging = (ctx: SentenceContext, w: number) => ctx.lex.negativeEvaluations[ctx.lang].test(ctx.norms[w]!);
@@ -42,10 +44,12 @@ function reportedSubjects(ctx: SentenceContext, v: number, says: (c: number) => 
     .flatMap((c) => kids(ctx, c, 'nsubj'));
 }
 
-/** A clause saying its subject will face consequences ("face sanctions", "mit Konsequenzen rechnen"). */
+/** A clause saying its subject will face consequences ("face sanctions", "mit Konsequenzen rechnen") or pay for
+ * what it did ("Iran will pay for this", "Der Iran wird dafür bezahlen"). */
 const facing = (ctx: SentenceContext, c: number) =>
-  ctx.lex.consequenceHeads.has(ctx.norms[c]!) &&
-  [...kids(ctx, c, 'obj'), ...kids(ctx, c, 'obl')].some((o) => ctx.lex.consequenceNouns.has(ctx.norms[o]!));
+  (ctx.lex.consequenceHeads.has(ctx.norms[c]!) &&
+    [...kids(ctx, c, 'obj'), ...kids(ctx, c, 'obl')].some((o) => ctx.lex.consequenceNouns.has(ctx.norms[o]!))) ||
+  (ctx.lex.paybackHeads.has(ctx.norms[c]!) && kids(ctx, c).some((k) => ctx.lex.paybackMarks.has(ctx.norms[k]!)));
 
 /** Speaker CRITICIZES judged (or THREATENS who will face consequences) for every speech verb of the sentence with
  * such a clause (naming verbs, "called the strikes illegal", are triggers in triggers.json). */

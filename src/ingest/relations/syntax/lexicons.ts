@@ -59,6 +59,9 @@ export interface SyntaxLexicons {
   /** "said Russia would face additional sanctions": the speaker threatens the one who will face them. */
   consequenceHeads: WordSet;
   consequenceNouns: WordSet;
+  /** "Iran will pay for this", "wird dafür bezahlen": paying with a mark of retribution is a consequence too. */
+  paybackHeads: WordSet;
+  paybackMarks: WordSet;
   /** "given", "born": never a past tense, so "weapons given to Kyiv" stays a noun phrase. */
   participlesOnly: WordSet;
   demandMarks: WordSet;
@@ -121,6 +124,8 @@ const CuesSchema = z.object({
   side_by_side: z.array(z.string()),
   consequence_heads: z.array(z.string()),
   consequence_nouns: z.array(z.string()),
+  payback_heads: z.array(z.string()),
+  payback_marks: z.array(z.string()),
   participles_only: z.array(z.string()),
   demand_marks: z.array(z.string()),
   object_control: z.array(z.string()),
@@ -190,6 +195,8 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     sideBySide: wordSet(c.side_by_side),
     consequenceHeads: wordSet(c.consequence_heads),
     consequenceNouns: wordSet(c.consequence_nouns),
+    paybackHeads: wordSet(c.payback_heads),
+    paybackMarks: wordSet(c.payback_marks),
     participlesOnly: wordSet(c.participles_only),
     demandMarks: wordSet(c.demand_marks),
     objectControl: wordSet(c.object_control),

@@ -151,9 +151,31 @@ function voice(out: RepairWord[]): void {
     const xcomp = deps(i, 'xcomp');
     if (!deps(i, 'obj').length && xcomp.length === 1 && xcomp[0]!.upos === 'NOUN') xcomp[0]!.deprel = 'obj';
   });
+  // "Die Ukraine wurde von Russland angegriffen": the other way round, a passive auxiliary makes the one subject the
+  // passive subject (the parser labels it nsubj, and the von-phrase then reads as a second, agent subject).
+  out.forEach((v, i) => {
+    const subj = deps(i, 'nsubj');
+    if (v.upos === 'VERB' && subj.length === 1 && deps(i, 'aux:pass').length && !deps(i, 'nsubj:pass').length)
+      subj[0]!.deprel = 'nsubj:pass';
+  });
   out.forEach((_, i) => {
     if (!deps(i, 'nsubj').length || deps(i, 'aux:pass').length || deps(i, 'nsubj:pass').length) return;
     for (const a of deps(i, 'obl:agent')) a.deprel = 'obl';
+  });
+}
+
+/** "Der Iran wird dafür bezahlen", "Die EU wird Sanktionen verhängen": the parser takes "wird" before an infinitive for
+ * the passive auxiliary (the infinitive looks like a strong participle), but werden + infinitive is the future, an
+ * active clause. An infinitive ends in -en/-n and has no "ge" near its start (participles: "gegeben", "angegriffen"). */
+function futureWerden(out: RepairWord[], futureAux: WordSet): void {
+  const { children } = shape(out);
+  out.forEach((v, i) => {
+    const form = v.form.toLowerCase();
+    if (v.upos !== 'VERB' || !/n$/u.test(form) || form.slice(0, 6).includes('ge')) return;
+    const aux = children[i]!.map((k) => out[k]!).filter((w) => w.deprel === 'aux:pass');
+    if (aux.length !== 1 || !futureAux.has(aux[0]!.form.toLowerCase())) return;
+    aux[0]!.deprel = 'aux';
+    for (const k of children[i]!) if (out[k]!.deprel === 'nsubj:pass') out[k]!.deprel = 'nsubj';
   });
 }
 
@@ -254,7 +276,7 @@ function genitiveName(out: RepairWord[]): void {
 /** The repairs in order, on a copy of the words (the stored parse stays the parser's). */
 export function repairedWords<W extends RepairWord>(
   words: readonly W[],
-  lex: Pick<SyntaxLexicons, 'relativePronouns' | 'participlesOnly'>,
+  lex: Pick<SyntaxLexicons, 'relativePronouns' | 'participlesOnly' | 'futureAux'>,
   lang: 'de' | 'en',
 ): W[] {
   const out = words.map((w) => ({ ...w }));
@@ -264,6 +286,7 @@ export function repairedWords<W extends RepairWord>(
   if (lang === 'de') genitiveName(out);
   if (lang === 'de') adverbialBeforeArticle(out);
   if (lang === 'de') ellipticConjunct(out);
+  if (lang === 'de') futureWerden(out, lex.futureAux);
   if (lang === 'en') reducedRelativeMain(out, lex.participlesOnly);
   relativeClauseRepair(out, lex.relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
   voice(out);
