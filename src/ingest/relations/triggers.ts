@@ -13,7 +13,7 @@ export const NOT_EVENT_HEAD =
  * or supporter did not do what the noun names ("verurteilte die Angriffe Israels", "lieferte Raketen für den Krieg
  * gegen die Ukraine", "backed the strikes"). Signing a pact or threatening strikes are the subject's own acts.
  */
-export const NON_AGENT_GOVERNORS: ReadonlySet<string> = new Set(['CRITICIZES', 'SUPPLIES', 'SUPPORTS']);
+export const NON_AGENT_GOVERNORS: ReadonlySet<string> = new Set(['CRITICIZES', 'SUPPLIES', 'SUPPORTS', 'MEETS']);
 
 const caches = new WeakMap<Lexicon, Map<string, Map<string, TriggerEntry[]>>>();
 

@@ -597,4 +597,20 @@ describe('pipeline with the parse stage', () => {
     ]);
     expect(triples('Ukraine was attacked by Russia.', 'en')).toEqual(['RUS ATTACKS UKR']);
   });
+  it('reads a discussion between two actors as a meeting, and never its topic as their act ("discussed the war")', () => {
+    const en = triples('Lavrov and Wang Yi discussed the war in Ukraine on Tuesday.', 'en');
+    expect(en).toContain('person:sergey-lavrov MEETS person:wang-yi');
+    expect(en.filter((t) => t.includes('ATTACKS'))).toEqual([]);
+    expect(triples('Putin discussed the war with Trump.', 'en')).toContain(
+      'person:donald-trump MEETS person:vladimir-putin',
+    );
+    expect(triples('Putin beriet mit Xi über den Krieg.', 'de')).toContain(
+      'person:vladimir-putin MEETS person:xi-jinping',
+    );
+    expect(triples('Lawrow und Wang Yi besprachen den Krieg.', 'de')).toContain(
+      'person:sergey-lavrov MEETS person:wang-yi',
+    );
+    // One actor discussing a topic meets nobody.
+    expect(triples('Russia discussed the sanctions.', 'en').filter((t) => t.includes('MEETS'))).toEqual([]);
+  });
 });

@@ -140,7 +140,7 @@ function causes(ctx: TriggerContext, g: number, t: number): boolean {
 
 /** Is word g the verb of another relation that lends no agent to the event noun p below it ("verurteilte" above
  * "Angriffe")? */
-function lendsNoAgent(ctx: TriggerContext, g: number, p: string): boolean {
+export function lendsNoAgent(ctx: TriggerContext, g: number, p: string): boolean {
   if (g < 0) return false;
   const lower = ctx.doc.sentences[ctx.sentence]!.text.toLowerCase();
   return triggersAt(ctx, g, lower).some((e) => e.p !== p && NON_AGENT_GOVERNORS.has(e.p));

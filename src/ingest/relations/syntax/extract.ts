@@ -3,7 +3,7 @@
 
 import { SYMMETRIC_PREDICATES, typesAllowed, type Predicate } from '../../../model.js';
 import type { Mention, RecognisedDoc } from '../../types.js';
-import { readFirst, requiresHold } from './args.js';
+import { lendsNoAgent, readFirst, requiresHold } from './args.js';
 import { actorsOf, itemsOf, placesOf, thingPronoun, typeOf, venueCompounds, ACTOR_TYPES } from './entities.js';
 import { evaluationCandidates } from './evaluation.js';
 import { anaphoricEvent } from './event-anaphora.js';
@@ -12,7 +12,7 @@ import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
 import { repairedWords } from './repairs.js';
-import { casesOf, coreDeps, isPassive, kids, nounLike, particleOf } from './tree.js';
+import { casesOf, coreDeps, headOf, isPassive, kids, nounLike, particleOf } from './tree.js';
 import { triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
@@ -205,6 +205,17 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       const agent = coreDeps(tctx, w).some((d) => d.rel === 'nsubj' && !passiveSubjects.includes(d.word));
       const patients = agent ? [] : passiveSubjects.flatMap((k) => actorsOf(tctx, [k], false).map((m) => m.entity));
       if (patients.length) site.patients = [...new Set(patients)];
+    }
+    if (!resolved && e.pos === 'noun') {
+      // "Lavrov and Wang discussed the war in Ukraine": the governor's subject talks about the act, it does not do it.
+      const g = headOf(tctx, w);
+      const subjects = g < 0 || !lendsNoAgent(tctx, g, e.p) ? [] : coreDeps(tctx, g).filter((d) => d.rel === 'nsubj');
+      const foreign = actorsOf(
+        tctx,
+        subjects.map((d) => d.word),
+        false,
+      ).map((m) => m.entity);
+      if (foreign.length) site.foreignAgents = [...new Set(foreign)];
     }
     if (!resolved && e.pos === 'verb') {
       const venues = venuesOf(

@@ -88,6 +88,7 @@ export function mergeWithRuleCandidates(
     if (sites.length === 1 && sites[0]!.venues?.includes(r.object)) return false;
     if (sites.length === 1 && sites[0]!.circumstance) return false;
     if (sites.length === 1 && sites[0]!.patients?.includes(r.subject) && DIRECTED_ACTS.has(r.predicate)) return false;
+    if (sites.length === 1 && sites[0]!.foreignAgents?.includes(r.subject)) return false;
     if (mode === 'union') return !contradicted(r, sites, parse.candidates, offices);
     if (parsePairs.has(pairKey(r))) return false;
     // The parse overrules only where it read the sentence's triggers and found a pair: a site it resolved to

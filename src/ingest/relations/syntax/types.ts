@@ -50,6 +50,9 @@ export interface TriggerSite {
   /** Entities of an unresolved passive verb's subject with no agent named ("Iran is accused of arming the Houthis"):
    * they undergo the act, so none of them is its agent. */
   patients?: string[];
+  /** Entities of the subject of the verb an unresolved event noun hangs on, where that verb lends no agent
+   * ("discussed the war", "condemned the attacks"): they do not do what the noun names. */
+  foreignAgents?: string[];
   /** An unresolved criticism of a definite act told before ("condemned the attack"): resolved against earlier
    * sentences' candidates (event-anaphora.ts). */
   eventObject?: EventObject;
