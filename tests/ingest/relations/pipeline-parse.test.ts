@@ -6,6 +6,8 @@ import { extractText, runPipeline } from '../../../src/ingest/index.js';
 
 const triples = (text: string, lang: 'de' | 'en') =>
   extractText(text, { lang }).relations.map((r) => `${r.subject} ${r.predicate} ${r.object}`);
+const withPredicate = (predicate: string, text: string, lang: 'de' | 'en') =>
+  triples(text, lang).filter((t) => t.split(' ')[1] === predicate);
 
 describe('pipeline with the parse stage', () => {
   it('distributes a relation over the named members of a common noun ("countries including A and B")', () => {
@@ -172,9 +174,7 @@ describe('pipeline with the parse stage', () => {
     expect(de).toContain('person:barack-obama CRITICIZES CHN');
     expect(triples('Ankara expressed outrage over the Israeli strikes on Gaza.', 'en')).toContain('TUR CRITICIZES ISR');
     // Anger at no actor is no relation.
-    expect(
-      triples('The blast in Lebanon prompted anger at corruption.', 'en').filter((t) => t.includes('CRITICIZES')),
-    ).toEqual([]);
+    expect(withPredicate('CRITICIZES', 'The blast in Lebanon prompted anger at corruption.', 'en')).toEqual([]);
   });
   it("gives named office holders their state office at the article's date from the gazetteer, marked as known", () => {
     const dated = extractText('Kyiv attacked\n\nThu 24 Apr 2025\n\nSteve Witkoff will meet Vladimir Putin in Moscow.', {
@@ -333,7 +333,7 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Germany stands by Israel.', 'en')).toContain('DEU SUPPORTS ISR');
     expect(triples('France will continue to back Ukraine.', 'en')).toContain('FRA SUPPORTS UKR');
     // The adverb is no verb: coming back to a place supports no one.
-    expect(triples('Macron came back to Kyiv in May.', 'en').filter((t) => t.includes('SUPPORTS'))).toEqual([]);
+    expect(withPredicate('SUPPORTS', 'Macron came back to Kyiv in May.', 'en')).toEqual([]);
   });
   it('keeps a directed parse pair over the reversed distance reading of the same sentence', () => {
     const de = triples('Frankreich will die Ukraine weiter unterstützen, sagte Macron am Montag.', 'de');
@@ -409,7 +409,7 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Peking legte bei Tokio Protest gegen den Besuch ein.', 'de')).toContain('CHN CRITICIZES JPN');
     expect(triples('Scharfe Kritik an Israel kam aus der Türkei.', 'de')).toContain('TUR CRITICIZES ISR');
     // "machen" alone blames no one.
-    expect(triples('Polen machte Belarus ein Angebot.', 'de').filter((t) => t.includes('CRITICIZES'))).toEqual([]);
+    expect(withPredicate('CRITICIZES', 'Polen machte Belarus ein Angebot.', 'de')).toEqual([]);
   });
   it('reads meetings with an unnamed counterpart, a conversation, a visit where the visitor arrived', () => {
     expect(triples('Lavrov hosted his Iranian counterpart in Moscow.', 'en')).toContain(
@@ -454,11 +454,14 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Der Iran erklärte, Israel werde einen hohen Preis für den Angriff zahlen.', 'de')).toContain(
       'IRN THREATENS ISR',
     );
-    const any = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('ATTACKS'));
-    expect(any('Moscow said it would respond to any attack on Belarus.', 'en')).toEqual([]);
-    expect(any('Moskau werde auf jeden Angriff auf Belarus reagieren, hieß es im Kreml.', 'de')).toEqual([]);
+    expect(withPredicate('ATTACKS', 'Moscow said it would respond to any attack on Belarus.', 'en')).toEqual([]);
+    expect(
+      withPredicate('ATTACKS', 'Moskau werde auf jeden Angriff auf Belarus reagieren, hieß es im Kreml.', 'de'),
+    ).toEqual([]);
     // A particular attack still is one.
-    expect(any('Moscow said it would respond to the Ukrainian attack on Belarus.', 'en')).toContain('UKR ATTACKS BLR');
+    expect(
+      withPredicate('ATTACKS', 'Moscow said it would respond to the Ukrainian attack on Belarus.', 'en'),
+    ).toContain('UKR ATTACKS BLR');
   });
   it('an invitation to join is no membership yet', () => {
     const en = triples('NATO invited Sweden and Finland to join the alliance.', 'en');
@@ -488,15 +491,16 @@ describe('pipeline with the parse stage', () => {
     expect(only('Trump imposed tariffs on Canada.', 'en')).toContain('person:donald-trump SANCTIONS CAN');
   });
   it('takes no agent from the subject of a passive that names none ("Iran is accused of arming the Houthis")', () => {
-    const critic = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('CRITICIZES'));
-    expect(critic('Iran is accused of arming the Houthis.', 'en')).toEqual([]);
-    expect(critic('Iran has been criticised for arming the Houthis.', 'en')).toEqual([]);
-    expect(critic('Dem Iran wird vorgeworfen, die Huthi zu bewaffnen.', 'de')).toEqual([]);
+    expect(withPredicate('CRITICIZES', 'Iran is accused of arming the Houthis.', 'en')).toEqual([]);
+    expect(withPredicate('CRITICIZES', 'Iran has been criticised for arming the Houthis.', 'en')).toEqual([]);
+    expect(withPredicate('CRITICIZES', 'Dem Iran wird vorgeworfen, die Huthi zu bewaffnen.', 'de')).toEqual([]);
     // The arming itself stays, and a named agent is the critic.
     expect(triples('Iran is accused of arming the Houthis.', 'en')).toContain('IRN SUPPLIES group:houthis');
     expect(triples('Dem Iran wird vorgeworfen, die Huthi zu bewaffnen.', 'de')).toEqual(['IRN SUPPLIES group:houthis']);
     expect(triples('Die Hamas wurde vom Iran bewaffnet.', 'de')).toEqual(['IRN SUPPLIES group:hamas']);
-    expect(critic('Iran was accused by Saudi Arabia of arming the Houthis.', 'en')).toEqual(['SAU CRITICIZES IRN']);
+    expect(withPredicate('CRITICIZES', 'Iran was accused by Saudi Arabia of arming the Houthis.', 'en')).toEqual([
+      'SAU CRITICIZES IRN',
+    ]);
   });
   it('gives an actor noun after a linking verb the verb\'s subject ("remains Israel\'s most important backer")', () => {
     expect(triples("Washington remains Israel's most important backer.", 'en')).toEqual(['USA SUPPORTS ISR']);
@@ -516,47 +520,63 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Die Ukraine leistet erbitterten Widerstand.', 'de')).toEqual([]);
   });
   it('a meeting postponed or called off is no meeting', () => {
-    const meets = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('MEETS'));
-    expect(meets("Netanyahu's meeting with Trump was postponed.", 'en')).toEqual([]);
-    expect(meets('Das Treffen zwischen Scholz und Xi wurde verschoben.', 'de')).toEqual([]);
-    expect(meets('Scholz sagte seinen Besuch bei Xi in Peking ab.', 'de')).toEqual([]);
+    expect(withPredicate('MEETS', "Netanyahu's meeting with Trump was postponed.", 'en')).toEqual([]);
+    expect(withPredicate('MEETS', 'Das Treffen zwischen Scholz und Xi wurde verschoben.', 'de')).toEqual([]);
+    expect(withPredicate('MEETS', 'Scholz sagte seinen Besuch bei Xi in Peking ab.', 'de')).toEqual([]);
     // "sagte" without "ab" is speech, and what is postponed elsewhere leaves the meeting alone.
-    expect(meets('Scholz sagte, er habe Xi getroffen.', 'de')).toEqual(['person:olaf-scholz MEETS person:xi-jinping']);
-    expect(meets('Netanyahu met Trump after the postponed vote.', 'en')).toEqual([
+    expect(withPredicate('MEETS', 'Scholz sagte, er habe Xi getroffen.', 'de')).toEqual([
+      'person:olaf-scholz MEETS person:xi-jinping',
+    ]);
+    expect(withPredicate('MEETS', 'Netanyahu met Trump after the postponed vote.', 'en')).toEqual([
       'person:benjamin-netanyahu MEETS person:donald-trump',
     ]);
   });
   it('criticises whoever did the act a definite event noun points back to ("Trump condemned the attack")', () => {
-    const crit = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('CRITICIZES'));
-    expect(crit('Russia attacked Kyiv on Monday. Trump condemned the attack.', 'en')).toEqual([
+    expect(withPredicate('CRITICIZES', 'Russia attacked Kyiv on Monday. Trump condemned the attack.', 'en')).toEqual([
       'person:donald-trump CRITICIZES RUS',
     ]);
-    expect(crit('The US imposed sanctions on Iran. Tehran condemned the sanctions.', 'en')).toEqual([
-      'IRN CRITICIZES USA',
-    ]);
-    expect(crit('Russland griff Kiew an. Selenskyj verurteilte den Angriff.', 'de')).toEqual([
+    expect(
+      withPredicate('CRITICIZES', 'The US imposed sanctions on Iran. Tehran condemned the sanctions.', 'en'),
+    ).toEqual(['IRN CRITICIZES USA']);
+    expect(withPredicate('CRITICIZES', 'Russland griff Kiew an. Selenskyj verurteilte den Angriff.', 'de')).toEqual([
       'person:volodymyr-zelensky CRITICIZES RUS',
     ]);
     // Nobody criticises their own act, an indefinite noun points back to nothing, and two doers leave it open.
-    expect(crit('Russia attacked Kyiv on Monday. Russia condemned the attack.', 'en')).toEqual([]);
-    expect(crit('Russia attacked Kyiv on Monday. Trump condemned an attack.', 'en')).toEqual([]);
-    expect(crit('Russia attacked Kyiv and Israel attacked Gaza. Trump condemned the attacks.', 'en')).toEqual([]);
+    expect(withPredicate('CRITICIZES', 'Russia attacked Kyiv on Monday. Russia condemned the attack.', 'en')).toEqual(
+      [],
+    );
+    expect(withPredicate('CRITICIZES', 'Russia attacked Kyiv on Monday. Trump condemned an attack.', 'en')).toEqual([]);
     expect(
-      crit(
+      withPredicate('CRITICIZES', 'Russia attacked Kyiv and Israel attacked Gaza. Trump condemned the attacks.', 'en'),
+    ).toEqual([]);
+    expect(
+      withPredicate(
+        'CRITICIZES',
         'Pakistan shot down five Indian jets. Prime Minister Shehbaz Sharif called the strikes "an act of war".',
         'en',
       ),
     ).toEqual([]);
   });
   it('reads criticism an actor or act draws from someone ("drew criticism from", "stieß auf Kritik der EU")', () => {
-    const crit = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('CRITICIZES'));
-    expect(crit('Russia drew criticism from Trump.', 'en')).toEqual(['person:donald-trump CRITICIZES RUS']);
-    expect(crit('Israel faced sharp criticism from Turkey.', 'en')).toEqual(['TUR CRITICIZES ISR']);
-    expect(crit('Russia attacked Kyiv on Monday. The attack drew public criticism from Donald Trump.', 'en')).toEqual([
+    expect(withPredicate('CRITICIZES', 'Russia drew criticism from Trump.', 'en')).toEqual([
       'person:donald-trump CRITICIZES RUS',
     ]);
-    expect(crit('Der russische Angriff stieß auf scharfe Kritik der EU.', 'de')).toEqual(['org:eu CRITICIZES RUS']);
-    expect(crit('Israel erntete scharfe Kritik aus Ankara.', 'de')).toEqual(['TUR CRITICIZES ISR']);
+    expect(withPredicate('CRITICIZES', 'Israel faced sharp criticism from Turkey.', 'en')).toEqual([
+      'TUR CRITICIZES ISR',
+    ]);
+    expect(
+      withPredicate(
+        'CRITICIZES',
+        'Russia attacked Kyiv on Monday. The attack drew public criticism from Donald Trump.',
+        'en',
+      ),
+    ).toEqual(['person:donald-trump CRITICIZES RUS']);
+    expect(withPredicate('CRITICIZES', 'Der russische Angriff stieß auf scharfe Kritik der EU.', 'de')).toEqual([
+      'org:eu CRITICIZES RUS',
+    ]);
+    expect(withPredicate('CRITICIZES', 'Israel erntete scharfe Kritik aus Ankara.', 'de')).toEqual([
+      'TUR CRITICIZES ISR',
+    ]);
   });
   it("never takes a person for a reported clause's 'it' ('Van Hollen said it sent a message')", () => {
     const en = triples(
@@ -569,26 +589,30 @@ describe('pipeline with the parse stage', () => {
     );
   });
   it('reads a buyer of goods from a state as supplied by it ("the largest buyer of Russian oil", "Abnehmer")', () => {
-    const sup = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('SUPPLIES'));
-    expect(sup('China is the largest buyer of Russian oil.', 'en')).toEqual(['RUS SUPPLIES CHN']);
-    expect(sup('India, a major buyer of weapons from Russia, abstained.', 'en')).toEqual(['RUS SUPPLIES IND']);
-    expect(sup('China ist der wichtigste Abnehmer von russischem Öl.', 'de')).toEqual(['RUS SUPPLIES CHN']);
+    expect(withPredicate('SUPPLIES', 'China is the largest buyer of Russian oil.', 'en')).toEqual(['RUS SUPPLIES CHN']);
+    expect(withPredicate('SUPPLIES', 'India, a major buyer of weapons from Russia, abstained.', 'en')).toEqual([
+      'RUS SUPPLIES IND',
+    ]);
+    expect(withPredicate('SUPPLIES', 'China ist der wichtigste Abnehmer von russischem Öl.', 'de')).toEqual([
+      'RUS SUPPLIES CHN',
+    ]);
     // A buyer of no goods is no recipient.
-    expect(sup('China is the largest buyer in Russia.', 'en')).toEqual([]);
+    expect(withPredicate('SUPPLIES', 'China is the largest buyer in Russia.', 'en')).toEqual([]);
   });
   it('reads a speaker saying someone will pay for it as a threat ("Iran will pay for this", "wird dafür bezahlen")', () => {
-    const threats = (text: string, lang: 'de' | 'en') => triples(text, lang).filter((t) => t.includes('THREATENS'));
-    expect(threats('"Iran will pay for this," Netanyahu said.', 'en')).toEqual([
+    expect(withPredicate('THREATENS', '"Iran will pay for this," Netanyahu said.', 'en')).toEqual([
       'person:benjamin-netanyahu THREATENS IRN',
     ]);
-    expect(threats('Netanyahu said Iran would pay dearly.', 'en')).toEqual(['person:benjamin-netanyahu THREATENS IRN']);
+    expect(withPredicate('THREATENS', 'Netanyahu said Iran would pay dearly.', 'en')).toEqual([
+      'person:benjamin-netanyahu THREATENS IRN',
+    ]);
     // "werden" + infinitive is the future, not a passive: Iran is the subject of "bezahlen".
-    expect(threats('„Der Iran wird dafür bezahlen“, sagte Netanjahu.', 'de')).toEqual([
+    expect(withPredicate('THREATENS', '„Der Iran wird dafür bezahlen“, sagte Netanjahu.', 'de')).toEqual([
       'person:benjamin-netanyahu THREATENS IRN',
     ]);
     // Paying for goods is no retribution.
-    expect(threats('Modi said India would pay for the jets in rupees.', 'en')).toEqual([]);
-    expect(threats('Indien werde die Jets in Rupien bezahlen, sagte Modi.', 'de')).toEqual([]);
+    expect(withPredicate('THREATENS', 'Modi said India would pay for the jets in rupees.', 'en')).toEqual([]);
+    expect(withPredicate('THREATENS', 'Indien werde die Jets in Rupien bezahlen, sagte Modi.', 'de')).toEqual([]);
   });
   it('takes the subject of a German passive for the patient when the parser calls it nsubj ("wurde von X angegriffen")', () => {
     expect(triples('Kiew wurde von Russland angegriffen.', 'de')).toEqual(['RUS ATTACKS UKR']);
@@ -611,6 +635,6 @@ describe('pipeline with the parse stage', () => {
       'person:sergey-lavrov MEETS person:wang-yi',
     );
     // One actor discussing a topic meets nobody.
-    expect(triples('Russia discussed the sanctions.', 'en').filter((t) => t.includes('MEETS'))).toEqual([]);
+    expect(withPredicate('MEETS', 'Russia discussed the sanctions.', 'en')).toEqual([]);
   });
 });
