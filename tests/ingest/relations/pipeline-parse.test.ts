@@ -637,4 +637,18 @@ describe('pipeline with the parse stage', () => {
     // One actor discussing a topic meets nobody.
     expect(withPredicate('MEETS', 'Russia discussed the sanctions.', 'en')).toEqual([]);
   });
+  it('takes the target of an act condemned or supported for nobody\'s target ("condemned the attacks on Ukraine")', () => {
+    expect(withPredicate('CRITICIZES', 'France condemned the attacks on Ukraine.', 'en')).toEqual([]);
+    expect(withPredicate('CRITICIZES', "Germany criticised Russia's stance on Syria.", 'en')).toEqual([
+      'DEU CRITICIZES RUS',
+    ]);
+    expect(withPredicate('CRITICIZES', 'Frankreich verurteilte die Angriffe auf die Ukraine.', 'de')).toEqual([]);
+    expect(triples('Germany voiced support for the sanctions on Iran.', 'en')).toEqual([]);
+    expect(triples('Deutschland bekundete Unterstützung für die Sanktionen gegen Russland.', 'de')).toEqual([]);
+    // With no object of its own the verb's phrase is its target; support of an actor stays support.
+    expect(withPredicate('CRITICIZES', 'France pushed back against the U.S. tariffs.', 'en')).toEqual([
+      'FRA CRITICIZES USA',
+    ]);
+    expect(triples('Germany voiced support for Ukraine.', 'en')).toEqual(['DEU SUPPORTS UKR']);
+  });
 });

@@ -79,6 +79,7 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
   if (!triggerCaseOk(ctx, slot)) return [];
   const t = ctx.word;
   const isVerb = ctx.pos === 'verb';
+  if (slot.noObject && isVerb && depsOf(ctx, t, 'obj', true).length) return [];
   let words: number[];
   if (slot.dep === 'prefix') words = prefixWords(ctx, t);
   else if (slot.dep === 'head') {

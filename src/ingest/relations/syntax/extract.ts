@@ -12,7 +12,7 @@ import type { SyntaxLexicons } from './lexicons.js';
 import { modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
 import { repairedWords } from './repairs.js';
-import { casesOf, coreDeps, headOf, isPassive, kids, nounLike, particleOf } from './tree.js';
+import { casesOf, coreDeps, headOf, isPassive, kids, nounLike, particleOf, relOf } from './tree.js';
 import { triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
@@ -208,8 +208,16 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
     }
     if (!resolved && e.pos === 'noun') {
       // "Lavrov and Wang discussed the war in Ukraine": the governor's subject talks about the act, it does not do it.
+      // A support noun stands for its light verb's subject: "Germany voiced support for the sanctions on Iran" (not
+      // a criticism noun: "wies Kritik an der Partnerschaft mit Moskau zurück" rejects it for its own partnership).
       const g = headOf(tctx, w);
-      const subjects = g < 0 || !lendsNoAgent(tctx, g, e.p) ? [] : coreDeps(tctx, g).filter((d) => d.rel === 'nsubj');
+      const supportNoun =
+        g >= 0 &&
+        relOf(tctx.words[g]!.deprel) === 'obj' &&
+        triggersAt(tctx, g, lower).some((t) => t.pos === 'noun' && t.p === 'SUPPORTS');
+      const light = supportNoun ? headOf(tctx, g) : g;
+      const subjects =
+        g < 0 || light < 0 || !lendsNoAgent(tctx, g, e.p) ? [] : coreDeps(tctx, light).filter((d) => d.rel === 'nsubj');
       const foreign = actorsOf(
         tctx,
         subjects.map((d) => d.word),

@@ -23,6 +23,9 @@ export const SlotSchema = z.object({
    * to its dependent ("sicherte der Ukraine Unterstützung zu", "offered Moldova its support"; `granting_verbs`) or
    * accepting it ("Xi accepted an invitation from Putin"; `accepting_verbs`). */
   governors: z.enum(['granting', 'accepting']).optional(),
+  /** Only where the verb has no object of its own: a phrase after an object noun is that noun's ("condemned the
+   * attacks on Ukraine", "criticised Russia's stance on Syria"), whatever the parser hung it on. */
+  noObject: z.boolean().optional(),
 });
 
 export const FrameSchema = z.object({
