@@ -651,4 +651,18 @@ describe('pipeline with the parse stage', () => {
     ]);
     expect(triples('Germany voiced support for Ukraine.', 'en')).toEqual(['DEU SUPPORTS UKR']);
   });
+  it('reads sanctions a state is hit with as imposed on it, and threatened with as not imposed ("belegte Russland mit Sanktionen")', () => {
+    expect(withPredicate('SANCTIONS', 'Die EU belegte Russland mit neuen Sanktionen.', 'de')).toEqual([
+      'org:eu SANCTIONS RUS',
+    ]);
+    expect(withPredicate('SANCTIONS', 'Russland wurde von der EU mit Sanktionen belegt.', 'de')).toEqual([
+      'org:eu SANCTIONS RUS',
+    ]);
+    expect(withPredicate('SANCTIONS', 'The US hit Iran with new sanctions.', 'en')).toEqual(['USA SANCTIONS IRN']);
+    // Threatened with them, the state is threatened, not sanctioned; "überziehen" is an attack only with arms.
+    expect(triples('The EU threatened Russia with sanctions.', 'en')).toEqual(['org:eu THREATENS RUS']);
+    expect(triples('Die EU drohte Russland mit Sanktionen.', 'de')).toEqual(['org:eu THREATENS RUS']);
+    expect(withPredicate('ATTACKS', 'Die USA überzogen den Iran mit Sanktionen.', 'de')).toEqual([]);
+    expect(triples('Russland überzog die Ukraine mit Krieg.', 'de')).toEqual(['RUS ATTACKS UKR']);
+  });
 });

@@ -54,6 +54,8 @@ export interface SyntaxLexicons {
   demandHeads: WordSet;
   /** "threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen": the act is threatened, not done. */
   threatHeads: WordSet;
+  /** The adpositions of an act a threat verb names by a noun ('threatened Russia with sanctions'). */
+  threatCases: WordSet;
   /** "fought alongside", "kämpften gemeinsam": coordinated fighters are on one side. */
   sideBySide: WordSet;
   /** "said Russia would face additional sanctions": the speaker threatens the one who will face them. */
@@ -121,6 +123,7 @@ const CuesSchema = z.object({
   relative_pronouns: z.array(z.string()),
   demand_heads: z.array(z.string()),
   threat_heads: z.array(z.string()),
+  threat_cases: z.array(z.string()),
   side_by_side: z.array(z.string()),
   consequence_heads: z.array(z.string()),
   consequence_nouns: z.array(z.string()),
@@ -192,6 +195,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     relativePronouns: wordSet(c.relative_pronouns),
     demandHeads: wordSet(c.demand_heads),
     threatHeads: wordSet(c.threat_heads),
+    threatCases: wordSet(c.threat_cases),
     sideBySide: wordSet(c.side_by_side),
     consequenceHeads: wordSet(c.consequence_heads),
     consequenceNouns: wordSet(c.consequence_nouns),

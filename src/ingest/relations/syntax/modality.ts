@@ -89,12 +89,16 @@ function clauseHeads(ctx: TriggerContext): number[] {
 /** "urged Germany to send tanks", "forderte Berlin auf, Waffen zu liefern", "warned NATO against sending troops": the
  * trigger's clause (the trigger, or an event noun's light verb) is what a demand verb asks for or warns against; with
  * the threat verbs, what is threatened ("threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen"). */
-function demanded(ctx: TriggerContext, heads: WordSet = ctx.lex.demandHeads): boolean {
+function demanded(ctx: TriggerContext, heads: WordSet = ctx.lex.demandHeads, nounCases?: WordSet): boolean {
   let cur = ctx.word;
   for (const a of ancestors(ctx, ctx.word)) {
     const marked = kids(ctx, cur, 'mark').some((m) => ctx.lex.demandMarks.has(ctx.norms[m]!));
     const clause = a.via === 'xcomp' || ((a.via === 'advcl' || a.via === 'ccomp') && marked);
     if (clause && heads.has(ctx.norms[a.word]!)) return true;
+    // "threatened Russia with sanctions": the event noun itself is what is threatened.
+    const named = ctx.pos !== 'verb' && cur === ctx.word && a.via === 'obl';
+    if (named && nounCases && casesOf(ctx, cur).some((c) => nounCases.has(c)) && heads.has(ctx.norms[a.word]!))
+      return true;
     const light = ctx.pos !== 'verb' && cur === ctx.word && (a.via === 'obj' || a.via === 'nsubj:pass');
     if (!clause && !light) return false;
     cur = a.word;
@@ -182,7 +186,7 @@ export function modalityOf(
   // Called off or put back ("the meeting was postponed", "sagte den Besuch ab"): it does not take place.
   if (calledOff(ctx)) return { polarity: 'hypothetical', modality: 'expected', conditional: true };
   // A threatened act is not done either; the pair it names is the threat's ("threatened to impose tariffs on Canada").
-  if (ctx.predicate !== 'THREATENS' && demanded(ctx, ctx.lex.threatHeads))
+  if (ctx.predicate !== 'THREATENS' && demanded(ctx, ctx.lex.threatHeads, ctx.lex.threatCases))
     return { polarity: 'hypothetical', modality: 'expected', conditional: true, threatened: true };
   const upper = heads.slice(1).map((h) => ctx.norms[h]!);
   // German "will" is "wants" (a plan); English "will" is the future.
