@@ -1,5 +1,5 @@
 // Gazetteer knowledge for the tagger: a word that is by itself a known proper name ("Xi", "Peru", "Russlands") is
-// PROPN before tagging, so the thin German model cannot call it ADV or NOUN and mislead the parse around it.
+// PROPN before tagging, a generic class of goods ("Drohnen") NOUN, so the thin German model cannot mislead the parse.
 
 import type { Matcher } from '../entities/matcher.js';
 import type { Sentence, SyntaxWord } from '../types.js';
@@ -24,7 +24,22 @@ function isName(matcher: Matcher, norm: string): boolean {
   );
 }
 
-/** 'PROPN' for each word that is a whole capitalised token naming a gazetteer actor, else undefined. */
+/** A form of a generic class of goods ("Drohnen", "Raketen"; not a named system such as "Taurus"): a common noun.
+ * After a name the German tagger read "Russland Drohnen" as one name (PROPN + flat). */
+function isGoodsNoun(matcher: Matcher, norm: string): boolean {
+  const node = matcher.index.root.next.get(norm);
+  return (
+    !!node &&
+    node.forms.length > 0 &&
+    node.forms.every((fe) => {
+      const e = matcher.entries.get(fe.id);
+      return fe.norms.length === 1 && e?.type === 'Item' && !e.broader;
+    })
+  );
+}
+
+/** 'PROPN' for each word that is a whole capitalised token naming a gazetteer actor, 'NOUN' for one naming a
+ * generic class of goods, else undefined. */
 export function nameTags(sentence: Sentence, words: readonly SyntaxWord[], matcher: Matcher, lang: 'de' | 'en') {
   return words.map((w) => {
     // One token, or the first part of a clitic split ("Peru" of "Peru's"), written exactly as the word.
@@ -32,6 +47,7 @@ export function nameTags(sentence: Sentence, words: readonly SyntaxWord[], match
     const tok = sentence.tokens[w.tokStart]!;
     if (tok.kind !== 'word' || !tok.cap || tok.text !== w.form) return undefined;
     if (isName(matcher, tok.norm)) return 'PROPN';
+    if (isGoodsNoun(matcher, tok.norm)) return 'NOUN';
     if (lang === 'de')
       for (const e of DE_NAME_ENDINGS)
         if (tok.norm.length > e.length + 2 && tok.norm.endsWith(e) && isName(matcher, tok.norm.slice(0, -e.length)))

@@ -211,6 +211,8 @@ export class Tagger {
   private readonly scores: Float64Array;
   /** NOUN and PROPN: a name hint only corrects a non-nominal tag (treebanks differ on NOUN vs PROPN in names). */
   private readonly nominal: Set<number>;
+  /** A NOUN hint (a class of goods, "Drohnen") is never part of a name: it overrules PROPN too. */
+  private readonly noun: number;
 
   private readonly verb: number;
   private readonly aux: number;
@@ -224,6 +226,7 @@ export class Tagger {
   ) {
     this.scores = new Float64Array(Math.max(tables.upos.length, tables.morph?.classes.length ?? 0));
     this.nominal = new Set(['NOUN', 'PROPN'].map((u) => tables.upos.indexOf(u)));
+    this.noun = tables.upos.indexOf('NOUN');
     this.verb = tables.upos.indexOf('VERB');
     this.aux = tables.upos.indexOf('AUX');
     this.punct = tables.upos.indexOf('PUNCT');
@@ -249,7 +252,7 @@ export class Tagger {
         scoreInto(tables.weights, nc, slots, k, scores);
         t = argmax(scores, nc);
       }
-      if (fixed && fixed[i]! >= 0 && !this.nominal.has(t)) t = fixed[i]!;
+      if (fixed && fixed[i]! >= 0 && (!this.nominal.has(t) || fixed[i] === this.noun)) t = fixed[i]!;
       upos[i] = t;
       t2 = t1;
       t1 = t;
@@ -324,7 +327,7 @@ export class Tagger {
         scoreInto(p2.weights, nc, slots, k, scores);
         t = argmax(scores, nc);
       }
-      if (fixed && fixed[i]! >= 0 && !this.nominal.has(t)) t = fixed[i]!;
+      if (fixed && fixed[i]! >= 0 && (!this.nominal.has(t) || fixed[i] === this.noun)) t = fixed[i]!;
       if (i === verbAt) t = this.verb;
       out[i] = t;
       t2 = t1;

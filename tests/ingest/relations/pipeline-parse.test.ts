@@ -665,4 +665,16 @@ describe('pipeline with the parse stage', () => {
     expect(withPredicate('ATTACKS', 'Die USA überzogen den Iran mit Sanktionen.', 'de')).toEqual([]);
     expect(triples('Russland überzog die Ukraine mit Krieg.', 'de')).toEqual(['RUS ATTACKS UKR']);
   });
+  it('takes the reporter of an act for no party to it, and a bare name beside a nominative subject for the dative', () => {
+    // "Drohnen" is no part of the name "Russland" (goods hint), and Blinken only reports the delivery.
+    expect(withPredicate('SUPPLIES', 'Der Iran werde Russland Drohnen liefern, sagte Blinken.', 'de')).toEqual([
+      'IRN SUPPLIES RUS',
+    ]);
+    expect(withPredicate('SUPPLIES', 'Der Iran hat Russland Drohnen geliefert.', 'de')).toEqual(['IRN SUPPLIES RUS']);
+    // Where the parse reads no pair, the distance rules do not take the reporter for the recipient either.
+    expect(withPredicate('SUPPLIES', 'North Korea is sending troops, Zelensky said.', 'en')).toEqual([]);
+    expect(withPredicate('SUPPLIES', 'Russland werde bald Waffen liefern, sagte Blinken.', 'de')).toEqual([]);
+    // As the one who acts, a speaker stays a party ("said he met …").
+    expect(withPredicate('MEETS', 'Zelensky said he met Erdogan in Ankara.', 'en')).toHaveLength(1);
+  });
 });

@@ -41,4 +41,15 @@ describe('name hints for the tagger', () => {
     expect(a.upos[words.findIndex((w) => w.form === 'nutzen')]).toBe('VERB');
     expect(a.head.filter((h) => h === 0)).toHaveLength(1);
   });
+  it('de: a class of goods is a common noun, never part of the name before it ("Russland Drohnen")', () => {
+    const { words, tags } = hinted('Der Iran werde Russland Drohnen und Taurus-Raketen liefern.', 'de');
+    const hint = (form: string) => tags[words.findIndex((w) => w.form === form)];
+    expect(hint('Drohnen')).toBe('NOUN');
+    expect(hint('Russland')).toBe('PROPN');
+    const model = loadSyntaxModel('de');
+    const a = model.analyse(words.map((w, k) => (tags[k] ? { form: w.form, upos: tags[k] } : { form: w.form })));
+    const drohnen = words.findIndex((w) => w.form === 'Drohnen');
+    expect(a.upos[drohnen]).toBe('NOUN');
+    expect(a.deprel[drohnen]).not.toBe('flat');
+  });
 });

@@ -9,7 +9,7 @@ import { evaluationCandidates } from './evaluation.js';
 import { anaphoricEvent } from './event-anaphora.js';
 import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
-import { modalityOf } from './modality.js';
+import { clauseSpeakers, modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
 import { repairedWords } from './repairs.js';
 import { casesOf, coreDeps, headOf, isPassive, kids, nounLike, particleOf, relOf } from './tree.js';
@@ -271,6 +271,7 @@ export function relationsFromParse(
 ): ParseOutput {
   const candidates: ParseCandidate[] = [];
   const sites: TriggerSite[] = [];
+  const speakers: ParseOutput['speakers'] = [];
   for (const sent of doc.sentences) {
     const parse = parses[sent.index];
     if (!parse || !parse.words.length || !(doc.bySentence[sent.index] ?? []).length) continue;
@@ -278,8 +279,10 @@ export function relationsFromParse(
     const lower = sent.text.toLowerCase();
     for (let w = 0; w < parse.words.length; w++) siteAt(ctx, w, lower, candidates, sites);
     candidates.push(...evaluationCandidates(ctx));
+    const reporting = clauseSpeakers(ctx);
+    if (reporting.length) speakers.push({ sentence: sent.index, entities: reporting });
   }
-  return { candidates: dedupe(candidates), sites };
+  return { candidates: dedupe(candidates), sites, speakers };
 }
 
 function dedupe(cs: ParseCandidate[]): ParseCandidate[] {

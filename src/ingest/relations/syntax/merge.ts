@@ -74,8 +74,16 @@ export function mergeWithRuleCandidates(
   const parseSP = new Set(parse.candidates.map((c) => spKey(c.sentence, c.predicate)));
   // "person state" for every office the rules read (HEAD_OF_STATE, HEAD_OF_GOVERNMENT, OFFICIAL_OF).
   const offices = new Set(ruleCands.filter((c) => OFFICE.has(c.predicate)).map((c) => `${c.subject} ${c.object}`));
+  const speakers = new Map(parse.speakers.map((s) => [s.sentence, s.entities]));
+  // "North Korea is sending troops, Zelensky said": who reports an act is not what it is done to, unless the parse
+  // says so (as its agent the speaker often is a party: "the State Department said as it ramped up sanctions").
+  const reporter = (r: RelationCandidate) =>
+    !SYMMETRIC_PREDICATES.has(r.predicate) &&
+    (speakers.get(r.sentence) ?? []).includes(r.object) &&
+    !parsePairs.has(pairKey(r));
   const kept = ruleCands.filter((r) => {
     if (STRUCTURAL.has(r.predicate) && r.predicate !== 'MEMBER_OF') return true;
+    if (reporter(r)) return false;
     const sites = sitesBy.get(spKey(r.sentence, r.predicate));
     if (!sites?.length) return true;
     // The veto is against positive readings: a rule candidate that is itself denied or hedged agrees with the parse.

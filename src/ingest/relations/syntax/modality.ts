@@ -5,7 +5,7 @@ import type { Mention } from '../../types.js';
 import { actorOfWord } from './entities.js';
 import { ancestors, casesOf, coreDeps, headOf, kids, relOf } from './tree.js';
 import type { WordSet } from './lexicons.js';
-import type { ModalityFind, TriggerContext } from './types.js';
+import type { ModalityFind, SentenceContext, TriggerContext } from './types.js';
 
 /** Relations through which a clause's modality reaches the trigger: control, complement, coordination-free chains. */
 const SCOPE_VIA = new Set(['xcomp', 'ccomp', 'csubj', 'acl', 'obj', 'nsubj', 'nsubj:pass', 'obl', 'nmod', 'advcl']);
@@ -210,4 +210,21 @@ export function modalityOf(
   if (expected) return { ...base, modality: 'expected', attributedTo: speaker?.entity };
   if (speaker) return { ...base, modality: 'reported', attributedTo: speaker.entity };
   return { ...base, modality: 'asserted' };
+}
+
+/** The actors who report a clause in the sentence ("…, Zelensky said", "sagte Selenskyj, dass …"): the subjects of a
+ * speech verb with a complement or reported clause. They are sources; the distance rules take them for arguments. */
+export function clauseSpeakers(ctx: SentenceContext): string[] {
+  const out = new Set<string>();
+  for (let v = 0; v < ctx.words.length; v++) {
+    if (!ctx.lex.speechHeads.has(ctx.norms[v]!)) continue;
+    if (!kids(ctx, v, 'ccomp').length && !kids(ctx, v, 'parataxis').length && ctx.words[v]!.deprel !== 'parataxis')
+      continue;
+    for (const d of coreDeps(ctx, v))
+      if (d.rel === 'nsubj') {
+        const m = actorOfWord(ctx, d.word);
+        if (m) out.add(m.entity);
+      }
+  }
+  return [...out];
 }

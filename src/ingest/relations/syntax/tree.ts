@@ -153,13 +153,18 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
     return;
   }
   // Two subjects left, one shown nominative by its article or noun, one a bare name (no case of its own): in a
-  // clause without an object the name is the object ("Carter hatte Russland … als Bedrohung bezeichnet").
+  // clause without an object the name is the object ("Carter hatte Russland … als Bedrohung bezeichnet"), beside
+  // one the dative where it follows the nominative ("Der Iran werde Russland Drohnen liefern"; a name before it is
+  // the subject and the article the ambiguous one: "Frankreich stärkt der Ukraine den Rücken").
   if (!collide) return;
   const subjects = core.filter((d) => d.rel === 'nsubj');
   const bare = subjects.filter((d) => morphCase(ctx, d.word) === undefined);
-  if (!core.some((d) => d.rel === 'obj') && subjects.length - bare.length >= 1 && bare.length === 1) {
-    bare[0]!.rel = 'obj';
-    return;
+  if (subjects.length - bare.length >= 1 && bare.length === 1) {
+    const hasObject = core.some((d) => d.rel === 'obj');
+    const afterNominative = subjects.some((d) => d !== bare[0] && d.word < bare[0]!.word);
+    if (!hasObject) bare[0]!.rel = 'obj';
+    else if (afterNominative) bare[0]!.rel = 'iobj';
+    if (!hasObject || afterNominative) return;
   }
   // Still two beside the object of a granting verb (both read nominative: "Die EU sagte Moldau/Nom ihre volle
   // Unterstützung zu"): the later one is the recipient. Elsewhere two subjects are more often two participants.

@@ -62,6 +62,8 @@ export interface TriggerSite {
 export interface ParseOutput {
   candidates: ParseCandidate[];
   sites: TriggerSite[];
+  /** Per parsed sentence, the actors reporting a clause in it (modality.ts clauseSpeakers). */
+  speakers: Array<{ sentence: number; entities: string[] }>;
 }
 
 export interface ParseCandidate extends RelationCandidate {
