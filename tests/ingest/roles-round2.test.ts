@@ -221,4 +221,32 @@ describe('arguments (round 2)', () => {
       'group:rsf',
     ]);
   });
+  it('ties an unknown person to the state of an office apposed around the name, in either order', () => {
+    const office = (text: string, lang: 'de' | 'en') =>
+      triples(text, lang).filter(([, p]) => p === 'OFFICIAL_OF' || p === 'CITIZEN_OF');
+    expect(office('Walter Astudillo, the Peruvian defence minister, said the talks would continue.', 'en')).toEqual([
+      ['person:walter-astudillo', 'OFFICIAL_OF', 'PER'],
+    ]);
+    // The office says more than the citizenship.
+    expect(
+      office('Walter Astudillo, der peruanische Verteidigungsminister, sagte, die Gespräche gingen weiter.', 'de'),
+    ).toEqual([['person:walter-astudillo', 'OFFICIAL_OF', 'PER']]);
+    expect(office('Walter Astudillo, Perus Verteidigungsminister, sagte, die Gespräche gingen weiter.', 'de')).toEqual([
+      ['person:walter-astudillo', 'OFFICIAL_OF', 'PER'],
+    ]);
+    expect(
+      office(
+        'Der stellvertretende Außenminister Boliviens, Fernando Huanacuni, sagte, Peru habe die Grenze geschlossen.',
+        'de',
+      ),
+    ).toEqual([['person:fernando-huanacuni', 'OFFICIAL_OF', 'BOL']]);
+    expect(office('A spokesman for the Chilean foreign ministry, Tomás Vidal, said Chile backed Peru.', 'en')).toEqual([
+      ['person:tomas-vidal', 'OFFICIAL_OF', 'CHL'],
+    ]);
+    // A state named after "to" is where the office is held, and a writer is only a citizen.
+    expect(office('The envoy to Peru, Ana Ruiz, said the vote was fair.', 'en')).toEqual([]);
+    expect(
+      office('Walter Astudillo, der peruanische Schriftsteller, sagte, die Gespräche gingen weiter.', 'de'),
+    ).toEqual([['person:walter-astudillo', 'CITIZEN_OF', 'PER']]);
+  });
 });

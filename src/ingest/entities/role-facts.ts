@@ -99,9 +99,11 @@ function personOf(
   } else {
     let j = span.a - 1;
     let steps = 0;
-    // "Kwame Osei, Ghana's defence minister,": the walk back to the comma steps over the office's possessor.
+    // "Kwame Osei, Ghana's defence minister,", "Walter Astudillo, the Peruvian defence minister,": the walk back to
+    // the comma steps over the office's possessor or state adjective.
     const possessor = (m: Mention) =>
-      ms.typeOf(m.entity) !== 'Person' && (m.poss || /^['’]$/u.test(toks[m.tokEnd]?.text ?? ''));
+      ms.typeOf(m.entity) !== 'Person' &&
+      (m.poss || m.kind === 'adjective' || /^['’]$/u.test(toks[m.tokEnd]?.text ?? ''));
     while (j >= 0 && steps < 4 && toks[j]!.text !== ',') {
       const m = mentionAt(j);
       if (m && !possessor(m)) break;
@@ -112,6 +114,19 @@ function personOf(
     if (prev && ms.typeOf(prev.entity) === 'Person' && prev.tokEnd === j) person = prev.entity;
     else if (apposPerson && span.a - apposPerson.end < 16) person = apposPerson.id;
   }
+  // "Der Außenminister Perus, Walter Astudillo,": a genitive state right after the role, then the apposed name.
+  const gen = person ? undefined : mentionAt(span.b);
+  if (gen && gen.tokStart === span.b && gen.poss && ms.typeOf(gen.entity) === 'Country') {
+    const nm = toks[gen.tokEnd]?.text === ',' ? mentionAt(gen.tokEnd + 1) : undefined;
+    const close = nm ? toks[nm.tokEnd] : undefined;
+    if (
+      nm &&
+      nm.tokStart === gen.tokEnd + 1 &&
+      ms.typeOf(nm.entity) === 'Person' &&
+      (!close || /^[,.]$/u.test(close.text))
+    )
+      return { person: nm.entity, personAfter: true, after: nm, tailState: gen.entity };
+  }
   // A genitive tail, then the apposed name; the state is the one named inside the tail.
   let tailState: string | undefined;
   if (!person && toks[span.b] && ms.lex.roleComplements.has(toks[span.b]!.norm)) {
@@ -121,12 +136,14 @@ function personOf(
     const closed = nm && (!toks[nm.tokEnd] || toks[nm.tokEnd]!.text === ',' || toks[nm.tokEnd]!.text === '.');
     if (nm && closed && nm.tokStart === j + 1 && ms.typeOf(nm.entity) === 'Person') {
       person = nm.entity;
-      // A state inside "to the United Nations" or "at the embassy in Berlin" is where the office is held.
-      if (!ms.lex.roleGenitives.has(toks[span.b]!.norm)) return { person, personAfter: true, after: nm };
+      // A state named inside "to the United Nations" or "at the embassy in Berlin" is where the office is held; a
+      // state adjective on its body holds it ("a spokesman for the Chilean foreign ministry").
+      const genitive = ms.lex.roleGenitives.has(toks[span.b]!.norm);
       for (let q = span.b + 1; q < j && !tailState; q++) {
         const mm = mentionAt(q);
-        if (mm && ms.typeOf(mm.entity) === 'Country') tailState = mm.entity;
+        if (mm && ms.typeOf(mm.entity) === 'Country' && (genitive || mm.kind === 'adjective')) tailState = mm.entity;
       }
+      if (!genitive && !tailState) return { person, personAfter: true, after: nm };
     }
   }
   return { person, personAfter, after, tailState };

@@ -165,7 +165,9 @@ function adjectiveOfState(s: StructuralContext, m: Mention, push: Push): void {
     typeOf(before.entity) === 'Person' &&
     before.tokEnd === m.tokStart - 2 &&
     toks[m.tokEnd]?.cap &&
-    !toks[m.tokEnd + 1]?.cap
+    !toks[m.tokEnd + 1]?.cap &&
+    // "Walter Astudillo, der peruanische Verteidigungsminister,": the office says more than the citizenship.
+    !doc.roles.some((r) => r.person === before.entity && r.sentence === sent.index)
   )
     push(before.entity, 'CITIZEN_OF', m.entity, 0.7, 'appos-citizen');
 }

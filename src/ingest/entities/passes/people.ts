@@ -15,8 +15,21 @@ export function peopleAfterRoles(ms: MentionSet, st: SentState): void {
       const b = nameSpan(ms, st, j, 2);
       if (b > j) ms.addPerson(st, j, b);
       else apposedAfterComplement(ms, st, span.b);
-    }
+    } else apposedAfterGenitive(ms, st, j);
   }
+}
+
+/** "Der Außenminister Perus, Walter Astudillo, sagte": the name after the comma that closes a genitive state right
+ * after the role holds the role, when a comma or the sentence end closes the name too. */
+function apposedAfterGenitive(ms: MentionSet, st: SentState, from: number): void {
+  const toks = st.sent.tokens;
+  const g = ms.at(st, from);
+  if (!g || !g.poss || g.tokStart !== from || ms.typeOf(g.entity) !== 'Country') return;
+  const j = g.tokEnd + 1;
+  if (toks[g.tokEnd]?.text !== ',' || !toks[j] || st.taken[j]) return;
+  const b = nameSpan(ms, st, j, 2);
+  const after = toks[b];
+  if (b > j && (!after || after.text === ',' || after.text === '.')) ms.addPerson(st, j, b);
 }
 
 /** "Brazil's ambassador to the United Nations, Ana Ruiz, said": the name after the comma that closes the role's
@@ -74,7 +87,8 @@ export function peopleByCues(ms: MentionSet, st: SentState): void {
             after.norm === 'one' ||
             lex.roleIndex.has(after.norm) ||
             /^(leitende[rn]?|senior|former|ehemalige[rn]?)$/u.test(after.norm) ||
-            possessedRole(ms, toks, b + 1));
+            possessedRole(ms, toks, b + 1) ||
+            genitiveRole(ms, st, b + 1));
         if (
           (next && lex.speechVerbs.has(next.norm)) ||
           (apposRole && (sentHasSpeech || i === 0 || toks[i - 1]!.kind === 'punct'))
@@ -97,6 +111,12 @@ function possessedRole(ms: MentionSet, toks: SentState['sent']['tokens'], k: num
     !!role &&
     ms.lex.roleIndex.has(role.norm)
   );
+}
+
+/** "Walter Astudillo, Perus Verteidigungsminister,": a state's genitive with a role span right after it. */
+function genitiveRole(ms: MentionSet, st: SentState, k: number): boolean {
+  const g = ms.at(st, k);
+  return !!g && !!g.poss && g.tokStart === k && ms.roleSpans[st.sent.index]!.some((r) => r.a === g.tokEnd);
 }
 
 /** Sentence pass: state adjective + noun + name ("der russische Waffenhändler Viktor Bout", "American basketball star Brittney Griner"). */
