@@ -677,4 +677,25 @@ describe('pipeline with the parse stage', () => {
     // As the one who acts, a speaker stays a party ("said he met …").
     expect(withPredicate('MEETS', 'Zelensky said he met Erdogan in Ankara.', 'en')).toHaveLength(1);
   });
+  it('reads a phone call held and hands shaken as a meeting ("held a phone call", "shook hands with")', () => {
+    expect(withPredicate('MEETS', 'Putin and Xi held a phone call.', 'en')).toEqual([
+      'person:vladimir-putin MEETS person:xi-jinping',
+    ]);
+    expect(withPredicate('MEETS', 'Modi shook hands with Sharif.', 'en')).toEqual([
+      'person:narendra-modi MEETS person:shehbaz-sharif',
+    ]);
+    // A call for something and a shake-up are no encounter.
+    expect(withPredicate('MEETS', 'Biden called on Xi to help.', 'en')).toEqual([]);
+    expect(withPredicate('MEETS', 'Trump shook up his cabinet after meeting Xi.', 'en')).toHaveLength(1);
+  });
+  it('reads solidarity with an actor as support, and aid granted to a recipient as supplied to it', () => {
+    expect(triples('France expressed solidarity with Ukraine.', 'en')).toEqual(['FRA SUPPORTS UKR']);
+    expect(triples('Frankreich bekundete seine Solidarität mit der Ukraine.', 'de')).toEqual(['FRA SUPPORTS UKR']);
+    expect(withPredicate('SUPPORTS', 'Macron sicherte der Ukraine die Solidarität Frankreichs zu.', 'de')).toEqual([
+      'FRA SUPPORTS UKR',
+    ]);
+    expect(triples('Deutschland sagte der Ukraine weitere Militärhilfe zu.', 'de')).toEqual(['DEU SUPPLIES UKR']);
+    // Solidarity with no actor named is nobody's support.
+    expect(triples('Workers showed solidarity with the strikers.', 'en')).toEqual([]);
+  });
 });
