@@ -2,6 +2,7 @@
 // PROPN before tagging, a generic class of goods ("Drohnen") NOUN, so the thin German model cannot mislead the parse.
 
 import type { Matcher } from '../entities/matcher.js';
+import type { TriggerEntry } from '../lexicon.js';
 import type { Sentence, SyntaxWord } from '../types.js';
 
 /** Gazetteer form kinds that are names of their own, not adjectives or demonyms. Capitals and seats used as
@@ -38,13 +39,42 @@ function isGoodsNoun(matcher: Matcher, norm: string): boolean {
   );
 }
 
+/** Is a lower-case English word a form only noun triggers have ("sale", "invasion"; not "attack", "talks", which
+ * verb triggers have too)? The English tagger read "the US arms sale to Taiwan" with "sale" as a verb. */
+export function nounTriggerForms(triggers: readonly TriggerEntry[], lang: 'de' | 'en'): (norm: string) => boolean {
+  const cached = FORM_TESTS.get(triggers)?.get(lang);
+  if (cached) return cached;
+  const mine = triggers.filter((t) => t.lang === lang || t.lang === '*');
+  const memo = new Map<string, boolean>();
+  const test = (norm: string) => {
+    let hit = memo.get(norm);
+    if (hit === undefined) {
+      const forms = mine.filter((t) => t.re.test(norm));
+      hit = forms.length > 0 && forms.every((t) => t.pos === 'noun');
+      if (memo.size < 50_000) memo.set(norm, hit);
+    }
+    return hit;
+  };
+  if (!FORM_TESTS.has(triggers)) FORM_TESTS.set(triggers, new Map());
+  FORM_TESTS.get(triggers)!.set(lang, test);
+  return test;
+}
+const FORM_TESTS = new WeakMap<readonly TriggerEntry[], Map<string, (norm: string) => boolean>>();
+
 /** 'PROPN' for each word that is a whole capitalised token naming a gazetteer actor, 'NOUN' for one naming a
- * generic class of goods, else undefined. */
-export function nameTags(sentence: Sentence, words: readonly SyntaxWord[], matcher: Matcher, lang: 'de' | 'en') {
+ * generic class of goods or (English, lower case) a form only noun triggers have, else undefined. */
+export function nameTags(
+  sentence: Sentence,
+  words: readonly SyntaxWord[],
+  matcher: Matcher,
+  lang: 'de' | 'en',
+  nounForm?: (norm: string) => boolean,
+) {
   return words.map((w) => {
     // One token, or the first part of a clitic split ("Peru" of "Peru's"), written exactly as the word.
     if (w.tokEnd !== w.tokStart + 1 && !w.mwt) return undefined;
     const tok = sentence.tokens[w.tokStart]!;
+    if (tok.kind === 'word' && !tok.cap && lang === 'en' && tok.text === w.form && nounForm?.(tok.norm)) return 'NOUN';
     if (tok.kind !== 'word' || !tok.cap || tok.text !== w.form) return undefined;
     if (isName(matcher, tok.norm)) return 'PROPN';
     if (isGoodsNoun(matcher, tok.norm)) return 'NOUN';

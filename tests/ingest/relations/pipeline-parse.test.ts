@@ -698,4 +698,7 @@ describe('pipeline with the parse stage', () => {
     // Solidarity with no actor named is nobody's support.
     expect(triples('Workers showed solidarity with the strikers.', 'en')).toEqual([]);
   });
+  it('takes a noun-only trigger for a noun ("the US arms sale to Taiwan": the US sells, China only criticises)', () => {
+    expect(withPredicate('SUPPLIES', 'China slammed the US arms sale to Taiwan.', 'en')).toEqual(['USA SUPPLIES TWN']);
+  });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadExtractionModel } from '../../../src/ingest/extraction-model.js';
 import { STAGES } from '../../../src/ingest/pipeline.js';
-import { nameTags } from '../../../src/ingest/syntax/name-hints.js';
+import { nameTags, nounTriggerForms } from '../../../src/ingest/syntax/name-hints.js';
 import { loadSyntaxModel } from '../../../src/ingest/syntax/load.js';
 import { sentenceWords } from '../../../src/ingest/syntax/word-map.js';
 
@@ -51,5 +51,19 @@ describe('name hints for the tagger', () => {
     const drohnen = words.findIndex((w) => w.form === 'Drohnen');
     expect(a.upos[drohnen]).toBe('NOUN');
     expect(a.deprel[drohnen]).not.toBe('flat');
+  });
+  it('en: a lower-case form only noun triggers have is a noun ("the US arms sale to Taiwan"), not one verbs share', () => {
+    const nounForm = nounTriggerForms(MODEL.syntaxLexicons.triggers, 'en');
+    expect(['sale', 'invasion'].map(nounForm)).toEqual([true, true]);
+    expect(['attack', 'talks', 'said'].map(nounForm)).toEqual([false, false, false]);
+    const doc = STAGES[1].run(
+      STAGES[0].run(
+        { source: '<test>', text: 'China slammed the US arms sale to Taiwan.', format: 'text' },
+        { lang: 'en' },
+      ),
+    );
+    const words = sentenceWords(doc.sentences[0]!, 'en');
+    const tags = nameTags(doc.sentences[0]!, words, MODEL.matcher, 'en', nounForm);
+    expect(tags[words.findIndex((w) => w.form === 'sale')]).toBe('NOUN');
   });
 });
