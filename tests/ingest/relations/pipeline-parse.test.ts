@@ -701,4 +701,17 @@ describe('pipeline with the parse stage', () => {
   it('takes a noun-only trigger for a noun ("the US arms sale to Taiwan": the US sells, China only criticises)', () => {
     expect(withPredicate('SUPPLIES', 'China slammed the US arms sale to Taiwan.', 'en')).toEqual(['USA SUPPLIES TWN']);
   });
+  it('reads a demand to stop or withdraw as criticism of whom it is made to, and "hit out at" as criticism', () => {
+    expect(triples('Germany urged Russia to withdraw its troops.', 'en')).toEqual(['DEU CRITICIZES RUS']);
+    expect(triples('Germany called on Russia to end the war.', 'en')).toEqual(['DEU CRITICIZES RUS']);
+    expect(triples('Poland demanded that Belarus stop the flights.', 'en')).toEqual(['POL CRITICIZES BLR']);
+    expect(triples('Deutschland forderte Russland auf, die Angriffe einzustellen.', 'de')).toEqual([
+      'DEU CRITICIZES RUS',
+    ]);
+    expect(triples('China lashed out at Japan.', 'en')).toEqual(['CHN CRITICIZES JPN']);
+    // A demand to do something else criticises nobody, and a missile hitting is an attack.
+    expect(triples('Ukraine urged its allies to supply more Patriot systems.', 'en')).toEqual([]);
+    expect(triples('China urged both sides to exercise restraint.', 'en')).toEqual([]);
+    expect(triples('Russian missiles hit Kyiv.', 'en')).toEqual(['RUS ATTACKS UKR']);
+  });
 });

@@ -5,7 +5,7 @@ import type { Mention } from '../../types.js';
 import { actorModifiers } from './args.js';
 import { actorsOf } from './entities.js';
 import type { SyntaxLexicons } from './lexicons.js';
-import { coreDeps, kids, relOf } from './tree.js';
+import { casesOf, coreDeps, kids, relOf } from './tree.js';
 import type { ParseCandidate, SentenceContext } from './types.js';
 
 /** Whether a sentence holds a word of harsh judgement or of consequences at all (the parse stage parses such
@@ -17,7 +17,12 @@ export function mayHoldEvaluation(
 ): boolean {
   const re = lex.negativeEvaluations[lang];
   return tokens.some(
-    (t) => t.kind === 'word' && (re.test(t.norm) || lex.consequenceNouns.has(t.norm) || lex.paybackHeads.has(t.norm)),
+    (t) =>
+      t.kind === 'word' &&
+      (re.test(t.norm) ||
+        lex.consequenceNouns.has(t.norm) ||
+        lex.paybackHeads.has(t.norm) ||
+        lex.cessationVerbs.has(t.norm)),
   );
 }
 
@@ -51,6 +56,26 @@ const facing = (ctx: SentenceContext, c: number) =>
     [...kids(ctx, c, 'obj'), ...kids(ctx, c, 'obl')].some((o) => ctx.lex.consequenceNouns.has(ctx.norms[o]!))) ||
   (ctx.lex.paybackHeads.has(ctx.norms[c]!) && kids(ctx, c).some((k) => ctx.lex.paybackMarks.has(ctx.norms[k]!)));
 
+/** "urged Russia to withdraw its troops", "called on Moscow to end the war", "forderte Russland auf, die Angriffe
+ * einzustellen", "demanded that Belarus stop the flights": whom a demand to stop or withdraw is addressed to. */
+function cessationTargets(ctx: SentenceContext, v: number): number[] {
+  if (!ctx.lex.demandHeads.has(ctx.norms[v]!)) return [];
+  const clauses = kids(ctx, v).filter(
+    (c) =>
+      ['xcomp', 'ccomp', 'advcl'].includes(relOf(ctx.words[c]!.deprel)) &&
+      ctx.lex.cessationVerbs.has(ctx.norms[c]!) &&
+      !negated(ctx, c),
+  );
+  if (!clauses.length) return [];
+  const addressed = [
+    ...coreDeps(ctx, v)
+      .filter((d) => d.rel === 'obj' || d.rel === 'iobj')
+      .map((d) => d.word),
+    ...kids(ctx, v, 'obl').filter((o) => casesOf(ctx, o).some((c) => ctx.lex.addresseeCases.has(c))),
+  ];
+  return addressed.length ? addressed : clauses.flatMap((c) => kids(ctx, c, 'nsubj'));
+}
+
 /** Speaker CRITICIZES judged (or THREATENS who will face consequences) for every speech verb of the sentence with
  * such a clause (naming verbs, "called the strikes illegal", are triggers in triggers.json). */
 export function evaluationCandidates(ctx: SentenceContext): ParseCandidate[] {
@@ -58,9 +83,12 @@ export function evaluationCandidates(ctx: SentenceContext): ParseCandidate[] {
   ctx.words.forEach((w, v) => {
     if (w.upos !== 'VERB') return;
     const judgedWords = reportedSubjects(ctx, v, (c) => judging(ctx, c));
-    const target = judgedWords.length ? judgedWords : reportedSubjects(ctx, v, (c) => facing(ctx, c));
+    const facingWords = judgedWords.length ? [] : reportedSubjects(ctx, v, (c) => facing(ctx, c));
+    const stopWords = judgedWords.length || facingWords.length ? [] : cessationTargets(ctx, v);
+    const target = judgedWords.length ? judgedWords : facingWords.length ? facingWords : stopWords;
     if (!target.length) return;
-    const predicate = judgedWords.length ? 'CRITICIZES' : 'THREATENS';
+    const predicate = facingWords.length ? 'THREATENS' : 'CRITICIZES';
+    const rule = judgedWords.length ? 'parse:evaluation' : facingWords.length ? 'parse:consequence' : 'parse:demand';
     const subjects = coreDeps(ctx, v).filter((d) => d.rel === 'nsubj');
     for (const s of actorsOf(
       ctx,
@@ -76,7 +104,7 @@ export function evaluationCandidates(ctx: SentenceContext): ParseCandidate[] {
             modality: 'asserted',
             confidence: 0.7,
             sentence: ctx.sentence,
-            rule: predicate === 'CRITICIZES' ? 'parse:evaluation' : 'parse:consequence',
+            rule,
             triggerWord: v,
             polarity: 'asserted',
           });

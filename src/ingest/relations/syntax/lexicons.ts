@@ -52,6 +52,8 @@ export interface SyntaxLexicons {
   relativePronouns: WordSet;
   /** "urged Germany to send tanks", "warned NATO against sending troops": the act is asked for, not done. */
   demandHeads: WordSet;
+  /** Infinitives of a demand to stop or withdraw ('urged Russia to withdraw'): the demand criticises. */
+  cessationVerbs: WordSet;
   /** "threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen": the act is threatened, not done. */
   threatHeads: WordSet;
   /** The adpositions of an act a threat verb names by a noun ('threatened Russia with sanctions'). */
@@ -122,6 +124,7 @@ const CuesSchema = z.object({
   addressee_cases: z.array(z.string()),
   relative_pronouns: z.array(z.string()),
   demand_heads: z.array(z.string()),
+  cessation_verbs: z.array(z.string()),
   threat_heads: z.array(z.string()),
   threat_cases: z.array(z.string()),
   side_by_side: z.array(z.string()),
@@ -194,6 +197,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     negativeEvaluations: NEGATIVE_EVALUATIONS,
     relativePronouns: wordSet(c.relative_pronouns),
     demandHeads: wordSet(c.demand_heads),
+    cessationVerbs: wordSet(c.cessation_verbs),
     threatHeads: wordSet(c.threat_heads),
     threatCases: wordSet(c.threat_cases),
     sideBySide: wordSet(c.side_by_side),
