@@ -714,4 +714,17 @@ describe('pipeline with the parse stage', () => {
     expect(triples('China urged both sides to exercise restraint.', 'en')).toEqual([]);
     expect(triples('Russian missiles hit Kyiv.', 'en')).toEqual(['RUS ATTACKS UKR']);
   });
+  it('reads a vow of revenge and a warning of a response as threats ("schwor Rache an Israel", "warnte vor einer Antwort")', () => {
+    expect(triples('Der Iran schwor Rache an Israel.', 'de')).toEqual(['IRN THREATENS ISR']);
+    expect(triples('Die Hisbollah schwor Vergeltung gegen Israel.', 'de')).toEqual(['group:hezbollah THREATENS ISR']);
+    expect(triples('Russland warnte die Ukraine vor einer Antwort.', 'de')).toEqual(['RUS THREATENS UKR']);
+    // An oath of office threatens no one.
+    expect(triples('Der Minister schwor den Amtseid.', 'de')).toEqual([]);
+  });
+  it('takes the place right after an attacked thing for the target, wherever the parser hung it ("traf ein Krankenhaus in Charkiw")', () => {
+    expect(triples('Eine russische Drohne traf ein Krankenhaus in Charkiw.', 'de')).toEqual([
+      'RUS ATTACKS loc:kharkiv',
+    ]);
+    expect(triples('A Russian drone struck a hospital in Kharkiv.', 'en')).toEqual(['RUS ATTACKS loc:kharkiv']);
+  });
 });

@@ -11,6 +11,7 @@ import {
   hasCase,
   headOf,
   inheritedSubject,
+  inSubtree,
   isPassive,
   kids,
   morphCase,
@@ -206,7 +207,15 @@ function isItem(ctx: SentenceContext, w: number): boolean {
  * its possessor). */
 function statesWhere(ctx: TriggerContext, w: number): number[] {
   const out: number[] = [];
-  for (const n of kids(ctx, w, 'nmod')) {
+  // A place phrase right after the object is the object's even where the parser hung it on the verb ("traf ein
+  // Krankenhaus in Charkiw" with "in Charkiw" an obl).
+  let end = w;
+  while (end + 1 < ctx.words.length && inSubtree(ctx, w, end + 1)) end++;
+  const after =
+    ctx.pos === 'verb'
+      ? kids(ctx, ctx.word, 'obl').filter((n) => n > w && Math.min(n, ...kids(ctx, n)) === end + 1)
+      : [];
+  for (const n of [...kids(ctx, w, 'nmod'), ...after]) {
     if (!casesOf(ctx, n).some((c) => ctx.lex.locativeCases.has(c))) continue;
     if (placesOf(ctx, [n]).length) out.push(n);
     else
