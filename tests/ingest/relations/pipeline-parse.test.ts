@@ -727,4 +727,12 @@ describe('pipeline with the parse stage', () => {
     ]);
     expect(triples('A Russian drone struck a hospital in Kharkiv.', 'en')).toEqual(['RUS ATTACKS loc:kharkiv']);
   });
+  it('reads support received, held or thanked for as given to the receiver ("received support from Britain")', () => {
+    expect(triples('Ukraine received military support from Britain.', 'en')).toEqual(['GBR SUPPORTS UKR']);
+    expect(triples('Die Ukraine erhielt Unterstützung von Großbritannien.', 'de')).toEqual(['GBR SUPPORTS UKR']);
+    expect(triples('Armenia enjoys the backing of France.', 'en')).toEqual(['FRA SUPPORTS ARM']);
+    expect(triples('Ukraine thanked Britain for its support.', 'en')).toEqual(['GBR SUPPORTS UKR']);
+    // Support received from nobody named is nobody's.
+    expect(triples('Ukraine received support.', 'en')).toEqual([]);
+  });
 });

@@ -94,17 +94,16 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
     // Sanktionen", "launched strikes"), a verb of NON_AGENT_GOVERNORS does not.
     // A slot naming the adposition of its construction ("zur Unterstützung X", "in support of X": the sender's
     // purpose) says itself that the governor's subject takes part.
+    // A slot that names its governors ("received support": the receiver) reads no agent and needs no such check.
     const foreign =
       dep === 'nsubj' &&
       !slot.ifTriggerCase?.length &&
+      !slot.governors &&
       (casesOf(ctx, t).some((c) => ctx.lex.circumstanceCases.has(c)) ||
         lendsNoAgent(ctx, g, ctx.predicate) ||
         causes(ctx, g, t));
     words =
-      g < 0 ||
-      foreign ||
-      (slot.governors &&
-        !verbIn(ctx, g, slot.governors === 'granting' ? ctx.lex.grantingVerbs : ctx.lex.acceptingVerbs))
+      g < 0 || foreign || (slot.governors && !verbIn(ctx, g, governorVerbs(ctx, slot.governors)))
         ? []
         : depsOf(ctx, g, dep, ctx.words[g]!.upos === 'VERB' || ctx.words[g]!.upos === 'AUX').filter((k) => k !== t);
   } else if (slot.dep.includes('/')) {
@@ -131,6 +130,14 @@ function ofModifiers(ctx: SentenceContext, n: number): number[] {
     if (cs.length === 0 || cs.includes('of')) out.push(...kids(ctx, g, 'nmod'));
   }
   return out;
+}
+
+function governorVerbs(ctx: TriggerContext, kind: NonNullable<Slot['governors']>) {
+  return kind === 'granting'
+    ? ctx.lex.grantingVerbs
+    : kind === 'accepting'
+      ? ctx.lex.acceptingVerbs
+      : ctx.lex.thankingVerbs;
 }
 
 /** "sparked condemnation", "leading to condemnation around the world": g causes the event noun t, it does not act. */

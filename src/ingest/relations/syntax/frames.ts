@@ -21,8 +21,9 @@ export const SlotSchema = z.object({
   via: z.array(z.string()).optional(),
   /** For a governor slot: only when the governing verb is one of a syntax-cues verb list — granting the trigger noun
    * to its dependent ("sicherte der Ukraine Unterstützung zu", "offered Moldova its support"; `granting_verbs`) or
-   * accepting it ("Xi accepted an invitation from Putin"; `accepting_verbs`). */
-  governors: z.enum(['granting', 'accepting']).optional(),
+   * accepting it ("Xi accepted an invitation from Putin"; `accepting_verbs`), or thanking its dependent for it
+   * ("Zelensky thanked Germany for its support"; `thanking_verbs`). */
+  governors: z.enum(['granting', 'accepting', 'thanking']).optional(),
   /** Only where the verb has no object of its own: a phrase after an object noun is that noun's ("condemned the
    * attacks on Ukraine", "criticised Russia's stance on Syria"), whatever the parser hung it on. */
   noObject: z.boolean().optional(),

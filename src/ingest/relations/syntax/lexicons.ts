@@ -84,6 +84,8 @@ export interface SyntaxLexicons {
   grantingVerbs: WordSet;
   /** Verbs whose subject takes their object noun: "accepted an invitation", "nahm die Einladung an". */
   acceptingVerbs: WordSet;
+  /** Verbs of thanking ('thanked Germany for its support'): the one thanked did what the noun names. */
+  thankingVerbs: WordSet;
   /** Adpositions of where a thing is ("targets in Lebanon", "Ziele im Libanon"). */
   locativeCases: WordSet;
   /** "his Iranian counterpart", "seinem saudischen Amtskollegen" (roles.json counterpart): the adjective's state. */
@@ -143,6 +145,7 @@ const CuesSchema = z.object({
   seat_cases: z.array(z.string()),
   granting_verbs: z.array(z.string()),
   accepting_verbs: z.array(z.string()),
+  thanking_verbs: z.array(z.string()),
   locative_cases: z.array(z.string()),
   reason_marks: z.array(z.string()),
   hypothetical_det: z.array(z.string()),
@@ -216,6 +219,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     seatCases: wordSet(c.seat_cases),
     grantingVerbs: wordSet(c.granting_verbs),
     acceptingVerbs: wordSet(c.accepting_verbs),
+    thankingVerbs: wordSet(c.thanking_verbs),
     locativeCases: wordSet(c.locative_cases),
     counterparts: wordSet([...COUNTERPART]),
     reasonMarks: wordSet(c.reason_marks),
