@@ -249,4 +249,19 @@ describe('arguments (round 2)', () => {
       office('Walter Astudillo, der peruanische Schriftsteller, sagte, die Gespräche gingen weiter.', 'de'),
     ).toEqual([['person:walter-astudillo', 'CITIZEN_OF', 'PER']]);
   });
+  it('gives a bare office the body that spoke in the sentence before ("…, the State Department said. Official X said")', () => {
+    const office = (text: string, lang: 'de' | 'en') => triples(text, lang).filter(([, p]) => p === 'OFFICIAL_OF');
+    expect(
+      office(
+        'Hezbollah moved ammonium nitrate through Belgium and France, the State Department said. Counter-terrorism official Nathan Sales said Hezbollah had smuggled it.',
+        'en',
+      ),
+    ).toEqual([['person:nathan-sales', 'OFFICIAL_OF', 'org:us-state-department']]);
+    expect(
+      office(
+        'Die Gespräche würden fortgesetzt, sagte das russische Außenministerium. Sprecher Iwan Petrow sagte, Moskau sei bereit.',
+        'de',
+      ),
+    ).toEqual([['person:iwan-petrow', 'OFFICIAL_OF', 'org:russian-foreign-ministry']]);
+  });
 });

@@ -224,7 +224,12 @@ function stateInFocus(ms: MentionSet, v: SentenceView, span: RoleSpan, roles: re
   const p = span.entry.p;
   if ((p !== 'OFFICIAL_OF' && p !== 'HEAD_OF_STATE' && p !== 'HEAD_OF_GOVERNMENT') || span.entry.orgOnly)
     return undefined;
-  if (span.entry.weak || v.si === 0) return undefined;
+  if (v.si === 0) return undefined;
+  // "…, the State Department said. Counter-terrorism official Nathan Sales said …": an official speaks for the body
+  // that spoke in the sentence before, even with a weak role noun.
+  const reporter = p === 'OFFICIAL_OF' ? reporterBefore(ms, v.si - 1) : undefined;
+  if (reporter) return reporter;
+  if (span.entry.weak) return undefined;
   // "His special envoy X", "Sein Handelsberater X": the possessor's office, whoever that is.
   for (let j = span.a - 1; j >= Math.max(0, span.a - 3); j--) {
     const t = v.toks[j]!;
@@ -249,6 +254,26 @@ function stateInFocus(ms: MentionSet, v: SentenceView, span: RoleSpan, roles: re
 }
 
 /** The last person named before token `tok` of sentence `si` (this sentence or the two before). */
+/** The one organisation that a speech verb right before or after it has speak in sentence si ("the State
+ * Department said", "said the ministry"). A state that spoke is too broad a body: the official named next is as
+ * often one of another party to the story. */
+function reporterBefore(ms: MentionSet, si: number): string | undefined {
+  const toks = ms.states[si]?.sent.tokens;
+  if (!toks) return undefined;
+  const speaking = new Set<string>();
+  for (const m of ms.mentions) {
+    if (m.sentence !== si) continue;
+    const t = ms.typeOf(m.entity);
+    if (t !== 'Organization') continue;
+    const after = toks[m.tokEnd]?.norm ?? '';
+    const before = toks[m.tokStart - 1]?.norm ?? '';
+    const beforeArticle = toks[m.tokStart - 2]?.norm ?? '';
+    if (ms.lex.speechVerbs.has(after) || ms.lex.speechVerbs.has(before) || ms.lex.speechVerbs.has(beforeArticle))
+      speaking.add(m.entity);
+  }
+  return speaking.size === 1 ? [...speaking][0] : undefined;
+}
+
 function personBefore(ms: MentionSet, si: number, tok: number): string | undefined {
   let last: Mention | undefined;
   for (const m of ms.mentions) {
