@@ -735,4 +735,11 @@ describe('pipeline with the parse stage', () => {
     // Support received from nobody named is nobody's.
     expect(triples('Ukraine received support.', 'en')).toEqual([]);
   });
+  it('reads an annexation as an attack on the annexed land\'s state ("die Annexion der ukrainischen Krim durch Russland")', () => {
+    expect(triples('Die Annexion der ukrainischen Halbinsel Krim durch Russland verstärkte die Sorge.', 'de')).toEqual([
+      'RUS ATTACKS UKR',
+    ]);
+    expect(triples('Russland annektierte 2014 die Krim.', 'de')).toEqual(['RUS ATTACKS loc:crimea']);
+    expect(triples("Russia's annexation of Crimea alarmed Poland.", 'en')).toEqual(['RUS ATTACKS loc:crimea']);
+  });
 });
