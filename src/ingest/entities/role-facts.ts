@@ -253,7 +253,6 @@ function stateInFocus(ms: MentionSet, v: SentenceView, span: RoleSpan, roles: re
   return best;
 }
 
-/** The last person named before token `tok` of sentence `si` (this sentence or the two before). */
 /** The one organisation that a speech verb right before or after it has speak in sentence si ("the State
  * Department said", "said the ministry"). A state that spoke is too broad a body: the official named next is as
  * often one of another party to the story. */
@@ -274,6 +273,7 @@ function reporterBefore(ms: MentionSet, si: number): string | undefined {
   return speaking.size === 1 ? [...speaking][0] : undefined;
 }
 
+/** The last person named before token `tok` of sentence `si` (this sentence or the two before). */
 function personBefore(ms: MentionSet, si: number, tok: number): string | undefined {
   let last: Mention | undefined;
   for (const m of ms.mentions) {

@@ -1,5 +1,5 @@
-// Gazetteer knowledge for the tagger: a word that is by itself a known proper name ("Xi", "Peru", "Russlands") is
-// PROPN before tagging, a generic class of goods ("Drohnen") NOUN, so the thin German model cannot mislead the parse.
+// Lexicon knowledge for the tagger: a known proper name ("Xi", "Peru", "Russlands") is PROPN before tagging, a class
+// of goods ("Drohnen") or an English noun-only trigger form ("sale") NOUN, so the taggers cannot mislead the parse.
 
 import type { Matcher } from '../entities/matcher.js';
 import type { TriggerEntry } from '../lexicon.js';

@@ -218,8 +218,8 @@ export function clauseSpeakers(ctx: SentenceContext): string[] {
   const out = new Set<string>();
   for (let v = 0; v < ctx.words.length; v++) {
     if (!ctx.lex.speechHeads.has(ctx.norms[v]!)) continue;
-    if (!kids(ctx, v, 'ccomp').length && !kids(ctx, v, 'parataxis').length && ctx.words[v]!.deprel !== 'parataxis')
-      continue;
+    const reported = kids(ctx, v, 'ccomp').length || kids(ctx, v, 'parataxis').length;
+    if (!reported && relOf(ctx.words[v]!.deprel) !== 'parataxis') continue;
     for (const d of coreDeps(ctx, v))
       if (d.rel === 'nsubj') {
         const m = actorOfWord(ctx, d.word);
