@@ -1,12 +1,10 @@
 // Criticism an actor or an act draws: "Russia drew criticism from Trump", "Der russische Angriff stieß auf Kritik der
 // EU": the critic is the noun's from-, von- or genitive phrase, the target the drawing verb's subject or its act's doer.
 
+import { actorModifiers } from '../args.js';
 import { actorsOf } from '../entities.js';
 import { casesOf, coreDeps, hasCase, headOf, kids, relOf } from '../tree.js';
 import type { RelationRule, SentenceContext, TriggerContext } from '../types.js';
-
-/** Dependents of an event noun that name who did it ("Russia's strikes", "der russische Angriff", "Israeli strikes"). */
-const DOER_RELS = new Set(['nmod:poss', 'amod', 'dep', 'compound']);
 
 export interface Reaction {
   /** Words of whoever voices the criticism. */
@@ -38,7 +36,7 @@ export function reactionOf(ctx: TriggerContext): Reaction | undefined {
 /** The drawer itself where it names an actor, else the doers named on its event noun. */
 export function doerWords(ctx: SentenceContext, k: number): number[] {
   if (actorsOf(ctx, [k], false).length) return [k];
-  return kids(ctx, k).filter((c) => DOER_RELS.has(relOf(ctx.words[c]!.deprel)) && actorsOf(ctx, [c], true).length);
+  return actorModifiers(ctx, k).filter((c) => actorsOf(ctx, [c], true).length);
 }
 
 export const reaction: RelationRule = {
