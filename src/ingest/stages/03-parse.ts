@@ -4,7 +4,7 @@
 import type { ExtractionModel } from '../extraction-model.js';
 import { mayHoldEvaluation } from '../relations/syntax/evaluation.js';
 import { mayHoldTrigger } from '../relations/syntax/triggers.js';
-import { nameTags, nounTriggerForms } from '../syntax/name-hints.js';
+import { nameTags, triggerFormTags } from '../syntax/name-hints.js';
 import { leaningLanguage, parse } from '../syntax/stage.js';
 import type { ExtractOptions, PartlyParsedDoc, SegmentedDoc } from '../types.js';
 
@@ -16,11 +16,12 @@ export function parseSentences(
   if (opts.parse === false || !doc.sentences.length) return doc;
   const lang = leaningLanguage(doc);
   const lex = model.syntaxLexicons;
-  const nounForm = nounTriggerForms(lex.triggers, lang);
+  const formTag = triggerFormTags(lex.triggers, lang);
   return parse(
     doc,
     model.syntax,
-    (s) => mayHoldTrigger(lex.triggers, lang, s.tokens) || mayHoldEvaluation(lex, lang, s.tokens),
-    (s, words) => nameTags(s, words, model.matcher, lang, nounForm),
+    (s) =>
+      mayHoldTrigger(lex.triggers, lang, s.tokens, lex.separableParticles) || mayHoldEvaluation(lex, lang, s.tokens),
+    (s, words) => nameTags(s, words, model.matcher, lang, formTag),
   );
 }

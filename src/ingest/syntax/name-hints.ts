@@ -1,5 +1,5 @@
 // Lexicon knowledge for the tagger: a known proper name ("Xi", "Peru", "Russlands") is PROPN before tagging, a class
-// of goods ("Drohnen") or an English noun-only trigger form ("sale") NOUN, so the taggers cannot mislead the parse.
+// of goods ("Drohnen") or an English noun-only trigger form ("sale") NOUN, a verb-only one ("struck") VERB.
 
 import type { Matcher } from '../entities/matcher.js';
 import type { TriggerEntry } from '../lexicon.js';
@@ -39,42 +39,53 @@ function isGoodsNoun(matcher: Matcher, norm: string): boolean {
   );
 }
 
-/** Is a lower-case English word a form only noun triggers have ("sale", "invasion"; not "attack", "talks", which
- * verb triggers have too)? The English tagger read "the US arms sale to Taiwan" with "sale" as a verb. */
-export function nounTriggerForms(triggers: readonly TriggerEntry[], lang: 'de' | 'en'): (norm: string) => boolean {
+/** The tag a lower-case English word gets from the triggers it is a form of: NOUN if only noun triggers have it
+ * ("sale", "invasion"; not "attack", "talks", which verb triggers have too), VERB if only verb triggers have it and
+ * it is a past form ("struck", "shook"). The English tagger read "the US arms sale to Taiwan" with "sale" as a verb,
+ * and "Israeli jets struck targets" with "struck" as a noun. */
+export function triggerFormTags(
+  triggers: readonly TriggerEntry[],
+  lang: 'de' | 'en',
+): (norm: string) => 'NOUN' | 'VERB' | undefined {
   const cached = FORM_TESTS.get(triggers)?.get(lang);
   if (cached) return cached;
   const mine = triggers.filter((t) => t.lang === lang || t.lang === '*');
-  const memo = new Map<string, boolean>();
+  const memo = new Map<string, 'NOUN' | 'VERB' | undefined>();
   const test = (norm: string) => {
-    let hit = memo.get(norm);
-    if (hit === undefined) {
-      const forms = mine.filter((t) => t.re.test(norm));
-      hit = forms.length > 0 && forms.every((t) => t.pos === 'noun');
-      if (memo.size < 50_000) memo.set(norm, hit);
-    }
-    return hit;
+    if (memo.has(norm)) return memo.get(norm);
+    const forms = mine.filter((t) => t.re.test(norm));
+    let tag: 'NOUN' | 'VERB' | undefined;
+    if (forms.length > 0 && forms.every((t) => t.pos === 'noun')) tag = 'NOUN';
+    else if (forms.length > 0 && forms.every((t) => t.pos === 'verb') && isPastForm(norm, forms)) tag = 'VERB';
+    if (memo.size < 50_000) memo.set(norm, tag);
+    return tag;
   };
   if (!FORM_TESTS.has(triggers)) FORM_TESTS.set(triggers, new Map());
   FORM_TESTS.get(triggers)!.set(lang, test);
   return test;
 }
-const FORM_TESTS = new WeakMap<readonly TriggerEntry[], Map<string, (norm: string) => boolean>>();
+/** A past form ("attacked", "struck"), neither a gerund nor a base that takes -s: "designate", "hit" can be nouns. */
+function isPastForm(norm: string, forms: readonly TriggerEntry[]): boolean {
+  if (norm.endsWith('ing')) return false;
+  if (norm.endsWith('ed')) return true;
+  return ![`${norm}s`, `${norm}es`].some((f) => forms.some((t) => t.re.test(f)));
+}
+const FORM_TESTS = new WeakMap<readonly TriggerEntry[], Map<string, (norm: string) => 'NOUN' | 'VERB' | undefined>>();
 
 /** 'PROPN' for each word that is a whole capitalised token naming a gazetteer actor, 'NOUN' for one naming a
- * generic class of goods or (English, lower case) a form only noun triggers have, else undefined. */
+ * generic class of goods, and for an English lower-case word the tag of its trigger forms (triggerFormTags). */
 export function nameTags(
   sentence: Sentence,
   words: readonly SyntaxWord[],
   matcher: Matcher,
   lang: 'de' | 'en',
-  nounForm?: (norm: string) => boolean,
+  formTag?: (norm: string) => 'NOUN' | 'VERB' | undefined,
 ) {
   return words.map((w) => {
     // One token, or the first part of a clitic split ("Peru" of "Peru's"), written exactly as the word.
     if (w.tokEnd !== w.tokStart + 1 && !w.mwt) return undefined;
     const tok = sentence.tokens[w.tokStart]!;
-    if (tok.kind === 'word' && !tok.cap && lang === 'en' && tok.text === w.form && nounForm?.(tok.norm)) return 'NOUN';
+    if (tok.kind === 'word' && !tok.cap && lang === 'en' && tok.text === w.form) return formTag?.(tok.norm);
     if (tok.kind !== 'word' || !tok.cap || tok.text !== w.form) return undefined;
     if (isName(matcher, tok.norm)) return 'PROPN';
     if (isGoodsNoun(matcher, tok.norm)) return 'NOUN';

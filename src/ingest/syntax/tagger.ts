@@ -232,6 +232,15 @@ export class Tagger {
     this.punct = tables.upos.indexOf('PUNCT');
   }
 
+  /** The tag a hint leaves: NOUN always; PROPN only over a non-nominal tag (treebanks differ on NOUN vs PROPN in
+   * names); VERB only over a nominal one (a verb form read as a noun after a plural, "jets struck"; a participle
+   * read as ADJ stays). */
+  private hinted(t: number, hint: number): number {
+    if (hint === this.noun) return hint;
+    if (hint === this.verb) return this.nominal.has(t) ? hint : t;
+    return this.nominal.has(t) ? t : hint;
+  }
+
   /** `fixed[i]` ≥ 0 is a tag known beforehand (name-hints.ts): both passes keep it instead of scoring word i. */
   tag(
     info: WordInfo,
@@ -252,7 +261,7 @@ export class Tagger {
         scoreInto(tables.weights, nc, slots, k, scores);
         t = argmax(scores, nc);
       }
-      if (fixed && fixed[i]! >= 0 && (!this.nominal.has(t) || fixed[i] === this.noun)) t = fixed[i]!;
+      if (fixed && fixed[i]! >= 0) t = this.hinted(t, fixed[i]!);
       upos[i] = t;
       t2 = t1;
       t1 = t;
@@ -327,7 +336,7 @@ export class Tagger {
         scoreInto(p2.weights, nc, slots, k, scores);
         t = argmax(scores, nc);
       }
-      if (fixed && fixed[i]! >= 0 && (!this.nominal.has(t) || fixed[i] === this.noun)) t = fixed[i]!;
+      if (fixed && fixed[i]! >= 0) t = this.hinted(t, fixed[i]!);
       if (i === verbAt) t = this.verb;
       out[i] = t;
       t2 = t1;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadExtractionModel } from '../../../src/ingest/extraction-model.js';
 import { STAGES } from '../../../src/ingest/pipeline.js';
-import { nameTags, nounTriggerForms } from '../../../src/ingest/syntax/name-hints.js';
+import { nameTags, triggerFormTags } from '../../../src/ingest/syntax/name-hints.js';
 import { loadSyntaxModel } from '../../../src/ingest/syntax/load.js';
 import { sentenceWords } from '../../../src/ingest/syntax/word-map.js';
 
@@ -53,9 +53,9 @@ describe('name hints for the tagger', () => {
     expect(a.deprel[drohnen]).not.toBe('flat');
   });
   it('en: a lower-case form only noun triggers have is a noun ("the US arms sale to Taiwan"), not one verbs share', () => {
-    const nounForm = nounTriggerForms(MODEL.syntaxLexicons.triggers, 'en');
-    expect(['sale', 'invasion'].map(nounForm)).toEqual([true, true]);
-    expect(['attack', 'talks', 'said'].map(nounForm)).toEqual([false, false, false]);
+    const formTag = triggerFormTags(MODEL.syntaxLexicons.triggers, 'en');
+    expect(['sale', 'invasion'].map(formTag)).toEqual(['NOUN', 'NOUN']);
+    expect(['attack', 'talks', 'said'].map(formTag)).toEqual([undefined, undefined, undefined]);
     const doc = STAGES[1].run(
       STAGES[0].run(
         { source: '<test>', text: 'China slammed the US arms sale to Taiwan.', format: 'text' },
@@ -63,7 +63,22 @@ describe('name hints for the tagger', () => {
       ),
     );
     const words = sentenceWords(doc.sentences[0]!, 'en');
-    const tags = nameTags(doc.sentences[0]!, words, MODEL.matcher, 'en', nounForm);
+    const tags = nameTags(doc.sentences[0]!, words, MODEL.matcher, 'en', formTag);
     expect(tags[words.findIndex((w) => w.form === 'sale')]).toBe('NOUN');
+  });
+  it('en: a past form only verb triggers have is a verb where the tagger read a noun ("Israeli jets struck")', () => {
+    const formTag = triggerFormTags(MODEL.syntaxLexicons.triggers, 'en');
+    expect(['struck', 'shook', 'attacked'].map(formTag)).toEqual(['VERB', 'VERB', 'VERB']);
+    // A base that takes -s and a gerund can be nouns ("a hit", "the designate", "the bombing").
+    expect(['hit', 'designate', 'striking'].map(formTag)).toEqual([undefined, undefined, undefined]);
+    const text = 'Israeli jets struck targets in Lebanon on Monday.';
+    const doc = STAGES[2].run(
+      STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang: 'en' })),
+      MODEL,
+    );
+    const words = doc.parses![0]!.words;
+    const struck = words.findIndex((w) => w.form === 'struck');
+    expect(words[struck]!.upos).toBe('VERB');
+    expect(words[words.findIndex((w) => w.form === 'jets')]!.head).toBe(struck + 1);
   });
 });
