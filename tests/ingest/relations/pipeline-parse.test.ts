@@ -742,4 +742,22 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Russland annektierte 2014 die Krim.', 'de')).toEqual(['RUS ATTACKS loc:crimea']);
     expect(triples("Russia's annexation of Crimea alarmed Poland.", 'en')).toEqual(['RUS ATTACKS loc:crimea']);
   });
+  it('reads a zu-infinitive of a separable verb as its verb, controlled like an xcomp ("plant, Israel anzugreifen")', () => {
+    const moods = (text: string, lang: 'de' | 'en') =>
+      extractText(text, { lang }).relations.map((r) => `${r.subject} ${r.predicate} ${r.object} ${r.modality}`);
+    expect(moods('Der Iran plant, Israel anzugreifen.', 'de')).toEqual(['IRN ATTACKS ISR planned']);
+    expect(moods('Russland drohte, in die Ukraine einzumarschieren.', 'de')).toEqual(['RUS THREATENS UKR asserted']);
+    expect(moods('Russland marschierte in die Ukraine ein.', 'de')).toEqual(['RUS ATTACKS UKR asserted']);
+  });
+  it('reads a negated plan noun as negating its infinitive ("had no plans to meet Zelensky")', () => {
+    const asserted = (text: string, lang: 'de' | 'en') =>
+      extractText(text, { lang })
+        .relations.filter((r) => r.predicate === 'MEETS' && r.modality !== 'denied')
+        .map((r) => `${r.subject} ${r.object} ${r.modality}`);
+    expect(asserted('Putin had no plans to meet Zelensky.', 'en')).toEqual([]);
+    expect(asserted('Putin habe keine Pläne, Selenskyj zu treffen.', 'de')).toEqual([]);
+    expect(asserted('Putin has plans to meet Zelensky.', 'en')).toEqual([
+      'person:vladimir-putin person:volodymyr-zelensky planned',
+    ]);
+  });
 });

@@ -13,7 +13,7 @@ import { clauseSpeakers, modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
 import { repairedWords } from './repairs.js';
 import { casesOf, coreDeps, headOf, isPassive, kids, nounLike, particleOf, relOf } from './tree.js';
-import { triggersAt } from './triggers.js';
+import { triggerForm, triggersAt } from './triggers.js';
 import type {
   ArgumentFind,
   DocParses,
@@ -128,7 +128,7 @@ function runRules(ctx: TriggerContext): ArgumentFind | undefined {
 function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandidate[], sites: TriggerSite[]): void {
   for (const e of triggersAt(ctx, w, lower)) {
     const prt = particleOf(ctx, w);
-    const key = (prt ?? '') + ctx.norms[w]!;
+    const key = (prt ?? '') + triggerForm(ctx.lex.triggers, ctx.lang, ctx.norms[w]!, ctx.lex.separableParticles);
     const frames = framesFor(ctx.frames, ctx.lang, e.pos, e.p, key).filter((f) =>
       e.voice === 'receive' ? f.voice === 'receive' : !f.voice,
     );

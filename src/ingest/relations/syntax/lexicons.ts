@@ -54,6 +54,8 @@ export interface SyntaxLexicons {
   demandHeads: WordSet;
   /** Infinitives of a demand to stop or withdraw ('urged Russia to withdraw'): the demand criticises. */
   cessationVerbs: WordSet;
+  /** German separable particles, longest first: a zu-infinitive is read without its infix ('anzugreifen'). */
+  separableParticles: readonly string[];
   /** "threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen": the act is threatened, not done. */
   threatHeads: WordSet;
   /** The adpositions of an act a threat verb names by a noun ('threatened Russia with sanctions'). */
@@ -127,6 +129,7 @@ const CuesSchema = z.object({
   relative_pronouns: z.array(z.string()),
   demand_heads: z.array(z.string()),
   cessation_verbs: z.array(z.string()),
+  separable_particles: z.array(z.string()),
   threat_heads: z.array(z.string()),
   threat_cases: z.array(z.string()),
   side_by_side: z.array(z.string()),
@@ -201,6 +204,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     relativePronouns: wordSet(c.relative_pronouns),
     demandHeads: wordSet(c.demand_heads),
     cessationVerbs: wordSet(c.cessation_verbs),
+    separableParticles: [...c.separable_particles].sort((a, b) => b.length - a.length),
     threatHeads: wordSet(c.threat_heads),
     threatCases: wordSet(c.threat_cases),
     sideBySide: wordSet(c.side_by_side),

@@ -5,6 +5,7 @@ import type { Mention } from '../../types.js';
 import { actorOfWord } from './entities.js';
 import { ancestors, casesOf, coreDeps, headOf, kids, relOf } from './tree.js';
 import type { WordSet } from './lexicons.js';
+import { triggerForm } from './triggers.js';
 import type { ModalityFind, SentenceContext, TriggerContext } from './types.js';
 
 /** Relations through which a clause's modality reaches the trigger: control, complement, coordination-free chains. */
@@ -31,11 +32,23 @@ function negationScope(ctx: TriggerContext, theme: readonly number[], object: re
     const via = a.via;
     // An event noun is negated through its light verb ("hat keine Sanktionen verhängt", "did not impose sanctions").
     const light = ctx.pos !== 'verb' && cur === ctx.word && (via === 'obj' || via === 'nsubj:pass');
-    if (!light && !INHERIT_VIA.has(via)) break;
+    // "had no plans to meet Zelensky", "keine Absicht, … anzugreifen": a negated plan noun negates its infinitive.
+    const plan = via === 'acl' && ctx.lex.planHeads.has(ctx.norms[a.word]!);
+    const control = INHERIT_VIA.has(via) || (via === 'ccomp' && bareInfinitive(ctx, cur));
+    if (!light && !plan && !control) break;
     out.push(a.word);
     cur = a.word;
   }
   return out;
+}
+
+/** An infinitive without a subject that the parser called a complement clause ("plant, Taiwan anzugreifen"): the
+ * verb above controls it as it does an xcomp. */
+function bareInfinitive(ctx: TriggerContext, w: number): boolean {
+  if (kids(ctx, w).some((k) => /^(nsubj|csubj|expl)/u.test(ctx.words[k]!.deprel))) return false;
+  if (kids(ctx, w, 'mark').some((m) => ctx.norms[m] === 'zu' || ctx.norms[m] === 'to')) return true;
+  const norm = ctx.norms[w]!;
+  return ctx.lang === 'de' && triggerForm(ctx.lex.triggers, 'de', norm, ctx.lex.separableParticles) !== norm;
 }
 
 /** "Neither Vučić nor Kurti has signed", "Weder Berlin noch Paris liefern": subjects coordinated by negators. */
@@ -79,7 +92,8 @@ function clauseHeads(ctx: TriggerContext): number[] {
   let cur = ctx.word;
   for (const a of ancestors(ctx, ctx.word)) {
     const light = ctx.pos !== 'verb' && cur === ctx.word && SCOPE_VIA.has(a.via) && a.via !== 'advcl';
-    if (!light && a.via !== 'xcomp' && !(a.via === 'conj' && sharesClause(ctx, cur))) break;
+    const control = a.via === 'xcomp' || (a.via === 'ccomp' && bareInfinitive(ctx, cur));
+    if (!light && !control && !(a.via === 'conj' && sharesClause(ctx, cur))) break;
     out.push(a.word);
     cur = a.word;
   }

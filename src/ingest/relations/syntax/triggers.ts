@@ -31,8 +31,14 @@ function reciprocalUse(ctx: SentenceContext, w: number, e: TriggerEntry): boolea
   );
 }
 
-function entryOk(ctx: SentenceContext, w: number, e: TriggerEntry, lower: string, hasItem: boolean): boolean {
-  const norm = ctx.norms[w]!;
+function entryOk(
+  ctx: SentenceContext,
+  w: number,
+  norm: string,
+  e: TriggerEntry,
+  lower: string,
+  hasItem: boolean,
+): boolean {
   if (e.needsItem && !hasItem) return false;
   if (e.needsItemIf && e.needsItemIf.test(norm) && !hasItem) return false;
   if (e.needs && !e.needs.test(lower)) return false;
@@ -62,11 +68,28 @@ function entriesFor(triggers: readonly TriggerEntry[], lang: string, norm: strin
   return hit;
 }
 
+/** The form under which the trigger lexicon lists a word: a German zu-infinitive of a separable verb without its
+ * infix ("anzugreifen" → "angreifen", "einzumarschieren" → "einmarschieren") when the word itself is no form. */
+export function triggerForm(
+  triggers: readonly TriggerEntry[],
+  lang: 'de' | 'en',
+  norm: string,
+  particles: readonly string[],
+): string {
+  if (lang !== 'de' || entriesFor(triggers, lang, norm).length) return norm;
+  for (const p of particles)
+    if (norm.startsWith(`${p}zu`)) {
+      const rest = norm.slice(p.length + 2);
+      if (rest.length >= 4 && /e[lr]?n$/u.test(rest)) return p + rest;
+    }
+  return norm;
+}
+
 /** Trigger entries of word w whose conditions hold, the part of speech checked against the parse's UPOS. */
 export function triggersAt(ctx: SentenceContext, w: number, lower: string): TriggerEntry[] {
   const word = ctx.words[w]!;
   if (word.upos === 'PROPN' || word.upos === 'PUNCT' || word.upos === 'ADP' || word.upos === 'DET') return [];
-  const norm = ctx.norms[w]!;
+  const norm = triggerForm(ctx.lex.triggers, ctx.lang, ctx.norms[w]!, ctx.lex.separableParticles);
   const inActor = ctx.mentions.some(
     (m) => m.tokStart <= word.tokStart && word.tokEnd <= m.tokEnd && typeOf(ctx, m.entity) !== 'Item',
   );
@@ -78,7 +101,7 @@ export function triggersAt(ctx: SentenceContext, w: number, lower: string): Trig
       e.voice !== 'transfer' &&
       // The parse decides between "Angriff" (noun) and "greift an" (verb) when the lexicon lists both.
       (e.pos === 'verb' ? isVerb || word.upos === 'ADJ' : e.pos === 'noun' ? nounLike(ctx, w) : true) &&
-      entryOk(ctx, w, e, lower, hasItem),
+      entryOk(ctx, w, norm, e, lower, hasItem),
   );
 }
 
@@ -88,6 +111,9 @@ export function mayHoldTrigger(
   triggers: readonly TriggerEntry[],
   lang: 'de' | 'en',
   tokens: ReadonlyArray<{ kind: string; norm: string }>,
+  particles: readonly string[],
 ): boolean {
-  return tokens.some((t) => t.kind === 'word' && entriesFor(triggers, lang, t.norm).length > 0);
+  return tokens.some(
+    (t) => t.kind === 'word' && entriesFor(triggers, lang, triggerForm(triggers, lang, t.norm, particles)).length > 0,
+  );
 }
