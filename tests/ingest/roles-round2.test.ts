@@ -264,4 +264,33 @@ describe('arguments (round 2)', () => {
       ),
     ).toEqual([['person:iwan-petrow', 'OFFICIAL_OF', 'org:russian-foreign-ministry']]);
   });
+  it('gives a person\'s spokesperson the state that person holds office in ("Boric\'s spokeswoman", "Sprecherin von Boric")', () => {
+    const office = (text: string, lang: 'de' | 'en') =>
+      triples(text, lang).filter(([x, p]) => p === 'OFFICIAL_OF' && x === 'person:camila-vallejo');
+    const want = [['person:camila-vallejo', 'OFFICIAL_OF', 'CHL']];
+    expect(office("Boric's spokeswoman, Camila Vallejo, said the visit was a success.", 'en')).toEqual(want);
+    expect(office('A spokeswoman for Boric, Camila Vallejo, said the visit was a success.', 'en')).toEqual(want);
+    expect(office('Die Sprecherin von Boric, Camila Vallejo, sagte, der Besuch sei ein Erfolg.', 'de')).toEqual(want);
+    expect(office('Borics Sprecherin Camila Vallejo sagte, der Besuch sei ein Erfolg.', 'de')).toEqual(want);
+  });
+  it('reads the head of a state\'s body and a title after the comma as a state office ("the head of Peru\'s armed forces, X")', () => {
+    const office = (text: string, lang: 'de' | 'en') => triples(text, lang).filter(([, p]) => p === 'OFFICIAL_OF');
+    const want = [['person:manuel-gomez', 'OFFICIAL_OF', 'PER']];
+    expect(office("The head of Peru's armed forces, Manuel Gómez, said the troops were ready.", 'en')).toEqual(want);
+    expect(
+      office('Der Chef der peruanischen Streitkräfte, Manuel Gómez, sagte, die Truppen seien bereit.', 'de'),
+    ).toEqual(want);
+    expect(office("The commander of Peru's army, General Manuel Gómez, said the troops were ready.", 'en')).toEqual(
+      want,
+    );
+    expect(office('Perus Armeechef, General Manuel Gómez, sagte, die Truppen seien bereit.', 'de')).toEqual(want);
+    expect(office('Ecuadors Botschafter in Peru, Luis Andrade, wurde einbestellt.', 'de')).toEqual([
+      ['person:luis-andrade', 'OFFICIAL_OF', 'ECU'],
+    ]);
+    expect(office('Perus Außenminister, Elmer Schialer, sagte, die Gespräche gingen weiter.', 'de')).toEqual([
+      ['person:elmer-schialer', 'OFFICIAL_OF', 'PER'],
+    ]);
+    // The head of a body that is no state's holds no state office.
+    expect(office('The head of the Peruvian Red Cross, Manuel Gómez, said the troops were ready.', 'en')).toEqual([]);
+  });
 });

@@ -28,9 +28,9 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
   /** Facts whose state only the previous sentence suggested: they yield to a state this sentence gives the person. */
   const guessed = new Set<RoleFact>();
   for (const span of ms.roleSpans[v.si]!) {
-    const found = personOf(ms, v, span, apposPerson);
+    const found = personOf(ms, v, span, apposPerson, roles);
     const { person, personAfter } = found;
-    let object = span.prefixCountry ?? found.tailState ?? objectOf(ms, v, span, found);
+    let object = span.prefixCountry ?? found.tailState ?? objectOf(ms, v, span, found, roles);
     const guess = !object && !!person && personAfter;
     if (guess) object = stateInFocus(ms, v, span, roles);
     if (!person) {
@@ -43,6 +43,7 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
     let p: Predicate = span.entry.p;
     if (ot === 'ArmedGroup') p = GROUP_AFFILIATES.test(span.role) ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
     else if (ot === 'Organization') p = p === 'AFFILIATED_WITH' ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
+    else if (ot === 'Country' && found.stateBody && object === found.tailState) p = 'OFFICIAL_OF';
     else if (ot === 'Country') {
       if (span.entry.orgOnly) continue;
       if (p === 'AFFILIATED_WITH') p = 'CITIZEN_OF';
@@ -63,12 +64,23 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
     if (guessed.has(roles[i]!) && stated.has(roles[i]!.person)) roles.splice(i, 1);
 }
 
+/** A person's name (after a title) from token k, closed by a comma or the sentence end. */
+function closedApposition(ms: MentionSet, v: SentenceView, k: number): boolean {
+  const title = v.mentionAt(k) ? undefined : ms.roleSpans[v.si]!.find((r) => r.a === k);
+  const nm = v.mentionAt(title ? title.b : k);
+  if (!nm || ms.typeOf(nm.entity) !== 'Person') return false;
+  const close = v.toks[nm.tokEnd]?.text;
+  return close === undefined || close === ',' || close === '.';
+}
+
 interface PersonOfSpan {
   person?: string;
   personAfter: boolean;
   after?: Mention;
   /** "Die Sprecherin des russischen Außenministeriums, Maria Sacharowa,": the state inside the genitive tail. */
   tailState?: string;
+  /** The tail names a body of that state ("of Peru's armed forces"): its head holds a state office. */
+  stateBody?: boolean;
 }
 
 /** The person: a name right after the role, or an apposition before it ("X, executive vice president of Y"). */
@@ -77,6 +89,7 @@ function personOf(
   v: SentenceView,
   span: RoleSpan,
   apposPerson: { id: string; end: number } | undefined,
+  roles: readonly RoleFact[],
 ): PersonOfSpan {
   const { toks, mentionAt } = v;
   let person: string | undefined;
@@ -85,7 +98,9 @@ function personOf(
   // "The US commander in Iraq, …": where the office is held comes before the apposed name.
   const place = toks[k]?.norm === 'in' ? mentionAt(k + 1) : undefined;
   if (place && place.tokStart === k + 1 && toks[place.tokEnd]?.text === ',' && ms.lang === 'en') k = place.tokEnd;
-  if (toks[k]?.text === ',' && ms.lang === 'en') k++;
+  // German appositions after a comma only when closed ("Perus Armeechef, General Manuel Gómez, sagte"); an open
+  // one is mostly the start of the next clause.
+  if (toks[k]?.text === ',' && (ms.lang === 'en' || closedApposition(ms, v, k + 1))) k++;
   // "The US commander, General David Petraeus", "army spokesman Lieutenant Colonel Nadav Shoshani": a title or rank
   // between the office and the name.
   if (!mentionAt(k)) {
@@ -129,12 +144,16 @@ function personOf(
   }
   // A genitive tail, then the apposed name; the state is the one named inside the tail.
   let tailState: string | undefined;
+  let stateBody = false;
   if (!person && toks[span.b] && ms.lex.roleComplements.has(toks[span.b]!.norm)) {
     const j = complementEnd(ms, toks, span.b, (k) => !!mentionAt(k));
-    const nm = j >= 0 ? mentionAt(j + 1) : undefined;
+    // "The commander of Peru's army, General Manuel Gómez,": a title before the apposed name.
+    const title = j >= 0 && !mentionAt(j + 1) ? ms.roleSpans[v.si]!.find((r) => r.a === j + 1) : undefined;
+    const nameAt = title ? title.b : j + 1;
+    const nm = j >= 0 ? mentionAt(nameAt) : undefined;
     // An apposition is closed by a comma or the sentence end ("…, Kim lebe" is the start of a reported clause).
     const closed = nm && (!toks[nm.tokEnd] || toks[nm.tokEnd]!.text === ',' || toks[nm.tokEnd]!.text === '.');
-    if (nm && closed && nm.tokStart === j + 1 && ms.typeOf(nm.entity) === 'Person') {
+    if (nm && closed && nm.tokStart === nameAt && ms.typeOf(nm.entity) === 'Person') {
       person = nm.entity;
       // A state named inside "to the United Nations" or "at the embassy in Berlin" is where the office is held; a
       // state adjective on its body holds it ("a spokesman for the Chilean foreign ministry").
@@ -142,15 +161,29 @@ function personOf(
       for (let q = span.b + 1; q < j && !tailState; q++) {
         const mm = mentionAt(q);
         if (mm && ms.typeOf(mm.entity) === 'Country' && (genitive || mm.kind === 'adjective')) tailState = mm.entity;
+        // "a spokeswoman for Boric, Camila Vallejo", "die Sprecherin von Boric, …": the office holder's state.
+        if (mm && ms.typeOf(mm.entity) === 'Person' && span.entry.p !== 'AFFILIATED_WITH' && mm.entity !== person)
+          tailState = officeHoldersState(ms, mm.entity, roles);
+        if (mm) q = mm.tokEnd - 1;
       }
+      // "The head of Peru's armed forces, X", "Der Chef der peruanischen Streitkräfte, X": the head of a state's body
+      // holds a state office.
+      for (let q = span.b + 1; q < j && tailState && ms.typeOf(tailState) === 'Country'; q++)
+        if (ms.lex.actorNouns.has(toks[q]!.norm)) stateBody = true;
       if (!genitive && !tailState) return { person, personAfter: true, after: nm };
     }
   }
-  return { person, personAfter, after, tailState };
+  return { person, personAfter, after, tailState, stateBody };
 }
 
 /** The state or organisation: adjective, possessive or name before; "of/at/beim X" after; else the gazetteer's. */
-function objectOf(ms: MentionSet, v: SentenceView, span: RoleSpan, found: PersonOfSpan): string | undefined {
+function objectOf(
+  ms: MentionSet,
+  v: SentenceView,
+  span: RoleSpan,
+  found: PersonOfSpan,
+  roles: readonly RoleFact[],
+): string | undefined {
   const { toks, mentionAt } = v;
   const { person, personAfter, after } = found;
   const typeOf = (id: string) => ms.typeOf(id);
@@ -183,6 +216,9 @@ function objectOf(ms: MentionSet, v: SentenceView, span: RoleSpan, found: Person
     typeOf(pm.entity) !== 'Location'
   )
     object = pm.entity;
+  // "Boric's spokeswoman, Camila Vallejo", "Borics Sprecherin": a state office of the possessor's state.
+  if (!object && pm && pm.tokEnd === j + 1 && pm.poss && typeOf(pm.entity) === 'Person' && pm.entity !== person)
+    object = officeHoldersState(ms, pm.entity, roles);
   if (!object && !personAfter) {
     // "X, Präsident Russlands," / "X, Russia's president": a genitive state right after the role.
     const g = mentionAt(span.b);
@@ -309,8 +345,12 @@ function possessorState(
   roles: readonly RoleFact[],
 ): string | undefined {
   const owner = personBefore(ms, v.si, span.a);
-  if (!owner) return undefined;
-  const states = new Set(stateOfficesOf(ms, owner, roles).map((r) => r.object));
+  return owner ? officeHoldersState(ms, owner, roles) : undefined;
+}
+
+/** The one state a person holds office in (text, else gazetteer at the article's date). */
+function officeHoldersState(ms: MentionSet, person: string, roles: readonly RoleFact[]): string | undefined {
+  const states = new Set(stateOfficesOf(ms, person, roles).map((r) => r.object));
   return states.size === 1 ? [...states][0] : undefined;
 }
 

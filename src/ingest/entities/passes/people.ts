@@ -10,8 +10,13 @@ export function peopleAfterRoles(ms: MentionSet, st: SentState): void {
   const toks = st.sent.tokens;
   for (const span of ms.roleSpans[st.sent.index]!) {
     let j = span.b;
-    if (toks[j]?.text === ',' && ms.lang === 'en') j++;
-    if (toks[j] && !st.taken[j]) {
+    // German only when a comma or the sentence end closes the name ("Perus Außenminister, Elmer Schialer, sagte").
+    const comma = toks[j]?.text === ',';
+    if (comma) j++;
+    if (comma && ms.lang !== 'en') {
+      const b = toks[j] && !st.taken[j] ? nameSpan(ms, st, j, 2) : j;
+      if (b > j && (!toks[b] || toks[b]!.text === ',' || toks[b]!.text === '.')) ms.addPerson(st, j, b);
+    } else if (toks[j] && !st.taken[j]) {
       const b = nameSpan(ms, st, j, 2);
       if (b > j) ms.addPerson(st, j, b);
       else apposedAfterComplement(ms, st, span.b);

@@ -144,6 +144,11 @@ export function complementEnd(
   for (; j < toks.length && j <= from + MAX_COMPLEMENT && toks[j]!.text !== ','; j++) {
     const t = toks[j]!;
     if (t.cap || named(j) || roleTailWords.has(t.norm)) continue;
+    // "the head of Peru's armed forces": a possessive clitic.
+    if (/^['’]$/u.test(t.text) && toks[j + 1]?.norm === 's') {
+      j++;
+      continue;
+    }
     if (t.kind !== 'word' || speechVerbs.has(t.norm) || ++other > 2) return -1;
   }
   return toks[j]?.text === ',' && j > from + 1 ? j : -1;
