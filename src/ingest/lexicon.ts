@@ -74,6 +74,7 @@ interface CuesFile {
   planned: string[];
   planned_de: string[];
   actor_nouns: string[];
+  leading_participles: string[];
   pair_phrases: string[];
   collective_actors: Array<{ id: string; name: string; type: 'Organization'; forms: string[] }>;
   rebel_nouns: string[];
@@ -263,6 +264,7 @@ export function loadLexicon(dir: string = LEXICON_DIR) {
       pairs: toCues(cues.pair_phrases),
     },
     actorNouns: new Set(cues.actor_nouns),
+    leadingParticiples: new Set(cues.leading_participles),
     collectiveActors: cues.collective_actors,
     rebelNouns: new Set(cues.rebel_nouns),
     orgHeads: new Set(cues.org_heads),

@@ -3,6 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { extractText, runPipeline } from '../../../src/ingest/index.js';
+import { loadExtractionModel } from '../../../src/ingest/extraction-model.js';
+import { repairedWords } from '../../../src/ingest/relations/syntax/repairs.js';
+
+const MODEL = loadExtractionModel();
 
 const triples = (text: string, lang: 'de' | 'en') =>
   extractText(text, { lang }).relations.map((r) => `${r.subject} ${r.predicate} ${r.object}`);
@@ -758,6 +762,35 @@ describe('pipeline with the parse stage', () => {
     expect(asserted('Putin habe keine Pläne, Selenskyj zu treffen.', 'de')).toEqual([]);
     expect(asserted('Putin has plans to meet Zelensky.', 'en')).toEqual([
       'person:vladimir-putin person:volodymyr-zelensky planned',
+    ]);
+  });
+  it('reads a hyphened participle as describing its noun, only "-led" as acting through it ("US-made missiles hit Russia")', () => {
+    expect(triples('US-made missiles hit Russia.', 'en')).toEqual([]);
+    expect(triples('Iran-backed militias attacked US bases in Iraq.', 'en')).toEqual([]);
+    expect(triples('Iran-backed Houthis attacked ships.', 'en')).toEqual(['IRN SUPPORTS group:houthis']);
+    expect(triples('The Saudi-led coalition struck Yemen.', 'en')).toEqual(['SAU ATTACKS YEM']);
+  });
+  it('repairs a hyphened participle the parser made the root ("US-made missiles hit Russia")', () => {
+    // The parser's tree: "made" root, "missiles" the subject of "hit", "hit" an xcomp of "made".
+    const w = (form: string, upos: string, head: number, deprel: string) => ({ form, upos, head, deprel });
+    const words = [
+      w('US', 'PROPN', 3, 'nsubj'),
+      w('-', 'PUNCT', 1, 'punct'),
+      w('made', 'VERB', 0, 'root'),
+      w('missiles', 'NOUN', 5, 'nsubj'),
+      w('hit', 'VERB', 3, 'xcomp'),
+      w('Russia', 'PROPN', 5, 'obj'),
+      w('.', 'PUNCT', 3, 'punct'),
+    ];
+    const out = repairedWords(words, MODEL.syntaxLexicons, 'en');
+    expect(out.map((x) => `${x.head}:${x.deprel}`)).toEqual([
+      '3:nsubj',
+      '1:punct',
+      '4:amod',
+      '5:nsubj',
+      '0:root',
+      '5:obj',
+      '5:punct',
     ]);
   });
 });

@@ -116,8 +116,16 @@ function activeSubject(c: TriggerContext): Picked {
   // English subjects stand at a clause start ("…, Sudan will …", "Russia launched …", "X, who …").
   const subjPos = (x: Cand) =>
     lang !== 'en' || clauseStart(c.s, x.m) || /^(who|which|that)$/u.test(toks[x.m.tokEnd]?.norm ?? '');
+  // "US-made missiles hit …", "Iran-backed militias attacked …": the first part of a hyphened participle only
+  // describes the noun after it; "the Saudi-led coalition" acts for its leader.
+  const describes = (x: Cand) => {
+    const next = toks[x.m.tokEnd];
+    return (
+      lang === 'en' && !!next?.hyphen && /(ed|en|de|t)$/u.test(next.norm) && !lex.leadingParticiples.has(next.norm)
+    );
+  };
   const leftUnmarked = L.filter(
-    (x) => unmarked(x) && !x.conjOf && subjPos(x) && (x.dist <= 14 || (lang === 'en' && x.dist <= 30)),
+    (x) => unmarked(x) && !x.conjOf && subjPos(x) && !describes(x) && (x.dist <= 14 || (lang === 'en' && x.dist <= 30)),
   );
   // A genitive inside an apposition ("Putin, Präsident Russlands, kam …") is not the subject.
   const byPoss = (a: Cand, b: Cand) =>

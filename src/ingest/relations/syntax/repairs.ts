@@ -273,6 +273,30 @@ function genitiveName(out: RepairWord[]): void {
   });
 }
 
+/** "US-made missiles hit Russia", "Iran-backed militias attacked US bases": a participle joined by a hyphen to the
+ * word before modifies the noun after it (EWT and GUM: 107 of 120 such words are amod), but the parser, seeing a
+ * name before a verb, makes the participle the root and the real predicate its complement. The participle
+ * becomes the noun's modifier, the first verb after the noun inside the participle's phrase the predicate, with
+ * the noun for its subject. */
+function hyphenParticiple(out: RepairWord[]): void {
+  const { head, children } = shape(out);
+  const v = head.indexOf(-1);
+  const n = v + 1;
+  if (v < 2 || out[v - 1]!.form !== '-' || out[v]!.upos !== 'VERB' || !/(ed|en|de|t)$/iu.test(out[v]!.form)) return;
+  if (!out[n] || (out[n]!.upos !== 'NOUN' && out[n]!.upos !== 'PROPN')) return;
+  let m = -1;
+  for (let k = n + 1; k < out.length && m < 0; k++)
+    if (out[k]!.upos === 'VERB' && dominates(head, v, k) && !children[k]!.some((c) => out[c]!.deprel === 'mark')) m = k;
+  if (m < 0 || children[m]!.some((c) => c !== n && SUBJECTS.has(out[c]!.deprel))) return;
+  out[m]!.head = 0;
+  out[m]!.deprel = 'root';
+  for (const c of children[v]!) if (c > n && c !== m) out[c]!.head = m + 1;
+  out[n]!.head = m + 1;
+  out[n]!.deprel = 'nsubj';
+  out[v]!.head = n + 1;
+  out[v]!.deprel = 'amod';
+}
+
 /** The repairs in order, on a copy of the words (the stored parse stays the parser's). */
 export function repairedWords<W extends RepairWord>(
   words: readonly W[],
@@ -288,6 +312,7 @@ export function repairedWords<W extends RepairWord>(
   if (lang === 'de') ellipticConjunct(out);
   if (lang === 'de') futureWerden(out, lex.futureAux);
   if (lang === 'en') reducedRelativeMain(out, lex.participlesOnly);
+  if (lang === 'en') hyphenParticiple(out);
   relativeClauseRepair(out, lex.relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
   voice(out);
   return out;
