@@ -41,22 +41,20 @@ function isGoodsNoun(matcher: Matcher, norm: string): boolean {
 
 /** The tag a lower-case English word gets from the triggers it is a form of: NOUN if only noun triggers have it
  * ("sale", "invasion"; not "attack", "talks", which verb triggers have too), VERB if only verb triggers have it and
- * it is a past form ("struck", "shook"). The English tagger read "the US arms sale to Taiwan" with "sale" as a verb,
- * and "Israeli jets struck targets" with "struck" as a noun. */
-export function triggerFormTags(
-  triggers: readonly TriggerEntry[],
-  lang: 'de' | 'en',
-): (norm: string) => 'NOUN' | 'VERB' | undefined {
+ * it is a past form ("struck", "shook"), EITHER if both have it. The English tagger read "the US arms sale to Taiwan"
+ * with "sale" as a verb, and "Israeli jets struck targets" with "struck" as a noun. */
+export function triggerFormTags(triggers: readonly TriggerEntry[], lang: 'de' | 'en'): (norm: string) => FormTag {
   const cached = FORM_TESTS.get(triggers)?.get(lang);
   if (cached) return cached;
   const mine = triggers.filter((t) => t.lang === lang || t.lang === '*');
-  const memo = new Map<string, 'NOUN' | 'VERB' | undefined>();
+  const memo = new Map<string, FormTag>();
   const test = (norm: string) => {
     if (memo.has(norm)) return memo.get(norm);
     const forms = mine.filter((t) => t.re.test(norm));
-    let tag: 'NOUN' | 'VERB' | undefined;
+    let tag: FormTag;
     if (forms.length > 0 && forms.every((t) => t.pos === 'noun')) tag = 'NOUN';
     else if (forms.length > 0 && forms.every((t) => t.pos === 'verb') && isPastForm(norm, forms)) tag = 'VERB';
+    else if (forms.some((t) => t.pos === 'noun') && forms.some((t) => t.pos === 'verb')) tag = 'EITHER';
     if (memo.size < 50_000) memo.set(norm, tag);
     return tag;
   };
@@ -64,13 +62,30 @@ export function triggerFormTags(
   FORM_TESTS.get(triggers)!.set(lang, test);
   return test;
 }
+/** EITHER: a form noun and verb triggers share ("ally", "attack"); the words before decide (nameTags). */
+export type FormTag = 'NOUN' | 'VERB' | 'EITHER' | undefined;
+
 /** A past form ("attacked", "struck"), neither a gerund nor a base that takes -s: "designate", "hit" can be nouns. */
 function isPastForm(norm: string, forms: readonly TriggerEntry[]): boolean {
   if (norm.endsWith('ing')) return false;
   if (norm.endsWith('ed')) return true;
   return ![`${norm}s`, `${norm}es`].some((f) => forms.some((t) => t.re.test(f)));
 }
-const FORM_TESTS = new WeakMap<readonly TriggerEntry[], Map<string, (norm: string) => 'NOUN' | 'VERB' | undefined>>();
+const FORM_TESTS = new WeakMap<readonly TriggerEntry[], Map<string, (norm: string) => FormTag>>();
+
+/** "a staunch ally", "Pakistan's closest ally": an article, possessive determiner or ’s right before, or before one
+ * lower-case word, makes a form nouns and verbs share a noun (the tagger read "a staunch ally" as NOUN + ADV). */
+function afterDeterminer(sentence: Sentence, i: number, determiners: ReadonlySet<string>): boolean {
+  const toks = sentence.tokens;
+  // A determiner, or a possessive ’s ("Pakistan's closest ally"), at token k.
+  const det = (k: number) =>
+    k >= 0 &&
+    toks[k]!.kind === 'word' &&
+    (determiners.has(toks[k]!.norm) || (toks[k]!.norm === 's' && /^['’]$/u.test(toks[k - 1]?.text ?? '')));
+  const before = toks[i - 1];
+  if (!before || before.kind !== 'word') return false;
+  return det(i - 1) || (!before.cap && det(i - 2));
+}
 
 /** 'PROPN' for each word that is a whole capitalised token naming a gazetteer actor, 'NOUN' for one naming a
  * generic class of goods, and for an English lower-case word the tag of its trigger forms (triggerFormTags). */
@@ -79,13 +94,17 @@ export function nameTags(
   words: readonly SyntaxWord[],
   matcher: Matcher,
   lang: 'de' | 'en',
-  formTag?: (norm: string) => 'NOUN' | 'VERB' | undefined,
+  formTag?: (norm: string) => FormTag,
+  determiners: ReadonlySet<string> = new Set(),
 ) {
   return words.map((w) => {
     // One token, or the first part of a clitic split ("Peru" of "Peru's"), written exactly as the word.
     if (w.tokEnd !== w.tokStart + 1 && !w.mwt) return undefined;
     const tok = sentence.tokens[w.tokStart]!;
-    if (tok.kind === 'word' && !tok.cap && lang === 'en' && tok.text === w.form) return formTag?.(tok.norm);
+    if (tok.kind === 'word' && !tok.cap && lang === 'en' && tok.text === w.form) {
+      const tag = formTag?.(tok.norm);
+      return tag === 'EITHER' ? (afterDeterminer(sentence, w.tokStart, determiners) ? 'NOUN' : undefined) : tag;
+    }
     if (tok.kind !== 'word' || !tok.cap || tok.text !== w.form) return undefined;
     if (isName(matcher, tok.norm)) return 'PROPN';
     if (isGoodsNoun(matcher, tok.norm)) return 'NOUN';

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadExtractionModel } from '../../../src/ingest/extraction-model.js';
 import { STAGES } from '../../../src/ingest/pipeline.js';
+import { extractText } from '../../../src/ingest/index.js';
 import { nameTags, triggerFormTags } from '../../../src/ingest/syntax/name-hints.js';
 import { loadSyntaxModel } from '../../../src/ingest/syntax/load.js';
 import { sentenceWords } from '../../../src/ingest/syntax/word-map.js';
@@ -55,7 +56,7 @@ describe('name hints for the tagger', () => {
   it('en: a lower-case form only noun triggers have is a noun ("the US arms sale to Taiwan"), not one verbs share', () => {
     const formTag = triggerFormTags(MODEL.syntaxLexicons.triggers, 'en');
     expect(['sale', 'invasion'].map(formTag)).toEqual(['NOUN', 'NOUN']);
-    expect(['attack', 'talks', 'said'].map(formTag)).toEqual([undefined, undefined, undefined]);
+    expect(['attack', 'talks', 'said'].map(formTag)).toEqual(['EITHER', 'EITHER', undefined]);
     const doc = STAGES[1].run(
       STAGES[0].run(
         { source: '<test>', text: 'China slammed the US arms sale to Taiwan.', format: 'text' },
@@ -80,5 +81,22 @@ describe('name hints for the tagger', () => {
     const struck = words.findIndex((w) => w.form === 'struck');
     expect(words[struck]!.upos).toBe('VERB');
     expect(words[words.findIndex((w) => w.form === 'jets')]!.head).toBe(struck + 1);
+  });
+  it('en: a form noun and verb triggers share is a noun after a determiner or ’s ("a staunch ally", "Pakistan\'s closest ally")', () => {
+    const formTag = triggerFormTags(MODEL.syntaxLexicons.triggers, 'en');
+    const tagOf = (text: string, form: string) => {
+      const doc = STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang: 'en' }));
+      const words = sentenceWords(doc.sentences[0]!, 'en');
+      const tags = nameTags(doc.sentences[0]!, words, MODEL.matcher, 'en', formTag, MODEL.lexicon.articles);
+      return tags[words.findIndex((w) => w.form === form)];
+    };
+    expect(tagOf('Poland has been a staunch ally of Ukraine.', 'ally')).toBe('NOUN');
+    expect(tagOf("China, Pakistan's closest ally, said so.", 'ally')).toBe('NOUN');
+    expect(tagOf('Turkey may ally with Russia.', 'ally')).toBeUndefined();
+    expect(
+      extractText('Poland has been a staunch ally of Ukraine.', { lang: 'en' }).relations.map(
+        (r) => `${r.subject} ${r.predicate} ${r.object}`,
+      ),
+    ).toEqual(['POL ALLIED_WITH UKR']);
   });
 });
