@@ -793,4 +793,22 @@ describe('pipeline with the parse stage', () => {
       '5:punct',
     ]);
   });
+  it('counts an actor noun\'s subject among its kind ("one of Ukraine\'s strongest supporters", "gehört zu den …", "gilt als …")', () => {
+    expect(triples("Britain is one of Ukraine's strongest supporters.", 'en')).toEqual(['GBR SUPPORTS UKR']);
+    expect(triples('Qatar is seen as a backer of Hamas.', 'en')).toEqual(['QAT SUPPORTS group:hamas']);
+    expect(triples('Polen gehört zu den größten Unterstützern der Ukraine.', 'de')).toEqual(['POL SUPPORTS UKR']);
+    expect(triples('Katar gilt als Unterstützer der Hamas.', 'de')).toEqual(['QAT SUPPORTS group:hamas']);
+    expect(triples('Polen zählt zu den engsten Verbündeten der Ukraine.', 'de')).toEqual(['POL ALLIED_WITH UKR']);
+  });
+  it('reads summoning a state\'s envoy as criticism of that state ("summoned the Russian ambassador", "bestellte … ein")', () => {
+    expect(triples('Germany summoned the Russian ambassador over the cyberattack.', 'en')).toEqual([
+      'DEU CRITICIZES RUS',
+    ]);
+    expect(triples("Poland summoned Belarus's envoy.", 'en')).toEqual(['POL CRITICIZES BLR']);
+    expect(triples('Deutschland bestellte den russischen Botschafter ein.', 'de')).toEqual(['DEU CRITICIZES RUS']);
+    expect(triples('Polen hat den Botschafter von Belarus einbestellt.', 'de')).toEqual(['POL CRITICIZES BLR']);
+    // Summoning anyone else, and ordering, is no protest.
+    expect(triples('Germany summoned Russian experts to Berlin.', 'en')).toEqual([]);
+    expect(triples('Deutschland bestellte russisches Gas.', 'de')).toEqual([]);
+  });
 });
