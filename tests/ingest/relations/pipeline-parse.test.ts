@@ -811,4 +811,16 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Germany summoned Russian experts to Berlin.', 'en')).toEqual([]);
     expect(triples('Deutschland bestellte russisches Gas.', 'de')).toEqual([]);
   });
+  it('reads killing a leader and targeting a warship as attacks, the bare name first as the subject ("Israel tötete Hamas-Chef X")', () => {
+    const attacks = (text: string, lang: 'de' | 'en') => withPredicate('ATTACKS', text, lang);
+    expect(attacks('Israel killed Hamas leader Ismail Haniyeh in Tehran.', 'en')).toEqual([
+      'ISR ATTACKS person:ismail-haniyeh',
+    ]);
+    expect(attacks('Israel tötete Hamas-Chef Ismail Hanija in Teheran.', 'de')).toEqual([
+      'ISR ATTACKS person:ismail-haniyeh',
+    ]);
+    expect(attacks('The Houthis targeted a US warship in the Red Sea.', 'en')).toEqual(['group:houthis ATTACKS USA']);
+    // A killing without an attacker named is none.
+    expect(attacks('The earthquake killed the village leader.', 'en')).toEqual([]);
+  });
 });
