@@ -823,4 +823,11 @@ describe('pipeline with the parse stage', () => {
     // A killing without an attacker named is none.
     expect(attacks('The earthquake killed the village leader.', 'en')).toEqual([]);
   });
+  it('reads an act a prospect noun governs as not done ("the threat of a Russian invasion", "die Gefahr eines Angriffs")', () => {
+    expect(triples('The threat of a Russian invasion of Ukraine worried Poland.', 'en')).toEqual([]);
+    expect(triples('Fears of an Iranian attack on Israel grew.', 'en')).toEqual([]);
+    expect(withPredicate('ATTACKS', 'Medvedev raised the prospect of nuclear strikes on Kyiv.', 'en')).toEqual([]);
+    expect(triples('Die Gefahr eines russischen Angriffs auf Polen wächst.', 'de')).toEqual([]);
+    expect(triples("Russia's attack on Ukraine continued.", 'en')).toEqual(['RUS ATTACKS UKR']);
+  });
 });

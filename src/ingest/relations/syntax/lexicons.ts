@@ -58,6 +58,8 @@ export interface SyntaxLexicons {
   separableParticles: readonly string[];
   /** Per adposition, the words that count an actor noun's subject among its kind ('one of', 'gehört zu', 'gilt als'). */
   rankingHeads: ReadonlyMap<string, WordSet>;
+  /** 'the prospect of strikes', 'die Gefahr eines Angriffs': what may happen, not what happened. */
+  prospectHeads: WordSet;
   /** "threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen": the act is threatened, not done. */
   threatHeads: WordSet;
   /** The adpositions of an act a threat verb names by a noun ('threatened Russia with sanctions'). */
@@ -133,6 +135,7 @@ const CuesSchema = z.object({
   cessation_verbs: z.array(z.string()),
   separable_particles: z.array(z.string()),
   ranking_heads: z.record(z.string(), z.array(z.string())),
+  prospect_heads: z.array(z.string()),
   threat_heads: z.array(z.string()),
   threat_cases: z.array(z.string()),
   side_by_side: z.array(z.string()),
@@ -208,6 +211,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     demandHeads: wordSet(c.demand_heads),
     cessationVerbs: wordSet(c.cessation_verbs),
     separableParticles: [...c.separable_particles].sort((a, b) => b.length - a.length),
+    prospectHeads: wordSet(c.prospect_heads),
     rankingHeads: new Map(Object.entries(c.ranking_heads).map(([k, v]) => [k, wordSet(v)])),
     threatHeads: wordSet(c.threat_heads),
     threatCases: wordSet(c.threat_cases),

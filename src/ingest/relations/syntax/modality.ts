@@ -51,6 +51,12 @@ function bareInfinitive(ctx: TriggerContext, w: number): boolean {
   return ctx.lang === 'de' && triggerForm(ctx.lex.triggers, 'de', norm, ctx.lex.separableParticles) !== norm;
 }
 
+/** The event noun names what a prospect noun says may happen ("the threat of a Russian invasion"). */
+function prospect(ctx: TriggerContext): boolean {
+  const a = ancestors(ctx, ctx.word)[0];
+  return !!a && (a.via === 'nmod' || a.via === 'nmod:poss') && ctx.lex.prospectHeads.has(ctx.norms[a.word]!);
+}
+
 /** "Neither Vučić nor Kurti has signed", "Weder Berlin noch Paris liefern": subjects coordinated by negators. */
 function negatedSubject(ctx: TriggerContext, heads: readonly number[]): boolean {
   return heads.some((h) =>
@@ -191,6 +197,8 @@ export function modalityOf(
     return { polarity: 'denied', modality: 'denied' };
   if (marks.some((m) => ctx.lex.conditionalMarks.has(m)))
     return { polarity: 'hypothetical', modality: 'expected', conditional: true };
+  // "raised the prospect of nuclear strikes", "die Gefahr eines Angriffs": what may happen is not done.
+  if (ctx.pos === 'noun' && prospect(ctx)) return { polarity: 'hypothetical', modality: 'expected', conditional: true };
   // "would respond to any attack on Belarus": no particular attack, so nobody's.
   if (ctx.pos === 'noun' && kids(ctx, ctx.word, 'det').some((d) => ctx.lex.hypotheticalDet.has(ctx.norms[d]!)))
     return { polarity: 'hypothetical', modality: 'expected', conditional: true };
