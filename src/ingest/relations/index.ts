@@ -17,6 +17,7 @@ import { relationsFromParse } from './syntax/extract.js';
 import { roleRelations, structural } from './structural.js';
 import { timesIn } from './time.js';
 import { checkTrigger, negated, NOT_EVENT_HEAD, triggerLookup } from './triggers.js';
+import { withInferences } from './inferences.js';
 
 const ACTOR_TYPES = new Set<EntityType>(['Country', 'Person', 'Organization', 'ArmedGroup']);
 
@@ -49,11 +50,11 @@ export function extractRelations(doc: RecognisedDoc, model: ExtractionModel = lo
     for (const t of triggerAt) triggerRelations(s, t);
   }
   carryAttribution(doc, out);
-  if (!doc.parses) return { ...doc, candidates: out };
+  if (!doc.parses) return { ...doc, candidates: withInferences(out) };
   // Where the sentence was parsed, the tree's arguments join the distance rules' (measured: union beats
   // parse-first on the dev set and the sample), and a negated or conditional trigger vetoes rule candidates.
   const fromParse = relationsFromParse(doc, doc.parses, model.frames, model.syntaxLexicons);
-  return { ...doc, candidates: mergeWithRuleCandidates(out, fromParse, 'union') };
+  return { ...doc, candidates: withInferences(mergeWithRuleCandidates(out, fromParse, 'union')) };
 }
 
 /** The sentence's mention lookup and actors; markers and sources are added by prepareArguments when needed. */

@@ -10,6 +10,7 @@ import { loadExtractionModel } from '../../extraction-model.js';
 import type { DocumentExtraction } from '../../../model.js';
 import { relationsFromParse } from './extract.js';
 import { mergeWithRuleCandidates, type MergeMode } from './merge.js';
+import { withInferences } from '../inferences.js';
 
 type Mode = 'rules' | MergeMode | 'parse-only';
 
@@ -23,11 +24,14 @@ export function extractWith(text: string, source: string, mode: Mode): DocumentE
   const { parses, ...unparsed } = recognised;
   const related = STAGES[4].run(unparsed, MODEL);
   if (!parses) return STAGES[5].run(related);
+  const inferred = new Set(related.candidates.filter((c) => c.rule === 'signatories-meet'));
+  const ruleCands = related.candidates.filter((c) => !inferred.has(c));
   const out = relationsFromParse(recognised, parses, MODEL.frames, MODEL.syntaxLexicons);
-  const candidates =
+  const candidates = withInferences(
     mode === 'parse-only'
-      ? [...related.candidates.filter((c) => c.rule === 'role'), ...out.candidates]
-      : mergeWithRuleCandidates(related.candidates, out, mode as MergeMode);
+      ? [...ruleCands.filter((c) => c.rule === 'role'), ...out.candidates]
+      : mergeWithRuleCandidates(ruleCands, out, mode as MergeMode),
+  );
   return STAGES[5].run({ ...related, candidates });
 }
 
