@@ -41,7 +41,8 @@ function isGoodsNoun(matcher: Matcher, norm: string): boolean {
 
 /** The tag a lower-case English word gets from the triggers it is a form of: NOUN if only noun triggers have it
  * ("sale", "invasion"; not "attack", "talks", which verb triggers have too), VERB if only verb triggers have it and
- * it is a past form ("struck", "shook"), EITHER if both have it. The English tagger read "the US arms sale to Taiwan"
+ * it is a past form ("struck", "shook"), EITHER if both have it; German (lower case: no noun) only VERB, for a form
+ * that is no participle ("griff": the German tagger read "Scholz griff Merz scharf an" with "griff" as ADJ). The English tagger read "the US arms sale to Taiwan"
  * with "sale" as a verb, and "Israeli jets struck targets" with "struck" as a noun. */
 export function triggerFormTags(triggers: readonly TriggerEntry[], lang: 'de' | 'en'): (norm: string) => FormTag {
   const cached = FORM_TESTS.get(triggers)?.get(lang);
@@ -53,8 +54,10 @@ export function triggerFormTags(triggers: readonly TriggerEntry[], lang: 'de' | 
     const forms = mine.filter((t) => t.re.test(norm));
     let tag: FormTag;
     if (forms.length > 0 && forms.every((t) => t.pos === 'noun')) tag = 'NOUN';
-    else if (forms.length > 0 && forms.every((t) => t.pos === 'verb') && isPastForm(norm, forms)) tag = 'VERB';
+    else if (forms.length > 0 && forms.every((t) => t.pos === 'verb'))
+      tag = (lang === 'en' ? isPastForm(norm, forms) : isFiniteGerman(norm)) ? 'VERB' : undefined;
     else if (forms.some((t) => t.pos === 'noun') && forms.some((t) => t.pos === 'verb')) tag = 'EITHER';
+    if (lang === 'de' && tag !== 'VERB') tag = undefined;
     if (memo.size < 50_000) memo.set(norm, tag);
     return tag;
   };
@@ -70,6 +73,11 @@ function isPastForm(norm: string, forms: readonly TriggerEntry[]): boolean {
   if (norm.endsWith('ing')) return false;
   if (norm.endsWith('ed')) return true;
   return ![`${norm}s`, `${norm}es`].some((f) => forms.some((t) => t.re.test(f)));
+}
+/** A German verb form that is no participle: no ge- (also after a particle: "angegriffen"), no inseparable prefix
+ * or -ieren stem whose participle has none ("verhängt", "kritisiert"), so never an adjective ("griff", "traf"). */
+function isFiniteGerman(norm: string): boolean {
+  return !/^(\p{L}{0,6}ge\p{L}{3,}|be|ver|er|ent|zer|über|unter|miss|wider)|iert(e[nmrs]?)?$|end$/u.test(norm);
 }
 const FORM_TESTS = new WeakMap<readonly TriggerEntry[], Map<string, (norm: string) => FormTag>>();
 
@@ -101,7 +109,7 @@ export function nameTags(
     // One token, or the first part of a clitic split ("Peru" of "Peru's"), written exactly as the word.
     if (w.tokEnd !== w.tokStart + 1 && !w.mwt) return undefined;
     const tok = sentence.tokens[w.tokStart]!;
-    if (tok.kind === 'word' && !tok.cap && lang === 'en' && tok.text === w.form) {
+    if (tok.kind === 'word' && !tok.cap && tok.text === w.form) {
       const tag = formTag?.(tok.norm);
       return tag === 'EITHER' ? (afterDeterminer(sentence, w.tokStart, determiners) ? 'NOUN' : undefined) : tag;
     }

@@ -233,10 +233,12 @@ export class Tagger {
   }
 
   /** The tag a hint leaves: NOUN always; PROPN only over a non-nominal tag (treebanks differ on NOUN vs PROPN in
-   * names); VERB only over a nominal one (a verb form read as a noun after a plural, "jets struck"; a participle
-   * read as ADJ stays). */
+   * names); VERB only over a nominal one (a verb form read as a noun after a plural, "jets struck"; an English
+   * participle read as ADJ stays). */
   private hinted(t: number, hint: number): number {
     if (hint === this.noun) return hint;
+    // German (requireVerb) VERB hints are finite forms only (name-hints.ts): a verb whatever else was read, save AUX.
+    if (hint === this.verb && this.requireVerb) return t === this.aux ? t : hint;
     if (hint === this.verb) return this.nominal.has(t) ? hint : t;
     return this.nominal.has(t) ? t : hint;
   }

@@ -830,4 +830,21 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Die Gefahr eines russischen Angriffs auf Polen wächst.', 'de')).toEqual([]);
     expect(triples("Russia's attack on Ukraine continued.", 'en')).toEqual(['RUS ATTACKS UKR']);
   });
+  it('reads an attack in words as criticism ("griff Merz scharf an", "sharply attacked")', () => {
+    expect(withPredicate('CRITICIZES', 'Scholz griff Merz im Bundestag scharf an.', 'de')).toEqual([
+      'person:olaf-scholz CRITICIZES person:friedrich-merz',
+    ]);
+    expect(withPredicate('ATTACKS', 'Scholz griff Merz im Bundestag scharf an.', 'de')).toEqual([]);
+    expect(withPredicate('CRITICIZES', 'Erdogan sharply attacked Israel.', 'en')).toEqual([
+      'person:recep-tayyip-erdogan CRITICIZES ISR',
+    ]);
+    expect(withPredicate('ATTACKS', 'Erdogan sharply attacked Israel.', 'en')).toEqual([]);
+    expect(triples('Russland griff die Ukraine mit Drohnen an.', 'de')).toEqual(['RUS ATTACKS UKR']);
+  });
+  it('takes "traf" with missiles for an attack, never a meeting ("Russland traf die Ukraine mit Raketen")', () => {
+    expect(triples('Russland traf die Ukraine mit Raketen.', 'de')).toEqual(['RUS ATTACKS UKR']);
+    expect(withPredicate('MEETS', 'Xi traf Putin in Moskau.', 'de')).toEqual([
+      'person:vladimir-putin MEETS person:xi-jinping',
+    ]);
+  });
 });

@@ -99,4 +99,19 @@ describe('name hints for the tagger', () => {
       ),
     ).toEqual(['POL ALLIED_WITH UKR']);
   });
+  it('de: a finite form only verb triggers have is a verb, where the tagger read an adjective ("Scholz griff Merz … an")', () => {
+    const formTag = triggerFormTags(MODEL.syntaxLexicons.triggers, 'de');
+    expect(['griff', 'traf'].map(formTag)).toEqual(['VERB', 'VERB']);
+    // Participles can be adjectives ("die angegriffene Stadt", "die verhängten Sanktionen", "die kritisierte Politik").
+    expect(['angegriffen', 'verhängten', 'kritisierte'].map(formTag)).toEqual([undefined, undefined, undefined]);
+    const text = 'Scholz griff Merz im Bundestag scharf an.';
+    const doc = STAGES[2].run(
+      STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang: 'de' })),
+      MODEL,
+    );
+    const words = doc.parses![0]!.words;
+    const griff = words.findIndex((w) => w.form === 'griff');
+    expect(words[griff]!.upos).toBe('VERB');
+    expect(words[words.findIndex((w) => w.form === 'Scholz')]!.head).toBe(griff + 1);
+  });
 });

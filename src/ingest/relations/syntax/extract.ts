@@ -147,11 +147,12 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       if (!so) continue;
       resolved = true;
       const threat = mod.threatened && typed({ ...tctx, predicate: 'THREATENS' }, so[0], so[1]);
+      const verbal = mod.verbal && typed({ ...tctx, predicate: 'CRITICIZES' }, so[0], so[1]);
       // A conditional ("wenn Iran Raketen liefert") is no relation at all; it only vetoes the rule candidates.
-      if (mod.conditional && !threat) continue;
+      if (mod.conditional && !threat && !verbal) continue;
       const c: ParseCandidate = {
         subject: so[0].entity,
-        predicate: threat ? 'THREATENS' : e.p,
+        predicate: threat ? 'THREATENS' : verbal ? 'CRITICIZES' : e.p,
         object: so[1].entity,
         modality: threat ? 'asserted' : mod.modality,
         confidence: Math.round((threat || mod.modality === 'asserted' ? conf : conf * 0.9) * 100) / 100,

@@ -60,6 +60,8 @@ export interface SyntaxLexicons {
   rankingHeads: ReadonlyMap<string, WordSet>;
   /** 'the prospect of strikes', 'die Gefahr eines Angriffs': what may happen, not what happened. */
   prospectHeads: WordSet;
+  /** 'griff … scharf an', 'sharply attacked': an attack in words. */
+  verbalMarks: WordSet;
   /** "threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen": the act is threatened, not done. */
   threatHeads: WordSet;
   /** The adpositions of an act a threat verb names by a noun ('threatened Russia with sanctions'). */
@@ -136,6 +138,7 @@ const CuesSchema = z.object({
   separable_particles: z.array(z.string()),
   ranking_heads: z.record(z.string(), z.array(z.string())),
   prospect_heads: z.array(z.string()),
+  verbal_marks: z.array(z.string()),
   threat_heads: z.array(z.string()),
   threat_cases: z.array(z.string()),
   side_by_side: z.array(z.string()),
@@ -212,6 +215,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     cessationVerbs: wordSet(c.cessation_verbs),
     separableParticles: [...c.separable_particles].sort((a, b) => b.length - a.length),
     prospectHeads: wordSet(c.prospect_heads),
+    verbalMarks: wordSet(c.verbal_marks),
     rankingHeads: new Map(Object.entries(c.ranking_heads).map(([k, v]) => [k, wordSet(v)])),
     threatHeads: wordSet(c.threat_heads),
     threatCases: wordSet(c.threat_cases),

@@ -186,6 +186,21 @@ export function modalityOf(
   object: readonly number[],
   args: readonly string[],
 ): ModalityFind {
+  const mod = clauseModality(ctx, theme, object, args);
+  // "Erdogan griff Israel scharf an", "sharply attacked the government": an attack in words is criticism.
+  const verbal =
+    ctx.predicate === 'ATTACKS' &&
+    ctx.pos === 'verb' &&
+    kids(ctx, ctx.word, 'advmod').some((k) => ctx.lex.verbalMarks.has(ctx.norms[k]!));
+  return verbal && !mod.conditional ? { ...mod, conditional: true, verbal: true } : mod;
+}
+
+function clauseModality(
+  ctx: TriggerContext,
+  theme: readonly number[],
+  object: readonly number[],
+  args: readonly string[],
+): ModalityFind {
   const heads = clauseHeads(ctx);
   const aux = heads.flatMap((h) => kids(ctx, h, 'aux').map((k) => ctx.norms[k]!));
   const marks = heads.flatMap((h) => kids(ctx, h, 'mark').map((k) => ctx.norms[k]!));

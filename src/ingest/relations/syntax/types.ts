@@ -122,4 +122,6 @@ export interface ModalityFind {
   conditional?: boolean;
   /** The act is what a threat verb governs ("threatened to strike Kyiv"): its pair is a THREATENS instead. */
   threatened?: boolean;
+  /** An attack in words ("griff Israel scharf an"): its pair is a CRITICIZES instead, with this modality. */
+  verbal?: boolean;
 }
