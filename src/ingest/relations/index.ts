@@ -50,11 +50,11 @@ export function extractRelations(doc: RecognisedDoc, model: ExtractionModel = lo
     for (const t of triggerAt) triggerRelations(s, t);
   }
   carryAttribution(doc, out);
-  if (!doc.parses) return { ...doc, candidates: withInferences(out) };
+  if (!doc.parses) return { ...doc, candidates: withInferences(out, typeOf) };
   // Where the sentence was parsed, the tree's arguments join the distance rules' (measured: union beats
   // parse-first on the dev set and the sample), and a negated or conditional trigger vetoes rule candidates.
   const fromParse = relationsFromParse(doc, doc.parses, model.frames, model.syntaxLexicons);
-  return { ...doc, candidates: withInferences(mergeWithRuleCandidates(out, fromParse, 'union')) };
+  return { ...doc, candidates: withInferences(mergeWithRuleCandidates(out, fromParse, 'union'), typeOf) };
 }
 
 /** The sentence's mention lookup and actors; markers and sources are added by prepareArguments when needed. */

@@ -237,8 +237,9 @@ export class Tagger {
    * participle read as ADJ stays). */
   private hinted(t: number, hint: number): number {
     if (hint === this.noun) return hint;
-    // German (requireVerb) VERB hints are finite forms only (name-hints.ts): a verb whatever else was read, save AUX.
-    if (hint === this.verb && this.requireVerb) return t === this.aux ? t : hint;
+    // German (requireVerb) VERB hints are finite forms of lexical verbs only (name-hints.ts): a verb whatever else
+    // was read ("Merkel warnte/AUX Russland davor").
+    if (hint === this.verb && this.requireVerb) return hint;
     if (hint === this.verb) return this.nominal.has(t) ? hint : t;
     return this.nominal.has(t) ? t : hint;
   }

@@ -11,7 +11,7 @@ const cand = (predicate: RelationCandidate['predicate'], modality: RelationCandi
 
 describe('inferences', () => {
   it("lets the parties to a signing meet, with the signing's modality and sentence", () => {
-    const out = withInferences([cand('SIGNS_AGREEMENT', 'planned')]);
+    const out = withInferences([cand('SIGNS_AGREEMENT', 'planned')], () => 'Country');
     expect(out).toHaveLength(2);
     expect(out[1]).toMatchObject({
       subject: 'ARM',
@@ -22,8 +22,13 @@ describe('inferences', () => {
     });
     expect(out[1]!.confidence).toBeLessThan(0.8);
   });
-  it('infers nothing from a denied signing or from other relations', () => {
-    expect(withInferences([cand('SIGNS_AGREEMENT', 'denied'), cand('COOPERATES_WITH', 'asserted')])).toHaveLength(2);
+  it("infers nothing from a denied signing, an organisation's signing or other relations", () => {
+    expect(
+      withInferences([cand('SIGNS_AGREEMENT', 'denied'), cand('COOPERATES_WITH', 'asserted')], () => 'Country'),
+    ).toHaveLength(2);
+    // An organisation signs as an institution: no visit.
+    const types = (id: string) => (id === 'AZE' ? 'Organization' : 'Country');
+    expect(withInferences([cand('SIGNS_AGREEMENT', 'asserted')], types)).toHaveLength(1);
   });
   it('adds the meeting in the pipeline, in both languages', () => {
     const meets = (text: string, lang: 'de' | 'en') =>

@@ -847,4 +847,19 @@ describe('pipeline with the parse stage', () => {
       'person:vladimir-putin MEETS person:xi-jinping',
     ]);
   });
+  it('reads a judging noun a verb of speaking of names as criticism of its doer ("sprach von einer Provokation der Nato")', () => {
+    expect(triples('Moskau sprach von einer Provokation der Nato.', 'de')).toEqual(['RUS CRITICIZES org:nato']);
+    expect(triples('Moscow spoke of a provocation by NATO.', 'en')).toEqual(['RUS CRITICIZES org:nato']);
+    expect(withPredicate('CRITICIZES', 'Moscow spoke of talks with NATO.', 'en')).toEqual([]);
+  });
+  it('reads a warning against an act as a threat, the act as not done ("warnte Russland davor, … anzugreifen")', () => {
+    const only = (text: string) => triples(text, 'de').filter((t) => !t.includes('HEAD_OF'));
+    expect(only('Merkel warnte Russland davor, die Ukraine anzugreifen.')).toEqual([
+      'person:angela-merkel THREATENS RUS',
+    ]);
+    expect(only('Putin warnte den Westen davor, Truppen in die Ukraine zu schicken.')).toEqual([
+      'person:vladimir-putin THREATENS org:the-west',
+    ]);
+    expect(only('Experten warnten davor, dass die Preise steigen.')).toEqual([]);
+  });
 });

@@ -76,13 +76,22 @@ function cessationTargets(ctx: SentenceContext, v: number): number[] {
   return addressed.length ? addressed : clauses.flatMap((c) => kids(ctx, c, 'nsubj'));
 }
 
+/** "Moskau sprach von einer Provokation der Nato", "Moscow spoke of a provocation by NATO": the judging nouns a
+ * verb of speaking of something names (syntax-cues speaking_of). */
+function namedJudgements(ctx: SentenceContext, v: number): number[] {
+  return kids(ctx, v, 'obl').filter(
+    (o) =>
+      casesOf(ctx, o).some((c) => ctx.lex.speakingOf.get(c)?.has(ctx.norms[v]!)) && judging(ctx, o) && !negated(ctx, o),
+  );
+}
+
 /** Speaker CRITICIZES judged (or THREATENS who will face consequences) for every speech verb of the sentence with
  * such a clause (naming verbs, "called the strikes illegal", are triggers in triggers.json). */
 export function evaluationCandidates(ctx: SentenceContext): ParseCandidate[] {
   const out: ParseCandidate[] = [];
   ctx.words.forEach((w, v) => {
     if (w.upos !== 'VERB') return;
-    const judgedWords = reportedSubjects(ctx, v, (c) => judging(ctx, c));
+    const judgedWords = [...reportedSubjects(ctx, v, (c) => judging(ctx, c)), ...namedJudgements(ctx, v)];
     const facingWords = judgedWords.length ? [] : reportedSubjects(ctx, v, (c) => facing(ctx, c));
     const stopWords = judgedWords.length || facingWords.length ? [] : cessationTargets(ctx, v);
     const target = judgedWords.length ? judgedWords : facingWords.length ? facingWords : stopWords;

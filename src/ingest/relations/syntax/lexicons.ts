@@ -62,6 +62,8 @@ export interface SyntaxLexicons {
   prospectHeads: WordSet;
   /** 'griff … scharf an', 'sharply attacked': an attack in words. */
   verbalMarks: WordSet;
+  /** Per adposition, the verbs of speaking of something ('sprach von', 'spoke of'). */
+  speakingOf: ReadonlyMap<string, WordSet>;
   /** "threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen": the act is threatened, not done. */
   threatHeads: WordSet;
   /** The adpositions of an act a threat verb names by a noun ('threatened Russia with sanctions'). */
@@ -139,6 +141,7 @@ const CuesSchema = z.object({
   ranking_heads: z.record(z.string(), z.array(z.string())),
   prospect_heads: z.array(z.string()),
   verbal_marks: z.array(z.string()),
+  speaking_of: z.record(z.string(), z.array(z.string())),
   threat_heads: z.array(z.string()),
   threat_cases: z.array(z.string()),
   side_by_side: z.array(z.string()),
@@ -216,6 +219,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     separableParticles: [...c.separable_particles].sort((a, b) => b.length - a.length),
     prospectHeads: wordSet(c.prospect_heads),
     verbalMarks: wordSet(c.verbal_marks),
+    speakingOf: new Map(Object.entries(c.speaking_of).map(([k, v]) => [k, wordSet(v)])),
     rankingHeads: new Map(Object.entries(c.ranking_heads).map(([k, v]) => [k, wordSet(v)])),
     threatHeads: wordSet(c.threat_heads),
     threatCases: wordSet(c.threat_cases),

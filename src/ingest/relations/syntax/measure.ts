@@ -31,6 +31,7 @@ export function extractWith(text: string, source: string, mode: Mode): DocumentE
     mode === 'parse-only'
       ? [...ruleCands.filter((c) => c.rule === 'role'), ...out.candidates]
       : mergeWithRuleCandidates(ruleCands, out, mode as MergeMode),
+    (id) => related.entities.get(id)?.type,
   );
   return STAGES[5].run({ ...related, candidates });
 }
