@@ -26,6 +26,7 @@ interface RolesFile {
   possessive_determiners: string[];
   age_descriptions: string[];
   predecessor_nouns: string[];
+  role_modifiers: string[];
   role_genitives: string[];
   role_complements: string[];
   role_tail_words: string[];
@@ -169,6 +170,7 @@ function compileRoles(roles: RolesFile) {
     roleDeSuffixes: Object.entries(roles.de_suffixes).sort((a, b) => b[0].length - a[0].length),
     roleDePrefixes: new Map(Object.entries(roles.de_prefixes)),
     /** Words that make a following head-of-state/government role a deputy's office (roles.json not_before_role). */
+    roleModifiers: new Set(roles.role_modifiers),
     roleBlockers: new Set(roles.not_before_role.filter((w) => !/^(former|ehemalig|ex$)/u.test(w))),
     counterpart: new Set(roles.counterpart),
     /** "der 73-Jährige", "the 73-year-old" (roles.json age_descriptions). */

@@ -290,7 +290,19 @@ describe('arguments (round 2)', () => {
     expect(office('Perus Außenminister, Elmer Schialer, sagte, die Gespräche gingen weiter.', 'de')).toEqual([
       ['person:elmer-schialer', 'OFFICIAL_OF', 'PER'],
     ]);
+    expect(office('Juan Moreno, the head of the Peruvian army, said the troops were ready.', 'en')).toEqual([
+      ['person:juan-moreno', 'OFFICIAL_OF', 'PER'],
+    ]);
     // The head of a body that is no state's holds no state office.
     expect(office('The head of the Peruvian Red Cross, Manuel Gómez, said the troops were ready.', 'en')).toEqual([]);
+  });
+  it('reads an office with a modifier between the state and the role ("Peru\'s deputy foreign minister", "top general")', () => {
+    const office = (text: string) => triples(text, 'en').filter(([, p]) => p === 'OFFICIAL_OF');
+    const want = [['person:juan-moreno', 'OFFICIAL_OF', 'PER']];
+    expect(office("Juan Moreno, Peru's deputy foreign minister, said the talks went well.")).toEqual(want);
+    expect(office("Juan Moreno, Peru's top general, said the troops were ready.")).toEqual(want);
+    expect(office("Peru's top general Juan Moreno said the troops were ready.")).toEqual(want);
+    // A possessed thing that is no office makes nobody an official.
+    expect(office("Juan Moreno, Peru's new border policy, was criticised.")).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
     let p: Predicate = span.entry.p;
     if (ot === 'ArmedGroup') p = GROUP_AFFILIATES.test(span.role) ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
     else if (ot === 'Organization') p = p === 'AFFILIATED_WITH' ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
-    else if (ot === 'Country' && found.stateBody && object === found.tailState) p = 'OFFICIAL_OF';
+    else if (ot === 'Country' && span.entry.orgOnly && headsStateBody(ms, v, span)) p = 'OFFICIAL_OF';
     else if (ot === 'Country') {
       if (span.entry.orgOnly) continue;
       if (p === 'AFFILIATED_WITH') p = 'CITIZEN_OF';
@@ -79,8 +79,6 @@ interface PersonOfSpan {
   after?: Mention;
   /** "Die Sprecherin des russischen Außenministeriums, Maria Sacharowa,": the state inside the genitive tail. */
   tailState?: string;
-  /** The tail names a body of that state ("of Peru's armed forces"): its head holds a state office. */
-  stateBody?: boolean;
 }
 
 /** The person: a name right after the role, or an apposition before it ("X, executive vice president of Y"). */
@@ -144,7 +142,6 @@ function personOf(
   }
   // A genitive tail, then the apposed name; the state is the one named inside the tail.
   let tailState: string | undefined;
-  let stateBody = false;
   if (!person && toks[span.b] && ms.lex.roleComplements.has(toks[span.b]!.norm)) {
     const j = complementEnd(ms, toks, span.b, (k) => !!mentionAt(k));
     // "The commander of Peru's army, General Manuel Gómez,": a title before the apposed name.
@@ -166,14 +163,19 @@ function personOf(
           tailState = officeHoldersState(ms, mm.entity, roles);
         if (mm) q = mm.tokEnd - 1;
       }
-      // "The head of Peru's armed forces, X", "Der Chef der peruanischen Streitkräfte, X": the head of a state's body
-      // holds a state office.
-      for (let q = span.b + 1; q < j && tailState && ms.typeOf(tailState) === 'Country'; q++)
-        if (ms.lex.actorNouns.has(toks[q]!.norm)) stateBody = true;
       if (!genitive && !tailState) return { person, personAfter: true, after: nm };
     }
   }
-  return { person, personAfter, after, tailState, stateBody };
+  return { person, personAfter, after, tailState };
+}
+
+/** "The head of Peru's armed forces, X", "X, the head of the Peruvian army,", "Der Chef der peruanischen Streitkräfte":
+ * the role's genitive tail names a state's body (cues.json actor_nouns), whose head holds a state office. */
+function headsStateBody(ms: MentionSet, v: SentenceView, span: RoleSpan): boolean {
+  if (!ms.lex.roleGenitives.has(v.toks[span.b]?.norm ?? '')) return false;
+  for (let q = span.b + 1; q < Math.min(v.toks.length, span.b + 8) && v.toks[q]!.text !== ','; q++)
+    if (ms.lex.actorNouns.has(v.toks[q]!.norm)) return true;
+  return false;
 }
 
 /** The state or organisation: adjective, possessive or name before; "of/at/beim X" after; else the gazetteer's. */
@@ -189,12 +191,7 @@ function objectOf(
   const typeOf = (id: string) => ms.typeOf(id);
   let object: string | undefined;
   let j = span.a - 1;
-  while (
-    j >= 0 &&
-    (ms.lex.roleBlockers.has(toks[j]!.norm) ||
-      /^(former|ehemalige[rnms]?|then|damalige[rn]?|designated|new|neue[rn]?)$/u.test(toks[j]!.norm))
-  )
-    j--;
+  while (j >= 0 && (ms.lex.roleBlockers.has(toks[j]!.norm) || ms.lex.roleModifiers.has(toks[j]!.norm))) j--;
   // "Nigerian army spokesman", "the Russian foreign ministry spokeswoman": step over the state's body.
   const bodyEnd = j;
   while (j >= 1 && ms.lang !== 'de' && ms.lex.roleBodies.has(toks[j]!.norm) && !mentionAt(j)) j--;

@@ -106,16 +106,17 @@ export function peopleByCues(ms: MentionSet, st: SentState): void {
   }
 }
 
-/** "Kwame Osei, Ghana's defence minister,": a capitalised possessor with ’s and a role word after it. */
+/** "Kwame Osei, Ghana's defence minister,", "…, Peru's deputy foreign minister,": a capitalised possessor with ’s and
+ * a role word after it, after at most two lower-case modifiers ("deputy", "top"). */
 function possessedRole(ms: MentionSet, toks: SentState['sent']['tokens'], k: number): boolean {
-  const role = toks[k + 3];
-  return (
-    !!toks[k]?.cap &&
-    /^['’]$/u.test(toks[k + 1]?.text ?? '') &&
-    toks[k + 2]?.norm === 's' &&
-    !!role &&
-    ms.lex.roleIndex.has(role.norm)
-  );
+  if (!toks[k]?.cap || !/^['’]$/u.test(toks[k + 1]?.text ?? '') || toks[k + 2]?.norm !== 's') return false;
+  for (let j = k + 3; j <= k + 5; j++) {
+    const t = toks[j];
+    if (!t || t.kind !== 'word') return false;
+    if (ms.lex.roleIndex.has(t.norm)) return true;
+    if (t.cap) return false;
+  }
+  return false;
 }
 
 /** "Walter Astudillo, Perus Verteidigungsminister,": a state's genitive with a role span right after it. */
