@@ -862,4 +862,17 @@ describe('pipeline with the parse stage', () => {
     ]);
     expect(only('Experten warnten davor, dass die Preise steigen.')).toEqual([]);
   });
+  it('reads a joint press conference and a guest of someone as meetings', () => {
+    expect(withPredicate('MEETS', 'Zelensky and Macron held a joint press conference.', 'en')).toEqual([
+      'person:emmanuel-macron MEETS person:volodymyr-zelensky',
+    ]);
+    expect(withPredicate('MEETS', 'Scholz und Macron gaben eine gemeinsame Pressekonferenz.', 'de')).toEqual([
+      'person:emmanuel-macron MEETS person:olaf-scholz',
+    ]);
+    expect(withPredicate('MEETS', 'Xi was the guest of Putin in the Kremlin.', 'en')).toEqual([
+      'person:vladimir-putin MEETS person:xi-jinping',
+    ]);
+    // A press conference of one, and a hotel's guests, meet nobody.
+    expect(withPredicate('MEETS', 'Macron held a press conference with reporters in Paris.', 'en')).toEqual([]);
+  });
 });
