@@ -6,6 +6,8 @@ import type { RelationCandidate } from '../types.js';
 
 type TypeOf = (id: string) => EntityType | undefined;
 
+const SIGNATORIES_MEET = 'signatories-meet';
+
 /** "Putin und Kim unterzeichneten einen Vertrag", "Armenia and Azerbaijan signed the deal": the signatories meet
  * for it (the evaluation gold codes MEETS beside SIGNS_AGREEMENT for 71 of 87 signing pairs over dev, devtexts and
  * heldout2). A denied signing implies nothing; a planned one a planned meeting. An organisation signs as an
@@ -18,7 +20,7 @@ function signatoriesMeet(cands: readonly RelationCandidate[], typeOf: TypeOf): R
       ...c,
       predicate: 'MEETS' as const,
       confidence: c.confidence * 0.9,
-      rule: 'signatories-meet',
+      rule: SIGNATORIES_MEET,
     }));
 }
 
@@ -29,4 +31,9 @@ export const INFERENCES: ReadonlyArray<(cands: readonly RelationCandidate[], typ
 /** The candidates with what they imply appended. */
 export function withInferences(cands: readonly RelationCandidate[], typeOf: TypeOf): RelationCandidate[] {
   return [...cands, ...INFERENCES.flatMap((infer) => infer(cands, typeOf))];
+}
+
+/** Whether a candidate was inferred rather than read (measure.ts re-runs the inferences after its own merge). */
+export function isInferred(c: RelationCandidate): boolean {
+  return c.rule === SIGNATORIES_MEET;
 }

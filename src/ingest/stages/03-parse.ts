@@ -16,7 +16,7 @@ export function parseSentences(
   if (opts.parse === false || !doc.sentences.length) return doc;
   const lang = leaningLanguage(doc);
   const lex = model.syntaxLexicons;
-  const formTag = triggerFormTags(lex.triggers, lang);
+  const formTag = triggerFormTags(lex, lang);
   return parse(
     doc,
     model.syntax,

@@ -39,12 +39,17 @@ function isGoodsNoun(matcher: Matcher, norm: string): boolean {
   );
 }
 
-/** The tag a lower-case English word gets from the triggers it is a form of: NOUN if only noun triggers have it
+/** The tag a lower-case word gets from the triggers it is a form of. English: NOUN if only noun triggers have it
  * ("sale", "invasion"; not "attack", "talks", which verb triggers have too), VERB if only verb triggers have it and
- * it is a past form ("struck", "shook"), EITHER if both have it; German (lower case: no noun) only VERB, for a form
- * that is no participle ("griff": the German tagger read "Scholz griff Merz scharf an" with "griff" as ADJ). The English tagger read "the US arms sale to Taiwan"
- * with "sale" as a verb, and "Israeli jets struck targets" with "struck" as a noun. */
-export function triggerFormTags(triggers: readonly TriggerEntry[], lang: 'de' | 'en'): (norm: string) => FormTag {
+ * it is a past form ("struck", "shook"), EITHER if both have it. German (lower case: no noun): VERB for a verb-only
+ * form that is no participle ("griff"). The English tagger read "the US arms sale to Taiwan" with "sale" as a verb
+ * and "Israeli jets struck targets" with "struck" as a noun; the German one "Scholz griff Merz scharf an" with
+ * "griff" as ADJ. */
+export function triggerFormTags(
+  lex: { triggers: readonly TriggerEntry[]; inseparablePrefixes: readonly string[] },
+  lang: 'de' | 'en',
+): (norm: string) => FormTag {
+  const { triggers, inseparablePrefixes } = lex;
   const cached = FORM_TESTS.get(triggers)?.get(lang);
   if (cached) return cached;
   const mine = triggers.filter((t) => t.lang === lang || t.lang === '*');
@@ -55,7 +60,7 @@ export function triggerFormTags(triggers: readonly TriggerEntry[], lang: 'de' | 
     let tag: FormTag;
     if (forms.length > 0 && forms.every((t) => t.pos === 'noun')) tag = 'NOUN';
     else if (forms.length > 0 && forms.every((t) => t.pos === 'verb'))
-      tag = (lang === 'en' ? isPastForm(norm, forms) : isFiniteGerman(norm)) ? 'VERB' : undefined;
+      tag = (lang === 'en' ? isPastForm(norm, forms) : isFiniteGerman(norm, inseparablePrefixes)) ? 'VERB' : undefined;
     else if (forms.some((t) => t.pos === 'noun') && forms.some((t) => t.pos === 'verb')) tag = 'EITHER';
     if (lang === 'de' && tag !== 'VERB') tag = undefined;
     if (memo.size < 50_000) memo.set(norm, tag);
@@ -74,10 +79,12 @@ function isPastForm(norm: string, forms: readonly TriggerEntry[]): boolean {
   if (norm.endsWith('ed')) return true;
   return ![`${norm}s`, `${norm}es`].some((f) => forms.some((t) => t.re.test(f)));
 }
-/** A German verb form that is no participle: no ge- (also after a particle: "angegriffen"), no inseparable prefix
- * or -ieren stem whose participle has none ("verhängt", "kritisiert"), so never an adjective ("griff", "traf"). */
-function isFiniteGerman(norm: string): boolean {
-  return !/^(\p{L}{0,6}ge\p{L}{3,}|be|ver|er|ent|zer|über|unter|miss|wider)|iert(e[nmrs]?)?$|end$/u.test(norm);
+/** A German verb form that is no participle, so never an adjective ("griff", "traf"): no ge- after a particle
+ * ("angegriffen"), no inseparable prefix (syntax-cues inseparable_prefixes: "verhängt") and no -ieren stem
+ * ("kritisiert"), whose participles have no ge-, no present participle ("angreifend"). */
+function isFiniteGerman(norm: string, inseparablePrefixes: readonly string[]): boolean {
+  if (inseparablePrefixes.some((p) => norm.startsWith(p))) return false;
+  return !/^\p{L}{1,6}ge\p{L}{3,}|iert(e[nmrs]?)?$|end$/u.test(norm);
 }
 const FORM_TESTS = new WeakMap<readonly TriggerEntry[], Map<string, (norm: string) => FormTag>>();
 

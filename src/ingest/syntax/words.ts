@@ -65,6 +65,12 @@ function flagsOf(form: string, first: boolean): number {
   return f;
 }
 
+/** An English form that may be a past participle by its ending ("backed", "driven", "made", "built"): the second part
+ * of a hyphened compound such as "Iran-backed", "US-made" (the rules and the parse repairs read them the same way). */
+export function participleLike(form: string): boolean {
+  return /(ed|en|de|t)$/iu.test(form);
+}
+
 /** Typographic quotes and dashes as their ASCII forms: treebanks and news disagree on them, their syntax does not. */
 export function canonical(form: string): string {
   return form

@@ -54,7 +54,7 @@ describe('name hints for the tagger', () => {
     expect(a.deprel[drohnen]).not.toBe('flat');
   });
   it('en: a lower-case form only noun triggers have is a noun ("the US arms sale to Taiwan"), not one verbs share', () => {
-    const formTag = triggerFormTags(MODEL.syntaxLexicons.triggers, 'en');
+    const formTag = triggerFormTags(MODEL.syntaxLexicons, 'en');
     expect(['sale', 'invasion'].map(formTag)).toEqual(['NOUN', 'NOUN']);
     expect(['attack', 'talks', 'said'].map(formTag)).toEqual(['EITHER', 'EITHER', undefined]);
     const doc = STAGES[1].run(
@@ -68,7 +68,7 @@ describe('name hints for the tagger', () => {
     expect(tags[words.findIndex((w) => w.form === 'sale')]).toBe('NOUN');
   });
   it('en: a past form only verb triggers have is a verb where the tagger read a noun ("Israeli jets struck")', () => {
-    const formTag = triggerFormTags(MODEL.syntaxLexicons.triggers, 'en');
+    const formTag = triggerFormTags(MODEL.syntaxLexicons, 'en');
     expect(['struck', 'shook', 'attacked'].map(formTag)).toEqual(['VERB', 'VERB', 'VERB']);
     // A base that takes -s and a gerund can be nouns ("a hit", "the designate", "the bombing").
     expect(['hit', 'designate', 'striking'].map(formTag)).toEqual([undefined, undefined, undefined]);
@@ -83,7 +83,7 @@ describe('name hints for the tagger', () => {
     expect(words[words.findIndex((w) => w.form === 'jets')]!.head).toBe(struck + 1);
   });
   it('en: a form noun and verb triggers share is a noun after a determiner or ’s ("a staunch ally", "Pakistan\'s closest ally")', () => {
-    const formTag = triggerFormTags(MODEL.syntaxLexicons.triggers, 'en');
+    const formTag = triggerFormTags(MODEL.syntaxLexicons, 'en');
     const tagOf = (text: string, form: string) => {
       const doc = STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang: 'en' }));
       const words = sentenceWords(doc.sentences[0]!, 'en');
@@ -100,7 +100,7 @@ describe('name hints for the tagger', () => {
     ).toEqual(['POL ALLIED_WITH UKR']);
   });
   it('de: a finite form only verb triggers have is a verb, where the tagger read an adjective ("Scholz griff Merz … an")', () => {
-    const formTag = triggerFormTags(MODEL.syntaxLexicons.triggers, 'de');
+    const formTag = triggerFormTags(MODEL.syntaxLexicons, 'de');
     expect(['griff', 'traf'].map(formTag)).toEqual(['VERB', 'VERB']);
     // Participles can be adjectives ("die angegriffene Stadt", "die verhängten Sanktionen", "die kritisierte Politik").
     expect(['angegriffen', 'verhängten', 'kritisierte'].map(formTag)).toEqual([undefined, undefined, undefined]);

@@ -15,6 +15,7 @@ import {
 } from '../context.js';
 import { ADJ_TARGET, DIRECT_FIRST } from '../frames.js';
 import { clauseStart } from '../markers.js';
+import { participleLike } from '../../syntax/words.js';
 
 export const verb: Rule = {
   name: 'verb',
@@ -120,9 +121,7 @@ function activeSubject(c: TriggerContext): Picked {
   // describes the noun after it; "the Saudi-led coalition" acts for its leader.
   const describes = (x: Cand) => {
     const next = toks[x.m.tokEnd];
-    return (
-      lang === 'en' && !!next?.hyphen && /(ed|en|de|t)$/u.test(next.norm) && !lex.leadingParticiples.has(next.norm)
-    );
+    return lang === 'en' && !!next?.hyphen && participleLike(next.norm) && !lex.leadingParticiples.has(next.norm);
   };
   const leftUnmarked = L.filter(
     (x) => unmarked(x) && !x.conjOf && subjPos(x) && !describes(x) && (x.dist <= 14 || (lang === 'en' && x.dist <= 30)),

@@ -64,6 +64,8 @@ export interface SyntaxLexicons {
   verbalMarks: WordSet;
   /** Per adposition, the verbs of speaking of something ('sprach von', 'spoke of'). */
   speakingOf: ReadonlyMap<string, WordSet>;
+  /** German prefixes whose participle has no ge- ('verhängt'): such forms may be adjectives. */
+  inseparablePrefixes: readonly string[];
   /** "threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen": the act is threatened, not done. */
   threatHeads: WordSet;
   /** The adpositions of an act a threat verb names by a noun ('threatened Russia with sanctions'). */
@@ -142,6 +144,7 @@ const CuesSchema = z.object({
   prospect_heads: z.array(z.string()),
   verbal_marks: z.array(z.string()),
   speaking_of: z.record(z.string(), z.array(z.string())),
+  inseparable_prefixes: z.array(z.string()),
   threat_heads: z.array(z.string()),
   threat_cases: z.array(z.string()),
   side_by_side: z.array(z.string()),
@@ -219,6 +222,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     separableParticles: [...c.separable_particles].sort((a, b) => b.length - a.length),
     prospectHeads: wordSet(c.prospect_heads),
     verbalMarks: wordSet(c.verbal_marks),
+    inseparablePrefixes: c.inseparable_prefixes,
     speakingOf: new Map(Object.entries(c.speaking_of).map(([k, v]) => [k, wordSet(v)])),
     rankingHeads: new Map(Object.entries(c.ranking_heads).map(([k, v]) => [k, wordSet(v)])),
     threatHeads: wordSet(c.threat_heads),

@@ -10,7 +10,7 @@ import { loadExtractionModel } from '../../extraction-model.js';
 import type { DocumentExtraction } from '../../../model.js';
 import { relationsFromParse } from './extract.js';
 import { mergeWithRuleCandidates, type MergeMode } from './merge.js';
-import { withInferences } from '../inferences.js';
+import { isInferred, withInferences } from '../inferences.js';
 
 type Mode = 'rules' | MergeMode | 'parse-only';
 
@@ -24,8 +24,7 @@ export function extractWith(text: string, source: string, mode: Mode): DocumentE
   const { parses, ...unparsed } = recognised;
   const related = STAGES[4].run(unparsed, MODEL);
   if (!parses) return STAGES[5].run(related);
-  const inferred = new Set(related.candidates.filter((c) => c.rule === 'signatories-meet'));
-  const ruleCands = related.candidates.filter((c) => !inferred.has(c));
+  const ruleCands = related.candidates.filter((c) => !isInferred(c));
   const out = relationsFromParse(recognised, parses, MODEL.frames, MODEL.syntaxLexicons);
   const candidates = withInferences(
     mode === 'parse-only'

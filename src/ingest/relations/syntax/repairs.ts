@@ -1,6 +1,7 @@
 // Attachment repairs on a copy of a sentence's parse before the relation rules read it: errors the trained parser
 // makes systematically on news text, where its treebanks hold too few examples to learn the construction.
 
+import { participleLike } from '../../syntax/words.js';
 import type { SyntaxLexicons, WordSet } from './lexicons.js';
 
 export interface RepairWord {
@@ -282,7 +283,7 @@ function hyphenParticiple(out: RepairWord[]): void {
   const { head, children } = shape(out);
   const v = head.indexOf(-1);
   const n = v + 1;
-  if (v < 2 || out[v - 1]!.form !== '-' || out[v]!.upos !== 'VERB' || !/(ed|en|de|t)$/iu.test(out[v]!.form)) return;
+  if (v < 2 || out[v - 1]!.form !== '-' || out[v]!.upos !== 'VERB' || !participleLike(out[v]!.form)) return;
   if (!out[n] || (out[n]!.upos !== 'NOUN' && out[n]!.upos !== 'PROPN')) return;
   let m = -1;
   for (let k = n + 1; k < out.length && m < 0; k++)
