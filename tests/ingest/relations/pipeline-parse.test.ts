@@ -875,4 +875,10 @@ describe('pipeline with the parse stage', () => {
     // A press conference of one, and a hotel's guests, meet nobody.
     expect(withPredicate('MEETS', 'Macron held a press conference with reporters in Paris.', 'en')).toEqual([]);
   });
+  it('reads a person travelling to a state as a visit, never troops or a return home ("Xi flew to Moscow")', () => {
+    expect(withPredicate('MEETS', 'Xi flew to Moscow on Monday.', 'en')).toEqual(['RUS MEETS person:xi-jinping']);
+    expect(withPredicate('MEETS', 'Xi ist in Moskau eingetroffen.', 'de')).toEqual(['RUS MEETS person:xi-jinping']);
+    expect(withPredicate('MEETS', 'Russian troops arrived in Belarus.', 'en')).toEqual([]);
+    expect(withPredicate('MEETS', 'Putin flew back to Moscow after the summit.', 'en')).toEqual([]);
+  });
 });
