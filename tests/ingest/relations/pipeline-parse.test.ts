@@ -851,6 +851,10 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Moskau sprach von einer Provokation der Nato.', 'de')).toEqual(['RUS CRITICIZES org:nato']);
     expect(triples('Moscow spoke of a provocation by NATO.', 'en')).toEqual(['RUS CRITICIZES org:nato']);
     expect(withPredicate('CRITICIZES', 'Moscow spoke of talks with NATO.', 'en')).toEqual([]);
+    // A German compound of a judging word judges too ("Kriegsverbrechen", "Völkerrechtsbruch").
+    expect(withPredicate('CRITICIZES', 'Selenskyj sprach von einem russischen Kriegsverbrechen.', 'de')).toEqual([
+      'person:volodymyr-zelensky CRITICIZES RUS',
+    ]);
   });
   it('reads a warning against an act as a threat, the act as not done ("warnte Russland davor, … anzugreifen")', () => {
     const only = (text: string) => triples(text, 'de').filter((t) => !t.includes('HEAD_OF'));
