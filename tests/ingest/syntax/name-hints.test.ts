@@ -11,12 +11,21 @@ import { sentenceWords } from '../../../src/ingest/syntax/word-map.js';
 
 const MODEL = loadExtractionModel();
 
-function hinted(text: string, lang: 'de' | 'en') {
+/** The hints of the first sentence; with the trigger form tags when `formTag` is given (and the determiners). */
+function hinted(text: string, lang: 'de' | 'en', formTag?: ReturnType<typeof triggerFormTags>) {
   const doc = STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang }));
   const s = doc.sentences[0]!;
   const words = sentenceWords(s, lang);
-  const tags = nameTags(s, words, MODEL.matcher, lang);
-  return { words, tags, named: words.filter((_, k) => tags[k]).map((w) => w.form) };
+  const tags = nameTags(s, words, MODEL.matcher, lang, formTag, MODEL.lexicon.articles);
+  const tagOf = (form: string) => tags[words.findIndex((w) => w.form === form)];
+  return { words, tags, tagOf, named: words.filter((_, k) => tags[k]).map((w) => w.form) };
+}
+
+/** The words of the first sentence as the pipeline's parse stage tags and parses them (hints applied). */
+function pipelineWords(text: string, lang: 'de' | 'en') {
+  const doc = STAGES[2].run(STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang })), MODEL);
+  const words = doc.parses![0]!.words;
+  return { words, at: (form: string) => words.findIndex((w) => w.form === form) };
 }
 
 describe('name hints for the tagger', () => {
@@ -57,39 +66,20 @@ describe('name hints for the tagger', () => {
     const formTag = triggerFormTags(MODEL.syntaxLexicons, 'en');
     expect(['sale', 'invasion'].map(formTag)).toEqual(['NOUN', 'NOUN']);
     expect(['attack', 'talks', 'said'].map(formTag)).toEqual(['EITHER', 'EITHER', undefined]);
-    const doc = STAGES[1].run(
-      STAGES[0].run(
-        { source: '<test>', text: 'China slammed the US arms sale to Taiwan.', format: 'text' },
-        { lang: 'en' },
-      ),
-    );
-    const words = sentenceWords(doc.sentences[0]!, 'en');
-    const tags = nameTags(doc.sentences[0]!, words, MODEL.matcher, 'en', formTag);
-    expect(tags[words.findIndex((w) => w.form === 'sale')]).toBe('NOUN');
+    expect(hinted('China slammed the US arms sale to Taiwan.', 'en', formTag).tagOf('sale')).toBe('NOUN');
   });
   it('en: a past form only verb triggers have is a verb where the tagger read a noun ("Israeli jets struck")', () => {
     const formTag = triggerFormTags(MODEL.syntaxLexicons, 'en');
     expect(['struck', 'shook', 'attacked'].map(formTag)).toEqual(['VERB', 'VERB', 'VERB']);
     // A base that takes -s and a gerund can be nouns ("a hit", "the designate", "the bombing").
     expect(['hit', 'designate', 'striking'].map(formTag)).toEqual([undefined, undefined, undefined]);
-    const text = 'Israeli jets struck targets in Lebanon on Monday.';
-    const doc = STAGES[2].run(
-      STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang: 'en' })),
-      MODEL,
-    );
-    const words = doc.parses![0]!.words;
-    const struck = words.findIndex((w) => w.form === 'struck');
-    expect(words[struck]!.upos).toBe('VERB');
-    expect(words[words.findIndex((w) => w.form === 'jets')]!.head).toBe(struck + 1);
+    const { words, at } = pipelineWords('Israeli jets struck targets in Lebanon on Monday.', 'en');
+    expect(words[at('struck')]!.upos).toBe('VERB');
+    expect(words[at('jets')]!.head).toBe(at('struck') + 1);
   });
   it('en: a form noun and verb triggers share is a noun after a determiner or ’s ("a staunch ally", "Pakistan\'s closest ally")', () => {
     const formTag = triggerFormTags(MODEL.syntaxLexicons, 'en');
-    const tagOf = (text: string, form: string) => {
-      const doc = STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang: 'en' }));
-      const words = sentenceWords(doc.sentences[0]!, 'en');
-      const tags = nameTags(doc.sentences[0]!, words, MODEL.matcher, 'en', formTag, MODEL.lexicon.articles);
-      return tags[words.findIndex((w) => w.form === form)];
-    };
+    const tagOf = (text: string, form: string) => hinted(text, 'en', formTag).tagOf(form);
     expect(tagOf('Poland has been a staunch ally of Ukraine.', 'ally')).toBe('NOUN');
     expect(tagOf("China, Pakistan's closest ally, said so.", 'ally')).toBe('NOUN');
     expect(tagOf('Turkey may ally with Russia.', 'ally')).toBeUndefined();
@@ -104,14 +94,8 @@ describe('name hints for the tagger', () => {
     expect(['griff', 'traf'].map(formTag)).toEqual(['VERB', 'VERB']);
     // Participles can be adjectives ("die angegriffene Stadt", "die verhängten Sanktionen", "die kritisierte Politik").
     expect(['angegriffen', 'verhängten', 'kritisierte'].map(formTag)).toEqual([undefined, undefined, undefined]);
-    const text = 'Scholz griff Merz im Bundestag scharf an.';
-    const doc = STAGES[2].run(
-      STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang: 'de' })),
-      MODEL,
-    );
-    const words = doc.parses![0]!.words;
-    const griff = words.findIndex((w) => w.form === 'griff');
-    expect(words[griff]!.upos).toBe('VERB');
-    expect(words[words.findIndex((w) => w.form === 'Scholz')]!.head).toBe(griff + 1);
+    const { words, at } = pipelineWords('Scholz griff Merz im Bundestag scharf an.', 'de');
+    expect(words[at('griff')]!.upos).toBe('VERB');
+    expect(words[at('Scholz')]!.head).toBe(at('griff') + 1);
   });
 });
