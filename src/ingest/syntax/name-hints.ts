@@ -39,17 +39,22 @@ function isGoodsNoun(matcher: Matcher, norm: string): boolean {
   );
 }
 
-/** The tag a lower-case word gets from the triggers it is a form of. English: NOUN if only noun triggers have it
+/** The tag a lower-case word gets from the triggers it is a form of (German manner words of syntax-cues
+ * verbal_marks: ADJ). English: NOUN if only noun triggers have it
  * ("sale", "invasion"; not "attack", "talks", which verb triggers have too), VERB if only verb triggers have it and
  * it is a past form ("struck", "shook"), EITHER if both have it. German (lower case: no noun): VERB for a verb-only
  * form that is no participle ("griff"). The English tagger read "the US arms sale to Taiwan" with "sale" as a verb
  * and "Israeli jets struck targets" with "struck" as a noun; the German one "Scholz griff Merz scharf an" with
  * "griff" as ADJ. */
 export function triggerFormTags(
-  lex: { triggers: readonly TriggerEntry[]; inseparablePrefixes: readonly string[] },
+  lex: {
+    triggers: readonly TriggerEntry[];
+    inseparablePrefixes: readonly string[];
+    verbalMarks: { has(norm: string): boolean };
+  },
   lang: 'de' | 'en',
 ): (norm: string) => FormTag {
-  const { triggers, inseparablePrefixes } = lex;
+  const { triggers, inseparablePrefixes, verbalMarks } = lex;
   const cached = FORM_TESTS.get(triggers)?.get(lang);
   if (cached) return cached;
   const mine = triggers.filter((t) => t.lang === lang || t.lang === '*');
@@ -63,6 +68,9 @@ export function triggerFormTags(
       tag = (lang === 'en' ? isPastForm(norm, forms) : isFiniteGerman(norm, inseparablePrefixes)) ? 'VERB' : undefined;
     else if (forms.some((t) => t.pos === 'noun') && forms.some((t) => t.pos === 'verb')) tag = 'EITHER';
     if (lang === 'de' && tag !== 'VERB') tag = undefined;
+    // German adverbial adjectives of manner are ADJ in UD; the GSD tagger read "verurteilte die Angriffe scharf"
+    // with "scharf" as the verb of "die Angriffe".
+    if (lang === 'de' && verbalMarks.has(norm)) tag = 'ADJ';
     if (memo.size < 50_000) memo.set(norm, tag);
     return tag;
   };
@@ -71,7 +79,7 @@ export function triggerFormTags(
   return test;
 }
 /** EITHER: a form noun and verb triggers share ("ally", "attack"); the words before decide (nameTags). */
-export type FormTag = 'NOUN' | 'VERB' | 'EITHER' | undefined;
+export type FormTag = 'NOUN' | 'VERB' | 'ADJ' | 'EITHER' | undefined;
 
 /** A past form ("attacked", "struck"), neither a gerund nor a base that takes -s: "designate", "hit" can be nouns. */
 function isPastForm(norm: string, forms: readonly TriggerEntry[]): boolean {

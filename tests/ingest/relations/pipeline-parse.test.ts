@@ -561,6 +561,47 @@ describe('pipeline with the parse stage', () => {
       ),
     ).toEqual([]);
   });
+  it('points a criticism back to the doer of an act whose target named no actor ("struck a boat")', () => {
+    expect(
+      withPredicate(
+        'CRITICIZES',
+        'The United States struck a boat in the Caribbean. Colombian President Gustavo Petro condemned the strike.',
+        'en',
+      ),
+    ).toEqual(['person:gustavo-petro CRITICIZES USA']);
+    expect(
+      withPredicate(
+        'CRITICIZES',
+        'The United States struck a boat. Foreign Minister Yvan Gil called the attack an extrajudicial execution.',
+        'en',
+      ),
+    ).toEqual(['person:yvan-gil CRITICIZES USA']);
+    expect(
+      withPredicate(
+        'CRITICIZES',
+        'Die USA haben ein Boot in der Karibik angegriffen. Kolumbiens Präsident Petro verurteilte den Angriff.',
+        'de',
+      ),
+    ).toEqual(['person:gustavo-petro CRITICIZES USA']);
+    expect(
+      withPredicate(
+        'CRITICIZES',
+        'A U.S. military strike on a boat killed 11 people. Colombian President Gustavo Petro described the strike as murder.',
+        'en',
+      ),
+    ).toEqual(['person:gustavo-petro CRITICIZES USA']);
+    // An act denied or only planned was not done, and two doers leave it open.
+    expect(
+      withPredicate('CRITICIZES', 'The United States did not strike the boat. Petro condemned the strike.', 'en'),
+    ).toEqual([]);
+    expect(
+      withPredicate(
+        'CRITICIZES',
+        'The United States and Russia struck boats in the Caribbean. Petro condemned the strikes.',
+        'en',
+      ),
+    ).toEqual([]);
+  });
   it('reads criticism an actor or act draws from someone ("drew criticism from", "stieß auf Kritik der EU")', () => {
     expect(withPredicate('CRITICIZES', 'Russia drew criticism from Trump.', 'en')).toEqual([
       'person:donald-trump CRITICIZES RUS',

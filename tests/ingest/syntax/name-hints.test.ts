@@ -98,4 +98,16 @@ describe('name hints for the tagger', () => {
     expect(words[at('griff')]!.upos).toBe('VERB');
     expect(words[at('Scholz')]!.head).toBe(at('griff') + 1);
   });
+  it('de: a manner word of verbal attacks is an adjective, where the tagger read a verb ("verurteilte … scharf")', () => {
+    const formTag = triggerFormTags(MODEL.syntaxLexicons, 'de');
+    expect(['scharf', 'öffentlich'].map(formTag)).toEqual(['ADJ', 'ADJ']);
+    const { words, at } = pipelineWords('Merz verurteilte die Angriffe scharf.', 'de');
+    expect(words[at('scharf')]!.upos).toBe('ADJ');
+    expect(words[at('Angriffe')]!.head).toBe(at('verurteilte') + 1);
+    expect(
+      extractText('Russland griff in der Nacht mit Drohnen an. Merz verurteilte die Angriffe scharf.', {
+        lang: 'de',
+      }).relations.map((r) => `${r.subject} ${r.predicate} ${r.object}`),
+    ).toContain('person:friedrich-merz CRITICIZES RUS');
+  });
 });

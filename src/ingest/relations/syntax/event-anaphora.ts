@@ -10,7 +10,12 @@ import type { RelationCandidate } from '../../types.js';
 import type { ArgumentFind, TriggerContext, TriggerSite } from './types.js';
 
 /** Acts with one doer that a criticism of "the attack", "die Sanktionen", "the deliveries" can point back to. */
-const DIRECTED = new Set<Predicate>(['ATTACKS', 'SANCTIONS', 'SUPPLIES', 'THREATENS']);
+export const ANAPHORIC_ACTS: ReadonlySet<Predicate> = new Set<Predicate>([
+  'ATTACKS',
+  'SANCTIONS',
+  'SUPPLIES',
+  'THREATENS',
+]);
 /** How many sentences back the act may have been told. */
 const WINDOW = 4;
 
@@ -46,7 +51,7 @@ export function anaphoricEvent(
   for (const o of events) {
     if (!nounLike(ctx, o) || actorsOf(ctx, [o], true).length) continue;
     if (!kids(ctx, o, 'det').some((d) => ctx.lex.anaphorDets.has(ctx.norms[d]!))) continue;
-    const event = triggersAt(ctx, o, lower).find((e) => e.pos === 'noun' && DIRECTED.has(e.p))?.p;
+    const event = triggersAt(ctx, o, lower).find((e) => e.pos === 'noun' && ANAPHORIC_ACTS.has(e.p))?.p;
     if (event) return { event, critics, modality };
   }
   return undefined;
@@ -65,16 +70,24 @@ export function resolveEventAnaphora(
   for (const site of sites) {
     const ev = site.eventObject;
     if (!ev) continue;
-    const before = candidates.filter(
-      (c) =>
-        c.predicate === ev.event &&
-        (c.modality === 'asserted' || c.modality === 'reported') &&
-        c.sentence >= site.sentence - WINDOW &&
-        c.sentence < site.sentence,
-    );
+    const inWindow = (sentence: number) => sentence >= site.sentence - WINDOW && sentence < site.sentence;
+    // Told acts: resolved candidates, and acts whose target named no entity ("struck a boat") with their doer.
+    const before = [
+      ...candidates
+        .filter(
+          (c) =>
+            c.predicate === ev.event &&
+            (c.modality === 'asserted' || c.modality === 'reported') &&
+            inWindow(c.sentence),
+        )
+        .map((c) => ({ sentence: c.sentence, doer: c.subject })),
+      ...sites
+        .filter((s) => s.doer && s.predicate === ev.event && inWindow(s.sentence))
+        .map((s) => ({ sentence: s.sentence, doer: s.doer! })),
+    ];
     if (!before.length) continue;
     const last = Math.max(...before.map((c) => c.sentence));
-    const doers = [...new Set(before.filter((c) => c.sentence === last).map((c) => c.subject))];
+    const doers = [...new Set(before.filter((c) => c.sentence === last).map((c) => c.doer))];
     if (doers.length !== 1) continue;
     // Nobody criticises their own act (their own state's is dropped with every stance towards it, 06-triples.ts).
     const ownSide = (critic: string) => critic === doers[0];

@@ -6,7 +6,7 @@ import type { Mention, RecognisedDoc } from '../../types.js';
 import { lendsNoAgent, readFirst, requiresHold } from './args.js';
 import { actorsOf, itemsOf, placesOf, thingPronoun, typeOf, venueCompounds, ACTOR_TYPES } from './entities.js';
 import { evaluationCandidates } from './evaluation.js';
-import { anaphoricEvent } from './event-anaphora.js';
+import { anaphoricEvent, ANAPHORIC_ACTS } from './event-anaphora.js';
 import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
 import { clauseSpeakers, modalityOf } from './modality.js';
@@ -184,6 +184,16 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
     // Verbs only (an event noun's first subject slot is often a modifier: "an arson attack"), and only the verb's
     // own subject: one inherited across clauses rests on more of the parse.
     const own = coreDeps(tctx, w).filter((d) => d.rel === 'nsubj');
+    const doer =
+      resolved || mod.conditional || e.pos === 'adj'
+        ? undefined
+        : soleDoer(
+            tctx,
+            find?.subject.length ? find.subject : e.pos === 'verb' ? own.map((d) => d.word) : [],
+            mod.modality,
+            mod.polarity,
+          );
+    if (doer) site.doer = doer;
     if (
       !resolved &&
       e.pos === 'verb' &&
@@ -237,6 +247,21 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
     }
     sites.push(site);
   }
+}
+
+/** The one actor an asserted act with no resolved target was done by ("The United States struck a boat", "a U.S.
+ * strike on a boat"): a later
+ * "condemned the strike" can point back to it (event-anaphora.ts). */
+function soleDoer(
+  ctx: TriggerContext,
+  subjects: readonly number[],
+  modality: string,
+  polarity: string,
+): string | undefined {
+  if (!ANAPHORIC_ACTS.has(ctx.predicate) || polarity !== 'asserted') return undefined;
+  if (modality !== 'asserted' && modality !== 'reported') return undefined;
+  const doers = [...new Set(actorsOf(ctx, subjects, false).map((m) => m.entity))];
+  return doers.length === 1 ? doers[0] : undefined;
 }
 
 /** Capitals named before an object noun ("opposed the Madrid peace talks"): where, not whom (entity ids). */

@@ -157,6 +157,7 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
   // one the dative where it follows the nominative ("Der Iran werde Russland Drohnen liefern"; a name before it is
   // the subject and the article the ambiguous one: "Frankreich stärkt der Ukraine den Rücken").
   if (!collide) return;
+  agreement(ctx, v, core);
   const subjects = core.filter((d) => d.rel === 'nsubj');
   const bare = subjects.filter((d) => morphCase(ctx, d.word) === undefined);
   if (subjects.length - bare.length >= 1 && bare.length === 1) {
@@ -176,6 +177,20 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
     const later = subjects[0]!.word < subjects[1]!.word ? subjects[1]! : subjects[0]!;
     later.rel = 'iobj';
   }
+}
+
+/** Two subjects and no object where the finite verb agrees in number with one only ("Die USA haben ein Boot
+ * angegriffen": "ein Boot" may be nominative or accusative): the other one is the object. */
+function agreement(ctx: SentenceContext, v: number, core: CoreDep[]): void {
+  const subjects = core.filter((d) => d.rel === 'nsubj');
+  if (subjects.length !== 2 || core.some((d) => d.rel === 'obj')) return;
+  const aux = kids(ctx, v).filter((k) => ['aux', 'aux:pass'].includes(ctx.words[k]!.deprel) && feat(ctx, k, 'Number'));
+  const finite = aux.length ? feat(ctx, aux[0]!, 'Number') : feat(ctx, v, 'Number');
+  if (!finite) return;
+  const number = (k: number) => (kids(ctx, k, 'conj').length ? 'Plur' : feat(ctx, k, 'Number'));
+  const agreeing = subjects.filter((d) => number(d.word) === finite);
+  const other = subjects.find((d) => !agreeing.includes(d));
+  if (agreeing.length === 1 && other && number(other.word)) other.rel = 'obj';
 }
 
 /**

@@ -56,6 +56,9 @@ export interface TriggerSite {
   /** An unresolved criticism of a definite act told before ("condemned the attack"): resolved against earlier
    * sentences' candidates (event-anaphora.ts). */
   eventObject?: EventObject;
+  /** An unresolved asserted act's one actor subject ("The United States struck a boat"): the doer a later criticism
+   * of "the strike" points back to. */
+  doer?: string;
 }
 
 /** What the parse rules return: the candidates and every trigger site they looked at (for the merge). */

@@ -681,6 +681,14 @@ const CASES: Case[] = [
     want: [['PRK', 'SUPPLIES', 'RUS']],
     not: [['RUS', 'SUPPLIES', 'PRK']],
   },
+  {
+    name: 'two German subjects shown nominative: the one the finite verb agrees with is the subject',
+    lang: 'de',
+    text: 'Die USA haben die Türkei angegriffen.',
+    tree: 'Die/DET/2/det/Case=Nom|Number=Plur USA/PROPN/6/nsubj/Case=Nom|Number=Plur haben/AUX/6/aux/Number=Plur die/DET/5/det/Case=Nom|Number=Sing Türkei/PROPN/6/nsubj/Case=Nom|Number=Sing angegriffen/VERB/0/root ./PUNCT/6/punct',
+    want: [['USA', 'ATTACKS', 'TUR']],
+    not: [['TUR', 'ATTACKS', 'USA']],
+  },
 ];
 
 const sym = new Set(['MEETS', 'COOPERATES_WITH', 'ALLIED_WITH', 'SIGNS_AGREEMENT']);
