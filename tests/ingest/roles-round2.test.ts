@@ -305,4 +305,21 @@ describe('arguments (round 2)', () => {
     // A possessed thing that is no office makes nobody an official.
     expect(office("Juan Moreno, Peru's new border policy, was criticised.")).toEqual([]);
   });
+  it('ties a leader, chief or spokesman to an armed group or body named after the role or before it', () => {
+    const office = (text: string, lang: 'de' | 'en') => triples(text, lang).filter(([, p]) => p === 'OFFICIAL_OF');
+    const hezbollah = [['person:abu-karim', 'OFFICIAL_OF', 'group:hezbollah']];
+    expect(office('Abu Karim, the leader of Hezbollah, said the group would respond.', 'en')).toEqual(hezbollah);
+    expect(office('Abu Karim, the Hezbollah leader, said the group would respond.', 'en')).toEqual(hezbollah);
+    expect(office('Abu Karim, der Anführer der Hisbollah, sagte, die Gruppe werde antworten.', 'de')).toEqual(
+      hezbollah,
+    );
+    expect(office('Hamas political chief Abu Karim said the talks had failed.', 'en')).toEqual([
+      ['person:abu-karim', 'OFFICIAL_OF', 'group:hamas'],
+    ]);
+    expect(office('Jan Berg, the NATO secretary general, said the alliance was united.', 'en')).toEqual([
+      ['person:jan-berg', 'OFFICIAL_OF', 'org:nato'],
+    ]);
+    // A chief of no named body, and a state's chief of an unnamed body, hold no office the text states.
+    expect(office('Police chief John Smith said the talks had failed.', 'en')).toEqual([]);
+  });
 });

@@ -114,9 +114,10 @@ function personOf(
     let steps = 0;
     // "Kwame Osei, Ghana's defence minister,", "Walter Astudillo, the Peruvian defence minister,": the walk back to
     // the comma steps over the office's possessor or state adjective.
+    // "Mark Rutte, the NATO secretary general,", "X, the Hezbollah leader,": also a name right before the role.
     const possessor = (m: Mention) =>
       ms.typeOf(m.entity) !== 'Person' &&
-      (m.poss || m.kind === 'adjective' || /^['’]$/u.test(toks[m.tokEnd]?.text ?? ''));
+      (m.poss || m.kind === 'adjective' || m.tokEnd === span.a || /^['’]$/u.test(toks[m.tokEnd]?.text ?? ''));
     while (j >= 0 && steps < 4 && toks[j]!.text !== ',') {
       const m = mentionAt(j);
       if (m && !possessor(m)) break;
@@ -389,7 +390,7 @@ function prepositionalObject(ms: MentionSet, v: SentenceView, span: RoleSpan, fo
       mm &&
       mm.kind !== 'adjective' &&
       mm.kind !== 'demonym' &&
-      (ms.typeOf(mm.entity) === 'Organization' || ms.typeOf(mm.entity) === 'Country')
+      ['Organization', 'Country', 'ArmedGroup'].includes(ms.typeOf(mm.entity) ?? '')
     )
       return mm.entity;
     // "head of the German navy", "a spokesman for the Czech foreign ministry": the state of its body.
