@@ -561,6 +561,29 @@ describe('pipeline with the parse stage', () => {
       ),
     ).toEqual([]);
   });
+  it('reads aid and its package for whom it is ("an aid package for Ukraine", "Militärhilfe für Israel")', () => {
+    expect(withPredicate('SUPPLIES', 'The EU approved a 50 billion euro aid package for Ukraine.', 'en')).toEqual([
+      'org:eu SUPPLIES UKR',
+    ]);
+    expect(withPredicate('SUPPLIES', 'Washington announced a new security assistance package for Kyiv.', 'en')).toEqual(
+      ['USA SUPPLIES UKR'],
+    );
+    expect(withPredicate('SUPPLIES', 'Die USA genehmigten Militärhilfe für Israel.', 'de')).toEqual([
+      'USA SUPPLIES ISR',
+    ]);
+    expect(withPredicate('SUPPLIES', 'Die EU beschloss ein Hilfspaket für die Ukraine.', 'de')).toEqual([
+      'org:eu SUPPLIES UKR',
+    ]);
+    // A noun that only modifies another one is still no event of its own.
+    expect(withPredicate('ATTACKS', 'Iran supplied attack drones to Russia.', 'en')).toEqual([]);
+  });
+  it('reads helping someone as backing them ("China helped Russia evade sanctions")', () => {
+    expect(withPredicate('SUPPORTS', 'China helped Russia evade Western sanctions.', 'en')).toEqual([
+      'CHN SUPPORTS RUS',
+    ]);
+    expect(withPredicate('SUPPORTS', 'Frankreich half der Ukraine.', 'de')).toEqual(['FRA SUPPORTS UKR']);
+    expect(withPredicate('SUPPORTS', 'Qatar helped broker a ceasefire between Israel and Hamas.', 'en')).toEqual([]);
+  });
   it('points a criticism back to the doer of an act whose target named no actor ("struck a boat")', () => {
     expect(
       withPredicate(

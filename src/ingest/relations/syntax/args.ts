@@ -76,9 +76,18 @@ function linkedSubject(ctx: SentenceContext, n: number): number[] {
     .map((d) => d.word);
 }
 
+/** The noun an event noun stands in for: the bundle noun it names the content of ("an aid package for Ukraine",
+ * syntax-cues bundle_heads), else itself. */
+export function eventPhrase(ctx: TriggerContext): number {
+  const t = ctx.word;
+  if (ctx.pos !== 'noun' || relOf(ctx.words[t]!.deprel) !== 'compound') return t;
+  const h = headOf(ctx, t);
+  return h > t && ctx.lex.bundleHeads.has(ctx.norms[h]!) ? h : t;
+}
+
 export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
   if (!triggerCaseOk(ctx, slot)) return [];
-  const t = ctx.word;
+  const t = eventPhrase(ctx);
   const isVerb = ctx.pos === 'verb';
   if (slot.noObject && isVerb && depsOf(ctx, t, 'obj', true).length) return [];
   let words: number[];

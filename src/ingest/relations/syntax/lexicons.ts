@@ -60,6 +60,7 @@ export interface SyntaxLexicons {
   rankingHeads: ReadonlyMap<string, WordSet>;
   /** 'the prospect of strikes', 'die Gefahr eines Angriffs': what may happen, not what happened. */
   prospectHeads: WordSet;
+  bundleHeads: WordSet;
   /** 'griff … scharf an', 'sharply attacked': an attack in words. */
   verbalMarks: WordSet;
   /** Per adposition, the verbs of speaking of something ('sprach von', 'spoke of'). */
@@ -142,6 +143,7 @@ const CuesSchema = z.object({
   separable_particles: z.array(z.string()),
   ranking_heads: z.record(z.string(), z.array(z.string())),
   prospect_heads: z.array(z.string()),
+  bundle_heads: z.array(z.string()),
   verbal_marks: z.array(z.string()),
   speaking_of: z.record(z.string(), z.array(z.string())),
   inseparable_prefixes: z.array(z.string()),
@@ -221,6 +223,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     cessationVerbs: wordSet(c.cessation_verbs),
     separableParticles: [...c.separable_particles].sort((a, b) => b.length - a.length),
     prospectHeads: wordSet(c.prospect_heads),
+    bundleHeads: wordSet(c.bundle_heads),
     verbalMarks: wordSet(c.verbal_marks),
     inseparablePrefixes: c.inseparable_prefixes,
     speakingOf: new Map(Object.entries(c.speaking_of).map(([k, v]) => [k, wordSet(v)])),
