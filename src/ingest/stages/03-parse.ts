@@ -22,6 +22,6 @@ export function parseSentences(
     model.syntax,
     (s) =>
       mayHoldTrigger(lex.triggers, lang, s.tokens, lex.separableParticles) || mayHoldEvaluation(lex, lang, s.tokens),
-    (s, words) => nameTags(s, words, model.matcher, lang, formTag, model.lexicon.articles),
+    (s, words) => nameTags(s, words, model.matcher, lang, formTag, model.lexicon.articles, lex.subjectPronouns),
   );
 }

@@ -65,7 +65,16 @@ export function triggerFormTags(
     let tag: FormTag;
     if (forms.length > 0 && forms.every((t) => t.pos === 'noun')) tag = 'NOUN';
     else if (forms.length > 0 && forms.every((t) => t.pos === 'verb'))
-      tag = (lang === 'en' ? isPastForm(norm, forms) : isFiniteGerman(norm, inseparablePrefixes)) ? 'VERB' : undefined;
+      tag =
+        lang === 'en'
+          ? presentS(norm, forms)
+            ? 'EITHER'
+            : isPastForm(norm, forms)
+              ? 'VERB'
+              : undefined
+          : isFiniteGerman(norm, inseparablePrefixes)
+            ? 'VERB'
+            : undefined;
     else if (forms.some((t) => t.pos === 'noun') && forms.some((t) => t.pos === 'verb')) tag = 'EITHER';
     if (lang === 'de' && tag !== 'VERB') tag = undefined;
     // German adverbial adjectives of manner are ADJ in UD; the GSD tagger read "verurteilte die Angriffe scharf"
@@ -78,7 +87,8 @@ export function triggerFormTags(
   FORM_TESTS.get(triggers)!.set(lang, test);
   return test;
 }
-/** EITHER: a form noun and verb triggers share ("ally", "attack"); the words before decide (nameTags). */
+/** EITHER: a form noun and verb triggers share ("ally", "attack"), or a verb's -s form ("ships"); the words before
+ * decide (nameTags). */
 export type FormTag = 'NOUN' | 'VERB' | 'ADJ' | 'EITHER' | undefined;
 
 /** A past form ("attacked", "struck"), neither a gerund nor a base that takes -s: "designate", "hit" can be nouns. */
@@ -86,6 +96,17 @@ function isPastForm(norm: string, forms: readonly TriggerEntry[]): boolean {
   if (norm.endsWith('ing')) return false;
   if (norm.endsWith('ed')) return true;
   return ![`${norm}s`, `${norm}es`].some((f) => forms.some((t) => t.re.test(f)));
+}
+/** The -s form of a verb whose base, -ed or -ing form the triggers list too ("ships", "shells", "regrets"): a plural
+ * noun as often ("US ships", "artillery shells"), so the words before decide (nameTags). */
+function presentS(norm: string, forms: readonly TriggerEntry[]): boolean {
+  const bases = norm.endsWith('es')
+    ? [norm.slice(0, -1), norm.slice(0, -2)]
+    : norm.endsWith('s')
+      ? [norm.slice(0, -1)]
+      : [];
+  const ofBase = (b: string) => [b, `${b}ed`, `${b}ing`].some((f) => forms.some((t) => t.re.test(f)));
+  return bases.some((b) => b.length > 1 && ofBase(b));
 }
 /** A German verb form that is no participle, so never an adjective ("griff", "traf"): no ge- after a particle
  * ("angegriffen"), no inseparable prefix (syntax-cues inseparable_prefixes: "verhängt") and no -ieren stem
@@ -119,6 +140,7 @@ export function nameTags(
   lang: 'de' | 'en',
   formTag?: (norm: string) => FormTag,
   determiners: ReadonlySet<string> = new Set(),
+  subjectPronouns: { has(norm: string): boolean } = new Set(),
 ) {
   return words.map((w) => {
     // One token, or the first part of a clitic split ("Peru" of "Peru's"), written exactly as the word.
@@ -126,7 +148,12 @@ export function nameTags(
     const tok = sentence.tokens[w.tokStart]!;
     if (tok.kind === 'word' && !tok.cap && tok.text === w.form) {
       const tag = formTag?.(tok.norm);
-      return tag === 'EITHER' ? (afterDeterminer(sentence, w.tokStart, determiners) ? 'NOUN' : undefined) : tag;
+      if (tag !== 'EITHER') return tag;
+      if (afterDeterminer(sentence, w.tokStart, determiners)) return 'NOUN';
+      // "it regrets", "he attacks", 'said it "regrets"': a subject pronoun right before makes it the verb.
+      const quoted = /^["“”„«»]$/u.test(sentence.tokens[w.tokStart - 1]?.text ?? '');
+      const before = sentence.tokens[w.tokStart - (quoted ? 2 : 1)];
+      return before?.kind === 'word' && subjectPronouns.has(before.norm) ? 'VERB' : undefined;
     }
     if (tok.kind !== 'word' || !tok.cap || tok.text !== w.form) return undefined;
     if (isName(matcher, tok.norm)) return 'PROPN';

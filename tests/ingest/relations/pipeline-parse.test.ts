@@ -577,6 +577,20 @@ describe('pipeline with the parse stage', () => {
     // A noun that only modifies another one is still no event of its own.
     expect(withPredicate('ATTACKS', 'Iran supplied attack drones to Russia.', 'en')).toEqual([]);
   });
+  it('reads clashes, exchanges of fire, downed aircraft and targeted ships as attacks', () => {
+    expect(withPredicate('ATTACKS', 'Indian troops clashed with Pakistani forces along the border.', 'en')).toEqual([
+      'IND ATTACKS PAK',
+    ]);
+    expect(withPredicate('ATTACKS', 'Indian troops exchanged fire with Pakistani forces overnight.', 'en')).toEqual([
+      'IND ATTACKS PAK',
+    ]);
+    expect(withPredicate('ATTACKS', 'Ukraine downed 40 Russian drones overnight.', 'en')).toEqual(['UKR ATTACKS RUS']);
+    expect(withPredicate('ATTACKS', 'The Houthis said they would target US ships in the Red Sea.', 'en')).toEqual([
+      'group:houthis ATTACKS USA',
+    ]);
+    // An exchange of prisoners is none.
+    expect(withPredicate('ATTACKS', 'Russia and Ukraine exchanged prisoners on Friday.', 'en')).toEqual([]);
+  });
   it('reads helping someone as backing them ("China helped Russia evade sanctions")', () => {
     expect(withPredicate('SUPPORTS', 'China helped Russia evade Western sanctions.', 'en')).toEqual([
       'CHN SUPPORTS RUS',

@@ -16,7 +16,15 @@ function hinted(text: string, lang: 'de' | 'en', formTag?: ReturnType<typeof tri
   const doc = STAGES[1].run(STAGES[0].run({ source: '<test>', text, format: 'text' }, { lang }));
   const s = doc.sentences[0]!;
   const words = sentenceWords(s, lang);
-  const tags = nameTags(s, words, MODEL.matcher, lang, formTag, MODEL.lexicon.articles);
+  const tags = nameTags(
+    s,
+    words,
+    MODEL.matcher,
+    lang,
+    formTag,
+    MODEL.lexicon.articles,
+    MODEL.syntaxLexicons.subjectPronouns,
+  );
   const tagOf = (form: string) => tags[words.findIndex((w) => w.form === form)];
   return { words, tags, tagOf, named: words.filter((_, k) => tags[k]).map((w) => w.form) };
 }
@@ -76,6 +84,14 @@ describe('name hints for the tagger', () => {
     const { words, at } = pipelineWords('Israeli jets struck targets in Lebanon on Monday.', 'en');
     expect(words[at('struck')]!.upos).toBe('VERB');
     expect(words[at('jets')]!.head).toBe(at('struck') + 1);
+  });
+  it('en: a verb\'s -s form is a plural noun after a determiner and a verb after a subject pronoun ("US ships", "it regrets")', () => {
+    const formTag = triggerFormTags(MODEL.syntaxLexicons, 'en');
+    expect(['ships', 'shells', 'regrets'].map(formTag)).toEqual(['EITHER', 'EITHER', 'EITHER']);
+    expect(hinted('The Houthis said they would target the ships.', 'en', formTag).tagOf('ships')).toBe('NOUN');
+    expect(hinted('China said it "regrets" the strikes.', 'en', formTag).tagOf('regrets')).toBe('VERB');
+    const { words, at } = pipelineWords('The Houthis said they would target US ships in the Red Sea.', 'en');
+    expect(words[at('ships')]!.upos).toBe('NOUN');
   });
   it('en: a form noun and verb triggers share is a noun after a determiner or ’s ("a staunch ally", "Pakistan\'s closest ally")', () => {
     const formTag = triggerFormTags(MODEL.syntaxLexicons, 'en');
