@@ -42,6 +42,9 @@ export interface TriggerEntry {
   needsItem?: boolean;
   needsItemIf?: RegExp;
   needs?: RegExp;
+  /** Not with a reflexive pronoun on the verb (read from the parse): "lieferten sich Gefechte" fought, delivered
+   * nothing. */
+  notReflexive?: boolean;
   needsIf?: Array<[string, RegExp]>;
   needsMod?: RegExp;
   /** The word right before must not match: "Kalter Krieg" and "Cold War" are periods, not attacks. */
@@ -204,6 +207,7 @@ function compileTriggers(trig: TriggersFile): TriggerEntry[] {
     needsItem: t.needsItem as boolean | undefined,
     needsItemIf: t.needsItemIf ? new RegExp(t.needsItemIf as string, 'u') : undefined,
     needs: t.needs ? new RegExp(t.needs as string, 'u') : undefined,
+    notReflexive: t.notReflexive as boolean | undefined,
     needsIf: t.needsIf
       ? Object.entries(t.needsIf as Record<string, string>).map(
           ([k, v]) => [k, new RegExp(expand(v, t.lang), 'u')] as [string, RegExp],

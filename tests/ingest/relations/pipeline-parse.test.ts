@@ -590,6 +590,25 @@ describe('pipeline with the parse stage', () => {
     ]);
     // An exchange of prisoners is none.
     expect(withPredicate('ATTACKS', 'Russia and Ukraine exchanged prisoners on Friday.', 'en')).toEqual([]);
+    expect(withPredicate('ATTACKS', 'Die Ukraine schoss in der Nacht 40 russische Drohnen ab.', 'de')).toEqual([
+      'UKR ATTACKS RUS',
+    ]);
+    expect(
+      withPredicate(
+        'ATTACKS',
+        'Indische Truppen lieferten sich einen Schusswechsel mit pakistanischen Soldaten.',
+        'de',
+      ),
+    ).toEqual(['IND ATTACKS PAK']);
+    // "sich liefern" delivers nothing; "liefern" still does.
+    expect(
+      withPredicate(
+        'SUPPLIES',
+        'Indische Truppen lieferten sich einen Schusswechsel mit pakistanischen Soldaten.',
+        'de',
+      ),
+    ).toEqual([]);
+    expect(withPredicate('SUPPLIES', 'Der Iran liefert Russland Drohnen.', 'de')).toEqual(['IRN SUPPLIES RUS']);
   });
   it('reads helping someone as backing them ("China helped Russia evade sanctions")', () => {
     expect(withPredicate('SUPPORTS', 'China helped Russia evade Western sanctions.', 'en')).toEqual([

@@ -61,6 +61,7 @@ export interface SyntaxLexicons {
   /** 'the prospect of strikes', 'die Gefahr eines Angriffs': what may happen, not what happened. */
   prospectHeads: WordSet;
   bundleHeads: WordSet;
+  reflexives: WordSet;
   /** 'griff … scharf an', 'sharply attacked': an attack in words. */
   verbalMarks: WordSet;
   /** Per adposition, the verbs of speaking of something ('sprach von', 'spoke of'). */
@@ -144,6 +145,7 @@ const CuesSchema = z.object({
   ranking_heads: z.record(z.string(), z.array(z.string())),
   prospect_heads: z.array(z.string()),
   bundle_heads: z.array(z.string()),
+  reflexive_pronouns: z.array(z.string()),
   verbal_marks: z.array(z.string()),
   speaking_of: z.record(z.string(), z.array(z.string())),
   inseparable_prefixes: z.array(z.string()),
@@ -224,6 +226,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     separableParticles: [...c.separable_particles].sort((a, b) => b.length - a.length),
     prospectHeads: wordSet(c.prospect_heads),
     bundleHeads: wordSet(c.bundle_heads),
+    reflexives: wordSet(c.reflexive_pronouns),
     verbalMarks: wordSet(c.verbal_marks),
     inseparablePrefixes: c.inseparable_prefixes,
     speakingOf: new Map(Object.entries(c.speaking_of).map(([k, v]) => [k, wordSet(v)])),
