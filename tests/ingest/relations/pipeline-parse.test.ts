@@ -179,6 +179,17 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Ankara expressed outrage over the Israeli strikes on Gaza.', 'en')).toContain('TUR CRITICIZES ISR');
     // Anger at no actor is no relation.
     expect(withPredicate('CRITICIZES', 'The blast in Lebanon prompted anger at corruption.', 'en')).toEqual([]);
+    // Concern about an actor's act, and dismissing it with a judging word.
+    expect(withPredicate('CRITICIZES', "The EU voiced concern over Israel's settlement expansion.", 'en')).toEqual([
+      'org:eu CRITICIZES ISR',
+    ]);
+    expect(withPredicate('CRITICIZES', 'Die EU äußerte Besorgnis über die israelischen Siedlungen.', 'de')).toEqual([
+      'org:eu CRITICIZES ISR',
+    ]);
+    expect(withPredicate('CRITICIZES', 'Economists voiced concern about inflation in Israel.', 'en')).toEqual([]);
+    expect(withPredicate('CRITICIZES', 'The Kremlin dismissed the EU sanctions as illegal.', 'en')).toEqual([
+      'RUS CRITICIZES org:eu',
+    ]);
   });
   it("gives named office holders their state office at the article's date from the gazetteer, marked as known", () => {
     const dated = extractText('Kyiv attacked\n\nThu 24 Apr 2025\n\nSteve Witkoff will meet Vladimir Putin in Moscow.', {
