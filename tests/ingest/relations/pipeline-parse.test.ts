@@ -534,6 +534,24 @@ describe('pipeline with the parse stage', () => {
     expect(triples('China stärkte seine Armee.', 'de')).toEqual([]);
     expect(triples('Die Ukraine leistet erbitterten Widerstand.', 'de')).toEqual([]);
   });
+  it('an act suspended or halted is not done ("suspended arms exports to Israel", "setzte die Lieferungen aus")', () => {
+    expect(withPredicate('SUPPLIES', 'Australia suspended arms exports to Israel.', 'en')).toEqual([]);
+    expect(withPredicate('SUPPLIES', 'Germany halted weapons deliveries to Turkey.', 'en')).toEqual([]);
+    expect(withPredicate('SUPPLIES', 'Deutschland setzte die Waffenlieferungen an Israel aus.', 'de')).toEqual([]);
+    expect(withPredicate('SUPPLIES', 'Spanien stoppte die Waffenexporte nach Israel.', 'de')).toEqual([]);
+    expect(withPredicate('SUPPLIES', 'Deutschland setzte die Waffenlieferungen an Israel fort.', 'de')).toEqual([
+      'DEU SUPPLIES ISR',
+    ]);
+  });
+  it('reads sitting down with someone as a meeting and an asset freeze as a sanction', () => {
+    expect(withPredicate('MEETS', 'Lavrov sat down with Rubio in Riyadh.', 'en')).toEqual([
+      'person:marco-rubio MEETS person:sergey-lavrov',
+    ]);
+    expect(withPredicate('MEETS', 'Putin sat in the Kremlin with his advisers.', 'en')).toEqual([]);
+    expect(withPredicate('SANCTIONS', 'Britain imposed an asset freeze on Hamas leaders.', 'en')).toEqual([
+      'GBR SANCTIONS group:hamas',
+    ]);
+  });
   it('a meeting postponed or called off is no meeting', () => {
     expect(withPredicate('MEETS', "Netanyahu's meeting with Trump was postponed.", 'en')).toEqual([]);
     expect(withPredicate('MEETS', 'Das Treffen zwischen Scholz und Xi wurde verschoben.', 'de')).toEqual([]);
