@@ -8,6 +8,8 @@ import { GeokgError, InputError } from '../errors.js';
 import { listInputs, readOne } from '../ingest/read.js';
 import { clean, detectLanguage } from '../ingest/stages/01-clean.js';
 import { segment } from '../ingest/stages/02-segment.js';
+import { tagHints } from '../ingest/stages/03-parse.js';
+import { loadExtractionModel, type ExtractionModel } from '../ingest/extraction-model.js';
 import { ConlluFormatError, readConllu, writeConllu } from '../ingest/syntax/conllu.js';
 import { DEFAULT_MODEL_DIR, loadSyntaxModel } from '../ingest/syntax/load.js';
 import { parsedToConllu, parsedToJson, reannotate } from '../ingest/syntax/render.js';
@@ -22,6 +24,8 @@ export interface ParseCliOptions {
   output?: string;
   maxSize?: number;
   quiet?: boolean;
+  /** The models' own tags, without the tags the extractor knows before tagging. */
+  raw?: boolean;
 }
 
 /** Loads each language's model once, on first use: a German-only run never pays for the English model. */
@@ -42,6 +46,10 @@ function modelCache(dir: string) {
     return m;
   };
 }
+
+let extraction: ExtractionModel | undefined;
+/** The extractor's lexicons and gazetteer, loaded on first use (CoNLL-U input and --raw never need them). */
+const extractionModel = (): ExtractionModel => (extraction ??= loadExtractionModel());
 
 /** The language of a CoNLL-U file's words: --lang, else detected from the forms; never guessed. */
 function conlluLanguage(text: string, lang: ParseCliOptions['lang'], source: string): 'de' | 'en' {
@@ -78,7 +86,13 @@ function parseOne(
   const lang = leaningLanguage(doc);
   if (doc.language === 'und' && !opts.quiet)
     say(`${raw.source}: language not recognised as German or English; parsed as ${lang} (use --lang de|en)`);
-  const parsed = parse(doc, { [lang]: model(lang) });
+  // The parse the relation rules read: names and trigger forms tagged as the extractor tags them (--raw: without).
+  const parsed = parse(
+    doc,
+    { [lang]: model(lang) },
+    undefined,
+    opts.raw ? undefined : tagHints(extractionModel(), lang),
+  );
   if (!parsed.parses.length && !opts.quiet) say(`${raw.source}: no sentences after cleaning`);
   return { conllu: writeConllu(parsedToConllu(parsed)), json: parsedToJson(parsed) };
 }
@@ -167,13 +181,18 @@ export function register(program: Command): void {
       return n;
     })
     .option('-q, --quiet', 'no progress bar or notes on stderr (errors are still printed)')
+    .option(
+      '--raw',
+      "the models' own tags: without the tags the extractor gives known names (PROPN) and trigger forms before tagging",
+    )
     .addHelpText(
       'after',
       `
 CoNLL-U output: one sentence block per segmented sentence with "# sent_id = DOC-N" and "# text = …"; MISC holds
 TokenRange=START:END (character offsets into the cleaned text) and Tokens=A:B (geokg's token range in the sentence).
 German contractions ("zum" = zu + dem) and English clitics ("don't" = do + n't) are multiword tokens.
---input conllu keeps IDs, FORMs, comments, sentence boundaries and multiword-token lines, and rewrites only UPOS,
+Articles are parsed as the extractor parses them: gazetteer names and trigger word forms get their tags before
+tagging (--raw leaves that out). --input conllu keeps IDs, FORMs, comments, sentence boundaries and multiword-token lines, and rewrites only UPOS,
 FEATS, HEAD and DEPREL. Exit status 1 when any input could not be read or parsed (the others are still printed).
 
 Examples:

@@ -6,7 +6,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadExtractionModel } from '../../src/ingest/extraction-model.js';
+import { STAGES } from '../../src/ingest/pipeline.js';
+import { tagHints } from '../../src/ingest/stages/03-parse.js';
 import { readConllu, wordsOf } from '../../src/ingest/syntax/conllu.js';
+import { loadSyntaxModel } from '../../src/ingest/syntax/load.js';
+import { parse, type TagHints } from '../../src/ingest/syntax/stage.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'geokg-cli-parse-'));
 const geokg = (...args: string[]) => spawnSync(process.execPath, ['bin/geokg', 'parse', ...args], { encoding: 'utf8' });
@@ -66,6 +71,27 @@ describe('geokg parse', () => {
         expect(w.headIndex).toBeLessThanOrEqual(s.rows.length);
       }
     expect(wordsOf(sents[0]!).filter((w) => w.headIndex === 0)).toHaveLength(1);
+  });
+  it('parses articles as the extractor does (its tags for names and trigger forms), the models alone with --raw', () => {
+    const text = 'Bundeskanzler Merz verurteilte die Angriffe scharf. Die Ukraine schoss 40 russische Drohnen ab.';
+    const file = join(dir, 'hints.de.txt');
+    writeFileSync(file, text + '\n');
+    const tagsOf = (out: string) =>
+      readConllu(out).map((s) => wordsOf(s).map((w) => `${w.form}/${w.upos}/${w.headIndex}`));
+    const doc = STAGES[1].run(STAGES[0].run({ source: file, text: text + '\n', format: 'text' }, { lang: 'de' }));
+    const model = loadSyntaxModel('de');
+    const viaModel = (hints?: TagHints) =>
+      parse(doc, { de: model }, undefined, hints).parses.map((p) =>
+        p.words.map((w) => `${w.form}/${w.upos}/${w.head}`),
+      );
+    const hinted = geokg('--lang', 'de', file);
+    const raw = geokg('--lang', 'de', '--raw', file);
+    expect(hinted.status).toBe(0);
+    expect(raw.status).toBe(0);
+    expect(tagsOf(hinted.stdout)).toEqual(viaModel(tagHints(loadExtractionModel(), 'de')));
+    expect(tagsOf(raw.stdout)).toEqual(viaModel());
+    // The hints decide something here ("scharf" is an adjective, a known name a proper noun).
+    expect(tagsOf(hinted.stdout)).not.toEqual(tagsOf(raw.stdout));
   });
   it('prints JSON with the same words, German contractions as two words of one token', () => {
     const r = geokg(de, '--format', 'json', '--lang', 'de');

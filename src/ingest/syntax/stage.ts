@@ -109,7 +109,12 @@ export type TagHints = (s: Sentence, words: readonly SyntaxWord[]) => ReadonlyAr
 
 /** Parses the sentences of the document with the model of its language (see parseLanguage): every sentence, or
  * those `wanted` says are worth it (the pipeline parses only where a relation rule can read the tree). */
-export function parse<D extends SegmentedDoc>(doc: D, models: SyntaxModels): Omit<D, 'parses'> & ParsedDoc;
+export function parse<D extends SegmentedDoc>(
+  doc: D,
+  models: SyntaxModels,
+  wanted?: undefined,
+  hints?: TagHints,
+): Omit<D, 'parses'> & ParsedDoc;
 export function parse<D extends SegmentedDoc>(
   doc: D,
   models: SyntaxModels,
