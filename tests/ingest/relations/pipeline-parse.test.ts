@@ -482,6 +482,16 @@ describe('pipeline with the parse stage', () => {
     const en = triples('NATO invited Sweden and Finland to join the alliance.', 'en');
     expect(en).toContain('org:nato INVITES SWE');
     expect(en.filter((t) => t.includes('MEMBER_OF'))).toEqual([]);
+    const de = triples('Die Nato lud Schweden ein, dem Bündnis beizutreten.', 'de');
+    expect(de).toContain('org:nato INVITES SWE');
+    expect(de.filter((t) => t.includes('MEMBER_OF'))).toEqual([]);
+    // Invited to join, with no inviter named: the organisation to be joined invites.
+    expect(withPredicate('INVITES', 'Saudi Arabia was invited to join BRICS.', 'en')).toEqual([
+      'org:brics INVITES SAU',
+    ]);
+    expect(withPredicate('INVITES', 'Schweden wurde eingeladen, der Nato beizutreten.', 'de')).toEqual([
+      'org:nato INVITES SWE',
+    ]);
   });
   it('takes the invitee of an invitation from the verb that accepts it, and the inviter from "came from"', () => {
     expect(triples('Xi accepted an invitation from Putin to attend the summit.', 'en')).toContain(
@@ -645,6 +655,10 @@ describe('pipeline with the parse stage', () => {
     ]);
     expect(withPredicate('SUPPORTS', 'Frankreich half der Ukraine.', 'de')).toEqual(['FRA SUPPORTS UKR']);
     expect(withPredicate('SUPPORTS', 'Qatar helped broker a ceasefire between Israel and Hamas.', 'en')).toEqual([]);
+    expect(withPredicate('SUPPORTS', 'Mit Hilfe Chinas umgeht Russland die Sanktionen.', 'de')).toEqual([
+      'CHN SUPPORTS RUS',
+    ]);
+    expect(withPredicate('SUPPORTS', 'Die EU kündigte Hilfe für Syrien an.', 'de')).toEqual(['org:eu SUPPORTS SYR']);
   });
   it('points a criticism back to the doer of an act whose target named no actor ("struck a boat")', () => {
     expect(

@@ -48,7 +48,10 @@ function bareInfinitive(ctx: TriggerContext, w: number): boolean {
   if (kids(ctx, w).some((k) => /^(nsubj|csubj|expl)/u.test(ctx.words[k]!.deprel))) return false;
   if (kids(ctx, w, 'mark').some((m) => ctx.norms[m] === 'zu' || ctx.norms[m] === 'to')) return true;
   const norm = ctx.norms[w]!;
-  return ctx.lang === 'de' && triggerForm(ctx.lex.triggers, 'de', norm, ctx.lex.separableParticles) !== norm;
+  if (ctx.lang !== 'de') return false;
+  // A zu-infinitive of a separable verb: its particle, then "zu" ("beizutreten", "anzugreifen").
+  if (ctx.lex.separableParticles.some((p) => norm.startsWith(`${p}zu`) && /(e|el|er)n$/u.test(norm))) return true;
+  return triggerForm(ctx.lex.triggers, 'de', norm, ctx.lex.separableParticles) !== norm;
 }
 
 /** The event noun names what a prospect noun says may happen ("the threat of a Russian invasion"). */
@@ -113,7 +116,12 @@ function demanded(ctx: TriggerContext, heads: WordSet = ctx.lex.demandHeads, nou
   let cur = ctx.word;
   for (const a of ancestors(ctx, ctx.word)) {
     const marked = kids(ctx, cur, 'mark').some((m) => ctx.lex.demandMarks.has(ctx.norms[m]!));
-    const clause = a.via === 'xcomp' || ((a.via === 'advcl' || a.via === 'ccomp') && marked);
+    // A subjectless zu-infinitive the parser called ccomp is controlled like an xcomp ("lud Schweden ein, dem
+    // Bündnis beizutreten").
+    const clause =
+      a.via === 'xcomp' ||
+      ((a.via === 'advcl' || a.via === 'ccomp') && marked) ||
+      (a.via === 'ccomp' && bareInfinitive(ctx, cur));
     if (clause && heads.has(ctx.norms[a.word]!)) return true;
     // "threatened Russia with sanctions": the event noun itself is what is threatened.
     const named = ctx.pos !== 'verb' && cur === ctx.word && a.via === 'obl';
