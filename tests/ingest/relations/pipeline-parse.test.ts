@@ -478,6 +478,25 @@ describe('pipeline with the parse stage', () => {
       withPredicate('ATTACKS', 'Moscow said it would respond to the Ukrainian attack on Belarus.', 'en'),
     ).toContain('UKR ATTACKS BLR');
   });
+  it('an act someone is ready to do is expected, and a hostile one a threat ("ready to attack", "bereit, … anzugreifen")', () => {
+    const meets = extractText('Zelensky said he was ready to meet Putin.', { lang: 'en' }).relations.filter(
+      (r) => r.predicate === 'MEETS',
+    );
+    expect(meets.map((r) => r.modality)).toEqual(['expected']);
+    const en = triples('Russia is ready to attack Finland.', 'en');
+    expect(en).toContain('RUS THREATENS FIN');
+    expect(en).not.toContain('RUS ATTACKS FIN');
+    const de = triples('Russland sei bereit, Finnland anzugreifen.', 'de');
+    expect(de).toContain('RUS THREATENS FIN');
+    expect(de).not.toContain('RUS ATTACKS FIN');
+    expect(withPredicate('THREATENS', 'The EU is prepared to impose new sanctions on Russia.', 'en')).toEqual([
+      'org:eu THREATENS RUS',
+    ]);
+    // Prepared as a verb with an object is no readiness: the attack was made.
+    expect(withPredicate('ATTACKS', 'Ukraine prepared the attack on Russia for months.', 'en')).toEqual([
+      'UKR ATTACKS RUS',
+    ]);
+  });
   it('an invitation to join is no membership yet', () => {
     const en = triples('NATO invited Sweden and Finland to join the alliance.', 'en');
     expect(en).toContain('org:nato INVITES SWE');

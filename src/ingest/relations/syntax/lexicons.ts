@@ -70,6 +70,7 @@ export interface SyntaxLexicons {
   inseparablePrefixes: readonly string[];
   /** "threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen": the act is threatened, not done. */
   threatHeads: WordSet;
+  readinessHeads: WordSet;
   /** The adpositions of an act a threat verb names by a noun ('threatened Russia with sanctions'). */
   threatCases: WordSet;
   /** "fought alongside", "kämpften gemeinsam": coordinated fighters are on one side. */
@@ -150,6 +151,7 @@ const CuesSchema = z.object({
   speaking_of: z.record(z.string(), z.array(z.string())),
   inseparable_prefixes: z.array(z.string()),
   threat_heads: z.array(z.string()),
+  readiness_heads: z.array(z.string()),
   threat_cases: z.array(z.string()),
   side_by_side: z.array(z.string()),
   consequence_heads: z.array(z.string()),
@@ -232,6 +234,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     speakingOf: new Map(Object.entries(c.speaking_of).map(([k, v]) => [k, wordSet(v)])),
     rankingHeads: new Map(Object.entries(c.ranking_heads).map(([k, v]) => [k, wordSet(v)])),
     threatHeads: wordSet(c.threat_heads),
+    readinessHeads: wordSet(c.readiness_heads),
     threatCases: wordSet(c.threat_cases),
     sideBySide: wordSet(c.side_by_side),
     consequenceHeads: wordSet(c.consequence_heads),

@@ -8,6 +8,9 @@ import type { WordSet } from './lexicons.js';
 import { triggerForm } from './triggers.js';
 import type { ModalityFind, SentenceContext, TriggerContext } from './types.js';
 
+/** Acts whose readiness is a threat against their target. */
+const HOSTILE = new Set(['ATTACKS', 'SANCTIONS']);
+
 /** Relations through which a clause's modality reaches the trigger: control, complement, coordination-free chains. */
 const SCOPE_VIA = new Set(['xcomp', 'ccomp', 'csubj', 'acl', 'obj', 'nsubj', 'nsubj:pass', 'obl', 'nmod', 'advcl']);
 /** Relations through which a negation, plan or condition of the head clause also governs the trigger. */
@@ -46,12 +49,29 @@ function negationScope(ctx: TriggerContext, theme: readonly number[], object: re
  * verb above controls it as it does an xcomp. */
 function bareInfinitive(ctx: TriggerContext, w: number): boolean {
   if (kids(ctx, w).some((k) => /^(nsubj|csubj|expl)/u.test(ctx.words[k]!.deprel))) return false;
+  return infinitiveForm(ctx, w);
+}
+
+/** An infinitive by its form: with "zu"/"to", or a German zu-infinitive of a separable verb ("beizutreten"). */
+function infinitiveForm(ctx: TriggerContext, w: number): boolean {
   if (kids(ctx, w, 'mark').some((m) => ctx.norms[m] === 'zu' || ctx.norms[m] === 'to')) return true;
   const norm = ctx.norms[w]!;
   if (ctx.lang !== 'de') return false;
   // A zu-infinitive of a separable verb: its particle, then "zu" ("beizutreten", "anzugreifen").
   if (ctx.lex.separableParticles.some((p) => norm.startsWith(`${p}zu`) && /(e|el|er)n$/u.test(norm))) return true;
   return triggerForm(ctx.lex.triggers, 'de', norm, ctx.lex.separableParticles) !== norm;
+}
+
+/** The trigger is what someone is ready to do (syntax-cues readiness_heads): their infinitive, or a German
+ * infinitive the parser hung the readiness word on ("Russland sei bereit, Finnland anzugreifen" with "bereit" as
+ * its advmod). */
+function ready(ctx: TriggerContext): boolean {
+  if (demanded(ctx, ctx.lex.readinessHeads)) return true;
+  return (
+    ctx.pos === 'verb' &&
+    infinitiveForm(ctx, ctx.word) &&
+    kids(ctx, ctx.word, 'advmod').some((k) => k < ctx.word && ctx.lex.readinessHeads.has(ctx.norms[k]!))
+  );
 }
 
 /** The event noun names what a prospect noun says may happen ("the threat of a Russian invasion"). */
@@ -230,6 +250,11 @@ function clauseModality(
   if (demanded(ctx)) return { polarity: 'hypothetical', modality: 'expected', conditional: true };
   // Called off or put back ("the meeting was postponed", "sagte den Besuch ab"): it does not take place.
   if (calledOff(ctx)) return { polarity: 'hypothetical', modality: 'expected', conditional: true };
+  // An act someone is ready to do is expected; a hostile one is a threat ("ready to use force against Taiwan").
+  if (ready(ctx))
+    return HOSTILE.has(ctx.predicate)
+      ? { polarity: 'hypothetical', modality: 'expected', conditional: true, threatened: true }
+      : { polarity: 'hypothetical', modality: 'expected' };
   // A threatened act is not done either; the pair it names is the threat's ("threatened to impose tariffs on Canada").
   if (ctx.predicate !== 'THREATENS' && demanded(ctx, ctx.lex.threatHeads, ctx.lex.threatCases))
     return { polarity: 'hypothetical', modality: 'expected', conditional: true, threatened: true };
