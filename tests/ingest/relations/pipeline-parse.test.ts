@@ -492,6 +492,16 @@ describe('pipeline with the parse stage', () => {
     expect(withPredicate('THREATENS', 'The EU is prepared to impose new sanctions on Russia.', 'en')).toEqual([
       'org:eu THREATENS RUS',
     ]);
+    expect(withPredicate('THREATENS', 'China said it was ready to use force against Taiwan.', 'en')).toEqual([
+      'CHN THREATENS TWN',
+    ]);
+    // Using force or weapons against someone is an attack; a veto is none.
+    expect(withPredicate('ATTACKS', 'Russia used drones against Ukraine.', 'en')).toEqual(['RUS ATTACKS UKR']);
+    expect(withPredicate('ATTACKS', 'Russland setzte Drohnen gegen die Ukraine ein.', 'de')).toEqual([
+      'RUS ATTACKS UKR',
+    ]);
+    expect(withPredicate('ATTACKS', 'Hungary used its veto against the sanctions on Russia.', 'en')).toEqual([]);
+    expect(withPredicate('ATTACKS', 'Merz setzte sich gegen die Pläne Russlands ein.', 'de')).toEqual([]);
     // Prepared as a verb with an object is no readiness: the attack was made.
     expect(withPredicate('ATTACKS', 'Ukraine prepared the attack on Russia for months.', 'en')).toEqual([
       'UKR ATTACKS RUS',
