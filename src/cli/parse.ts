@@ -192,8 +192,9 @@ CoNLL-U output: one sentence block per segmented sentence with "# sent_id = DOC-
 TokenRange=START:END (character offsets into the cleaned text) and Tokens=A:B (geokg's token range in the sentence).
 German contractions ("zum" = zu + dem) and English clitics ("don't" = do + n't) are multiword tokens.
 Articles are parsed as the extractor parses them: gazetteer names and trigger word forms get their tags before
-tagging (--raw leaves that out). --input conllu keeps IDs, FORMs, comments, sentence boundaries and multiword-token lines, and rewrites only UPOS,
-FEATS, HEAD and DEPREL. Exit status 1 when any input could not be read or parsed (the others are still printed).
+tagging (--raw leaves that out). --input conllu keeps IDs, FORMs, comments, sentence boundaries and multiword-token
+lines, and rewrites only UPOS, FEATS, HEAD and DEPREL. Exit status 1 when any input could not be read or parsed
+(the others are still printed).
 
 Examples:
   geokg parse article.txt

@@ -250,8 +250,7 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
 }
 
 /** The one actor an asserted act with no resolved target was done by ("The United States struck a boat", "a U.S.
- * strike on a boat"): a later
- * "condemned the strike" can point back to it (event-anaphora.ts). */
+ * strike on a boat"): a later "condemned the strike" can point back to it (event-anaphora.ts). */
 function soleDoer(
   ctx: TriggerContext,
   subjects: readonly number[],

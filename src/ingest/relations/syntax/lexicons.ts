@@ -60,7 +60,9 @@ export interface SyntaxLexicons {
   rankingHeads: ReadonlyMap<string, WordSet>;
   /** 'the prospect of strikes', 'die Gefahr eines Angriffs': what may happen, not what happened. */
   prospectHeads: WordSet;
+  /** 'an aid package for Ukraine': the bundle noun's phrases are the event noun's. */
   bundleHeads: WordSet;
+  /** 'lieferten sich Gefechte': a reflexive makes a notReflexive trigger another verb. */
   reflexives: WordSet;
   /** 'griff … scharf an', 'sharply attacked': an attack in words. */
   verbalMarks: WordSet;
@@ -70,6 +72,7 @@ export interface SyntaxLexicons {
   inseparablePrefixes: readonly string[];
   /** "threatened to strike Kyiv", "drohte, Belarus mit Sanktionen zu belegen": the act is threatened, not done. */
   threatHeads: WordSet;
+  /** 'ready to meet Putin', 'bereit, Finnland anzugreifen': the act is expected; a hostile one a threat. */
   readinessHeads: WordSet;
   /** The adpositions of an act a threat verb names by a noun ('threatened Russia with sanctions'). */
   threatCases: WordSet;
