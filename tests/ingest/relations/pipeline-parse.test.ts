@@ -642,6 +642,11 @@ describe('pipeline with the parse stage', () => {
     expect(withPredicate('SUPPLIES', 'Die EU beschloss ein Hilfspaket für die Ukraine.', 'de')).toEqual([
       'org:eu SUPPLIES UKR',
     ]);
+    // A denial keeps its claim, denied: "Russland Raketen" is the recipient and the goods, not one compound.
+    const denied = extractText('Der Iran bestreitet, Russland Raketen geliefert zu haben.', { lang: 'de' }).relations;
+    expect(denied.map((r) => `${r.subject} ${r.predicate} ${r.object} ${r.modality}`)).toEqual([
+      'IRN SUPPLIES RUS denied',
+    ]);
     // A noun that only modifies another one is still no event of its own.
     expect(withPredicate('ATTACKS', 'Iran supplied attack drones to Russia.', 'en')).toEqual([]);
   });

@@ -274,6 +274,18 @@ function genitiveName(out: RepairWord[]): void {
   });
 }
 
+/** "Der Iran bestreitet, Russland Raketen geliefert zu haben": German writes noun compounds as one word, so a bare
+ * name the parser made a `compound` of the object noun right after it is the verb's dative object. */
+function nameBeforeObject(out: RepairWord[]): void {
+  out.forEach((w, i) => {
+    const h = out[i + 1];
+    if (w.upos !== 'PROPN' || w.deprel !== 'compound' || w.head !== i + 2 || !h) return;
+    if (h.upos !== 'NOUN' || h.deprel !== 'obj' || (i > 0 && out[i - 1]!.upos === 'DET')) return;
+    w.head = h.head;
+    w.deprel = 'iobj';
+  });
+}
+
 /** "US-made missiles hit Russia", "Iran-backed militias attacked US bases": a participle joined by a hyphen to the
  * word before modifies the noun after it (EWT and GUM: 107 of 120 such words are amod), but the parser, seeing a
  * name before a verb, makes the participle the root and the real predicate its complement. The participle
@@ -309,6 +321,7 @@ export function repairedWords<W extends RepairWord>(
   markedSubject(out);
   if (lang === 'de') bareArgument(out);
   if (lang === 'de') genitiveName(out);
+  if (lang === 'de') nameBeforeObject(out);
   if (lang === 'de') adverbialBeforeArticle(out);
   if (lang === 'de') ellipticConjunct(out);
   if (lang === 'de') futureWerden(out, lex.futureAux);

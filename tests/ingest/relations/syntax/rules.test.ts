@@ -682,6 +682,14 @@ const CASES: Case[] = [
     not: [['RUS', 'SUPPLIES', 'PRK']],
   },
   {
+    name: 'a German bare name the parser made a compound of the object noun is the dative object',
+    lang: 'de',
+    text: 'Der Iran liefert Russland Raketen.',
+    tree: 'Der/DET/2/det Iran/PROPN/3/nsubj liefert/VERB/0/root Russland/PROPN/5/compound Raketen/NOUN/3/obj ./PUNCT/3/punct',
+    want: [['IRN', 'SUPPLIES', 'RUS']],
+    not: [['RUS', 'SUPPLIES', 'IRN']],
+  },
+  {
     name: 'two German subjects shown nominative: the one the finite verb agrees with is the subject',
     lang: 'de',
     text: 'Die USA haben die Türkei angegriffen.',
