@@ -5,7 +5,7 @@ import type { Mention } from '../../types.js';
 import { actorOfWord } from './entities.js';
 import { ancestors, casesOf, coreDeps, headOf, kids, relOf } from './tree.js';
 import type { WordSet } from './lexicons.js';
-import { triggerForm } from './triggers.js';
+import { zuInfinitiveBase } from './triggers.js';
 import type { ModalityFind, SentenceContext, TriggerContext } from './types.js';
 
 /** Acts whose readiness is a threat against their target. */
@@ -55,11 +55,7 @@ function bareInfinitive(ctx: TriggerContext, w: number): boolean {
 /** An infinitive by its form: with "zu"/"to", or a German zu-infinitive of a separable verb ("beizutreten"). */
 function infinitiveForm(ctx: TriggerContext, w: number): boolean {
   if (kids(ctx, w, 'mark').some((m) => ctx.norms[m] === 'zu' || ctx.norms[m] === 'to')) return true;
-  const norm = ctx.norms[w]!;
-  if (ctx.lang !== 'de') return false;
-  // A zu-infinitive of a separable verb: its particle, then "zu" ("beizutreten", "anzugreifen").
-  if (ctx.lex.separableParticles.some((p) => norm.startsWith(`${p}zu`) && /(e|el|er)n$/u.test(norm))) return true;
-  return triggerForm(ctx.lex.triggers, 'de', norm, ctx.lex.separableParticles) !== norm;
+  return ctx.lang === 'de' && zuInfinitiveBase(ctx.norms[w]!, ctx.lex.separableParticles) !== undefined;
 }
 
 /** The trigger is what someone is ready to do (syntax-cues readiness_heads): their infinitive, or a German

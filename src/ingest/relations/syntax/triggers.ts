@@ -78,12 +78,18 @@ export function triggerForm(
   particles: readonly string[],
 ): string {
   if (lang !== 'de' || entriesFor(triggers, lang, norm).length) return norm;
+  return zuInfinitiveBase(norm, particles) ?? norm;
+}
+
+/** The infinitive of a German zu-infinitive of a separable verb ("anzugreifen" → "angreifen", "beizutreten" →
+ * "beitreten"), else undefined. */
+export function zuInfinitiveBase(norm: string, particles: readonly string[]): string | undefined {
   for (const p of particles)
     if (norm.startsWith(`${p}zu`)) {
       const rest = norm.slice(p.length + 2);
       if (rest.length >= 4 && /e[lr]?n$/u.test(rest)) return p + rest;
     }
-  return norm;
+  return undefined;
 }
 
 /** Trigger entries of word w whose conditions hold, the part of speech checked against the parse's UPOS. */
