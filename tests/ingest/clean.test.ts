@@ -1,7 +1,10 @@
 // Tests of stage 01-clean: chrome removal, repeated headlines → title, dates, HTML stripping, language detection.
 
 import { describe, expect, it } from 'vitest';
-import { clean, detectLanguage, htmlToText, parseDate } from '../../src/ingest/stages/01-clean.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROME_RULES } from '../../src/ingest/clean/rules.js';
+import { clean, detectLanguage, htmlToText, isChrome, parseDate } from '../../src/ingest/stages/01-clean.js';
 import { extractDocument } from '../../src/ingest/index.js';
 
 const raw = (text: string, format: 'text' | 'html' = 'text') => ({ source: 't', text, format });
@@ -193,5 +196,20 @@ describe('clean: publication dates from datelines and credits', () => {
     expect(
       clean(raw(`Am 3. Mai 2020 trafen sich die Außenminister in Berlin, um über Sanktionen zu beraten.`)).published,
     ).toBeUndefined();
+  });
+});
+
+describe('isChrome', () => {
+  it('says a line is chrome exactly when one of the chrome rules matches it (the fast test is the rules)', () => {
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'devtexts', 'articles');
+    const lines = readdirSync(dir)
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n'))
+      .map((l) => l.trim())
+      .filter(Boolean);
+    lines.push('  (dpa)', 'Mehr zum Thema', 'Der Text endet hier. | mehr', 'Kein Treffer in dieser Zeile.');
+    const wrong = lines.filter((l) => isChrome(l) !== CHROME_RULES.some((r) => r.re.test(l)));
+    expect(lines.length).toBeGreaterThan(200);
+    expect(lines.filter(isChrome).length).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
   });
 });
