@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { GeokgError } from '../../errors.js';
 import type { DocumentExtraction } from '../../model.js';
 import type { ExtractOptions, InputItem, RawDocument } from '../types.js';
+import { sharedSyntaxFiles } from '../syntax/load.js';
 import type { JobMessage, ReadyMessage, ReplyMessage } from './protocol.js';
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
@@ -68,7 +69,12 @@ export class ExtractionPool {
 
   private spawn(): Slot {
     // execArgv [] : the parent's loader flags (tsx, vitest) do not apply in a worker; the entry registers tsx itself.
-    const worker = new Worker(WORKER_ENTRY, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+    const worker = new Worker(WORKER_ENTRY, {
+      execArgv: [],
+      // One copy of the syntax models for all workers (SharedArrayBuffers): N workers do not hold N copies.
+      workerData: { models: sharedSyntaxFiles() },
+      resourceLimits: { maxYoungGenerationSizeMb: 96 },
+    });
     const slot: Slot = { worker, busy: 0, completed: 0, jobs: new Map() };
     worker.on('message', (m: ReplyMessage | ReadyMessage) => {
       if ('ready' in m) return;

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readSharedModelFile, type ModelFile } from './model-file.js';
 import { readParser, readTagger, TrainedSyntaxModel } from './model.js';
 import type { SyntaxModel } from './types.js';
 
@@ -41,4 +42,25 @@ export function loadSyntaxModel(lang: 'de' | 'en', dir = DEFAULT_MODEL_DIR): Syn
   const model = new TrainedSyntaxModel(lang, tagger.tables, parser.tables, parser.langId);
   cache.set(key, model);
   return model;
+}
+
+const shared = new Map<string, Map<string, ModelFile>>();
+
+/** Both languages' model files in `dir` on SharedArrayBuffers, read once per process: what an extraction pool hands its
+ * worker threads (model-file.ts adoptModelFiles), so that N threads hold one copy of the weights, not N. */
+export function sharedSyntaxFiles(dir = DEFAULT_MODEL_DIR): Map<string, ModelFile> {
+  const hit = shared.get(dir);
+  if (hit) return hit;
+  const files = new Map<string, ModelFile>();
+  shared.set(dir, files);
+  for (const lang of ['de', 'en'] as const)
+    for (const p of Object.values(modelPaths(lang, dir))) {
+      if (!existsSync(p)) continue;
+      try {
+        files.set(p, readSharedModelFile(p));
+      } catch {
+        // Not shared: the thread that needs it reads it itself and reports the error where the document fails.
+      }
+    }
+  return files;
 }

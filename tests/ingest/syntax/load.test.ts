@@ -6,8 +6,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConllu } from '../../../src/ingest/syntax/conllu.js';
-import { loadSyntaxModel, ModelFormatError, ModelNotFoundError, modelPaths } from '../../../src/ingest/syntax/load.js';
-import { readModelFile, writeModelFile } from '../../../src/ingest/syntax/model-file.js';
+import {
+  loadSyntaxModel,
+  ModelFormatError,
+  ModelNotFoundError,
+  modelPaths,
+  sharedSyntaxFiles,
+} from '../../../src/ingest/syntax/load.js';
+import {
+  adoptModelFiles,
+  readModelFile,
+  readSharedModelFile,
+  writeModelFile,
+} from '../../../src/ingest/syntax/model-file.js';
 import { narrow, quantise } from '../../../src/ingest/syntax/perceptron.js';
 import { trainPair } from '../../../src/ingest/syntax/train-pipeline.js';
 import { toTreebankSentence, type TreebankSentence } from '../../../src/ingest/syntax/treebank.js';
@@ -25,6 +36,41 @@ const TINY = `1	Iran	Iran	PROPN	_	Case=Nom|Number=Sing	2	nsubj	_	_
 4	Drohnen	Drohne	NOUN	_	Case=Acc|Number=Plur	2	obj	_	_
 5	.	.	PUNCT	_	_	2	punct	_	_
 `;
+
+describe('shared model files (one copy for all extraction workers)', () => {
+  it('reads the tables onto SharedArrayBuffers with the same weights, and an adopting thread reads no file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'geokg-models-'));
+    const path = join(dir, 'de.parser.bin');
+    copyFileSync(modelPaths('de').parser, path);
+    const own = readModelFile(path);
+    const shared = readSharedModelFile(path);
+    expect(Object.keys(shared.tables).sort()).toEqual(Object.keys(own.tables).sort());
+    for (const [name, t] of Object.entries(shared.tables)) {
+      expect(t.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(t.constructor).toBe(own.tables[name]!.constructor);
+      expect(
+        Buffer.from(t.buffer).equals(
+          Buffer.from(own.tables[name]!.buffer, own.tables[name]!.byteOffset, own.tables[name]!.byteLength),
+        ),
+      ).toBe(true);
+    }
+    expect(shared.scales).toEqual(own.scales);
+    adoptModelFiles(new Map([[path, shared]]));
+    writeFileSync(path, 'gone');
+    expect(readModelFile(path).tables).toBe(shared.tables);
+  });
+
+  it('leaves out a damaged file (the thread that needs it reports the error) and shares the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'geokg-models-'));
+    const paths = modelPaths('de', dir);
+    writeFileSync(paths.tagger, 'not a model');
+    copyFileSync(modelPaths('de').parser, paths.parser);
+    const files = sharedSyntaxFiles(dir);
+    expect([...files.keys()]).toEqual([paths.parser]);
+    expect(sharedSyntaxFiles().size).toBe(4);
+    expect(() => loadSyntaxModel('de', dir)).toThrow(ModelFormatError);
+  });
+});
 
 describe('loadSyntaxModel', () => {
   it('throws ModelNotFoundError naming the file when a model is missing', () => {
