@@ -185,3 +185,18 @@ describe('criticism by rejection and protest, and what the critic did not do', (
     expect(r!.attributedTo ?? '').not.toMatch(/^item:/u);
   });
 });
+
+describe('supplied goods beyond weapons systems (data/gazetteer/items.tsv)', () => {
+  const cases: Array<[string, 'de' | 'en', string]> = [
+    ['The United States sold bombs to Israel.', 'en', 'item:bombs'],
+    ['Die USA lieferten Gleitbomben an Israel.', 'de', 'item:bombs'],
+    ['Russia delivered medical supplies to Syria.', 'en', 'item:medicine'],
+    ['Die Ukraine liefert Strom an Moldau.', 'de', 'item:electricity'],
+  ];
+  for (const [text, lang, item] of cases)
+    it(`${item} ← ${text}`, () => {
+      const r = rel(text, lang, 'SUPPLIES');
+      expect(r).toBeDefined();
+      expect(r!.properties.items).toContain(item);
+    });
+});
