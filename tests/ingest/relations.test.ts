@@ -200,3 +200,13 @@ describe('supplied goods beyond weapons systems (data/gazetteer/items.tsv)', () 
       expect(r!.properties.items).toContain(item);
     });
 });
+
+describe('tariffs as sanctions, on goods that stand for their origin (syntax-cues goods_nouns)', () => {
+  const cases: Array<[string, 'de' | 'en', Triple]> = [
+    ['Washington erhebt Zölle auf Waren aus China.', 'de', ['USA', 'SANCTIONS', 'CHN']],
+    ['Die USA erheben Zölle auf chinesische Waren.', 'de', ['USA', 'SANCTIONS', 'CHN']],
+    ['The United States imposed tariffs on imports from Canada.', 'en', ['USA', 'SANCTIONS', 'CAN']],
+  ];
+  for (const [text, lang, t] of cases)
+    it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, lang)).toContainEqual(t));
+});

@@ -3,7 +3,18 @@
 
 import type { EntityType } from '../../../model.js';
 import type { Mention } from '../../types.js';
-import { casesOf, feat, grants, kids, morphCase, relOf, strandedModifiers, withConjuncts } from './tree.js';
+import {
+  ancestors,
+  casesOf,
+  feat,
+  grants,
+  headOf,
+  kids,
+  morphCase,
+  relOf,
+  strandedModifiers,
+  withConjuncts,
+} from './tree.js';
 import type { SentenceContext } from './types.js';
 
 export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
@@ -71,6 +82,11 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
       const m = actorMention(ctx, c, true);
       if (m && typeOf(ctx, m.entity) === 'Country') return m;
     }
+  // "tariffs on imports from Canada", "Zölle auf Waren aus China": traded goods stand for the state they come from.
+  if (ctx.lex.goodsNouns.has(ctx.norms[k]!)) {
+    const origin = originOf(ctx, k);
+    if (origin) return origin;
+  }
   // "die iranische Regierung", "Russia's military", "the government of Iran": the noun acts for its owner.
   if (ctx.lex.actorNouns.has(ctx.norms[k]!))
     for (const rel of OWNER_RELS)
@@ -85,6 +101,28 @@ export function actorOfWord(ctx: SentenceContext, k: number, allowAdjective = fa
       }
   if (ctx.lex.actorNouns.has(ctx.norms[k]!))
     for (const c of strandedModifiers(ctx, k)) if (seatOf(ctx, k, c)) return actorMention(ctx, c, false);
+  return undefined;
+}
+
+/** The state goods noun k come from: its origin phrase ("imports from Canada"), or the one right after it that the
+ * parser hung on the verb (PP attachment, "erhebt Zölle auf Waren aus China" with "aus China" as obl), or its
+ * adjective ("chinesische Waren"). */
+function originOf(ctx: SentenceContext, k: number): Mention | undefined {
+  const phrases = kids(ctx, k, 'nmod').filter((c) => casesOf(ctx, c).some((x) => ctx.lex.originCases.has(x)));
+  let j = k + 1;
+  while (j < ctx.words.length && ancestors(ctx, j).some((a) => a.word === k)) j++;
+  const next = ctx.words[j];
+  if (next?.upos === 'ADP' && ctx.lex.originCases.has(ctx.norms[j]!) && headOf(ctx, j) > j)
+    phrases.push(headOf(ctx, j));
+  for (const c of phrases) {
+    const m = actorMention(ctx, c, false);
+    if (m && typeOf(ctx, m.entity) === 'Country') return m;
+  }
+  // "Zölle auf chinesische Waren", "tariffs on Canadian goods".
+  for (const c of kids(ctx, k, 'amod')) {
+    const m = actorMention(ctx, c, true);
+    if (m && typeOf(ctx, m.entity) === 'Country') return m;
+  }
   return undefined;
 }
 

@@ -62,6 +62,9 @@ export interface SyntaxLexicons {
   prospectHeads: WordSet;
   /** 'an aid package for Ukraine': the bundle noun's phrases are the event noun's. */
   bundleHeads: WordSet;
+  /** 'tariffs on imports from Canada': goods stand for the state they come from (its origin_cases phrase). */
+  goodsNouns: WordSet;
+  originCases: WordSet;
   /** 'lieferten sich Gefechte': a reflexive makes a notReflexive trigger another verb. */
   reflexives: WordSet;
   /** 'griff … scharf an', 'sharply attacked': an attack in words. */
@@ -149,6 +152,8 @@ const CuesSchema = z.object({
   ranking_heads: z.record(z.string(), z.array(z.string())),
   prospect_heads: z.array(z.string()),
   bundle_heads: z.array(z.string()),
+  goods_nouns: z.array(z.string()),
+  origin_cases: z.array(z.string()),
   reflexive_pronouns: z.array(z.string()),
   verbal_marks: z.array(z.string()),
   speaking_of: z.record(z.string(), z.array(z.string())),
@@ -231,6 +236,8 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     separableParticles: [...c.separable_particles].sort((a, b) => b.length - a.length),
     prospectHeads: wordSet(c.prospect_heads),
     bundleHeads: wordSet(c.bundle_heads),
+    goodsNouns: wordSet(c.goods_nouns),
+    originCases: wordSet(c.origin_cases),
     reflexives: wordSet(c.reflexive_pronouns),
     verbalMarks: wordSet(c.verbal_marks),
     inseparablePrefixes: c.inseparable_prefixes,
