@@ -45,6 +45,8 @@ export interface TriggerEntry {
   /** Not with a reflexive pronoun on the verb (read from the parse): "lieferten sich Gefechte" fought, delivered
    * nothing. */
   notReflexive?: boolean;
+  /** Not with a direct object (read from the parse): "flog Luftangriffe" flew no journey. */
+  intransitive?: boolean;
   needsIf?: Array<[string, RegExp]>;
   needsMod?: RegExp;
   /** The word right before must not match: "Kalter Krieg" and "Cold War" are periods, not attacks. */
@@ -63,6 +65,8 @@ interface TriggersFile {
 }
 
 interface GrammarFile {
+  adjective_endings_de: string[];
+  adjective_stem_de: string;
   abbreviations: string[];
   articles: string[];
   prepositions: Record<string, string>;
@@ -208,6 +212,7 @@ function compileTriggers(trig: TriggersFile): TriggerEntry[] {
     needsItemIf: t.needsItemIf ? new RegExp(t.needsItemIf as string, 'u') : undefined,
     needs: t.needs ? new RegExp(t.needs as string, 'u') : undefined,
     notReflexive: t.notReflexive as boolean | undefined,
+    intransitive: t.intransitive as boolean | undefined,
     needsIf: t.needsIf
       ? Object.entries(t.needsIf as Record<string, string>).map(
           ([k, v]) => [k, new RegExp(expand(v, t.lang), 'u')] as [string, RegExp],
@@ -251,6 +256,9 @@ export function loadLexicon(dir: string = LEXICON_DIR) {
     prepositions: new Map(Object.entries(grammar.prepositions)),
     neverNames: new Set(grammar.never_names),
     personTitles: new Set(grammar.person_titles),
+    /** German adjective endings and the stems they go on (grammar.json): gazetteer forms. */
+    germanAdjectiveEndings: grammar.adjective_endings_de,
+    germanAdjectiveStem: new RegExp(grammar.adjective_stem_de, 'u'),
     ...compileRoles(load<RolesFile>('roles.json')),
     triggers: compileTriggers(trig),
     negations: new Set(trig.negations),
@@ -319,6 +327,8 @@ export const MONTH_WORDS_DE = L.monthWordsDe;
 export const ORDINAL_BEFORE = L.ordinalBefore;
 export const NAME_PARTICLES = L.nameParticles;
 export const NAME_PARTICLES_AFTER_PARTICLE = L.nameParticlesAfterParticle;
+export const GERMAN_ADJECTIVE_ENDINGS = L.germanAdjectiveEndings;
+export const GERMAN_ADJECTIVE_STEM = L.germanAdjectiveStem;
 // TEMP-COMPAT (removed once 03/04 take the model as an argument)
 export const ARTICLES = L.articles;
 export const PREPOSITIONS = L.prepositions;

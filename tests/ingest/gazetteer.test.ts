@@ -1,5 +1,6 @@
 // Tests for the gazetteer: coverage of states, German inflection, metonyms, bilingual aliases, ambiguity flags,
 // and clear errors naming file and line when the data is broken.
+import { declined } from '../../src/ingest/gazetteer/declension.js';
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, appendFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -423,5 +424,25 @@ describe('slugify', () => {
     expect(slugify('Weißes Haus')).toBe('weisses-haus');
     expect(slugify('  Allgäu ')).toBe('allgau');
     expect(slugify("Gideon Sa'ar")).toBe('gideon-saar');
+  });
+});
+
+describe('German adjective declension of gazetteer names (grammar.json adjective_endings_de)', () => {
+  it('gives the other endings of leading adjectives, all alike, and nothing for names without one', () => {
+    expect(declined('Vereinigte Arabische Emirate')).toContain('Vereinigten Arabischen Emirate');
+    expect(declined('Internationaler Strafgerichtshof')).toEqual(
+      expect.arrayContaining(['Internationale Strafgerichtshof', 'Internationalen Strafgerichtshof']),
+    );
+    // "Armee" is a noun ending in -e: it stays as it is.
+    expect(declined('Rote Armee')).toContain('Roten Armee');
+    expect(declined('Rote Armee').every((f) => f.endsWith(' Armee'))).toBe(true);
+    expect(declined('United Nations')).toEqual([]);
+    expect(declined('Strafgerichtshof')).toEqual([]);
+  });
+
+  it('links the declined forms to the entity without listing them as aliases', () => {
+    expect(g.lookup('Internationale Strafgerichtshof').map((f) => f.id)).toContain('org:icc');
+    expect(g.lookup('Vereinigte Königreich').map((f) => f.id)).toContain('GBR');
+    expect(g.get('org:icc')!.aliases).not.toContain('Internationale Strafgerichtshof');
   });
 });

@@ -210,3 +210,12 @@ describe('tariffs as sanctions, on goods that stand for their origin (syntax-cue
   for (const [text, lang, t] of cases)
     it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, lang)).toContainEqual(t));
 });
+
+describe('German names with declined adjectives and articles', () => {
+  const cases: Array<[string, Triple]> = [
+    ['Der Internationale Strafgerichtshof kritisierte Russland.', ['org:icc', 'CRITICIZES', 'RUS']],
+    ['Das Vereinigte Königreich unterstützt die Ukraine.', ['GBR', 'SUPPORTS', 'UKR']],
+    ['Das Weiße Haus kritisierte Russland.', ['USA', 'CRITICIZES', 'RUS']],
+  ];
+  for (const [text, t] of cases) it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, 'de')).toContainEqual(t));
+});

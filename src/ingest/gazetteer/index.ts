@@ -8,6 +8,7 @@ import type { Entity, EntityType, Predicate } from '../../model.js';
 import { PREDICATES } from '../../model.js';
 import { GeokgError } from '../../errors.js';
 import { slugify } from '../../slugify.js';
+import { declined, inflectGermanAdjective } from './declension.js';
 import { NAME_PARTICLES, NAME_PARTICLES_AFTER_PARTICLE } from '../lexicon.js';
 
 export interface KnownRole {
@@ -205,12 +206,7 @@ function typeOf(id: string): EntityType {
 // ---------------------------------------------------------------------------------------------------------------
 // Expansion rules.
 
-const DE_ADJ_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
-
-/** German adjective stem → all strong/weak/mixed inflections: russisch → russisch, russische, russischen … */
-export function inflectGermanAdjective(stem: string): string[] {
-  return DE_ADJ_ENDINGS.map((e) => stem + e);
-}
+export { inflectGermanAdjective } from './declension.js';
 
 /**
  * German demonym "masc/fem" → singular and plural forms of both: Russe/Russin → Russe, Russen, Russin, Russinnen;
@@ -556,6 +552,11 @@ function load(dir: string): Gazetteer {
       notes.set(r.form, r.note);
     }
   }
+  // German names that open with adjectives match with the adjectives' other endings too ("der Internationale
+  // Strafgerichtshof" for "Internationaler Strafgerichtshof"); not entered as aliases.
+  for (const f of [...b.forms])
+    if (f.lang !== 'en' && !f.ambiguous && (f.kind === 'name' || f.kind === 'alias' || f.kind === 'metonym'))
+      for (const form of declined(f.form)) b.addForm({ ...f, form }, false);
   const byLower = new Map<string, SurfaceForm[]>();
   for (const f of b.forms) {
     const k = f.form.toLowerCase();

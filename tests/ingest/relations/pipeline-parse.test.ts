@@ -944,6 +944,44 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Iran-backed Houthis attacked ships.', 'en')).toEqual(['IRN SUPPORTS group:houthis']);
     expect(triples('The Saudi-led coalition struck Yemen.', 'en')).toEqual(['SAU ATTACKS YEM']);
   });
+  it('reads a German dative the parser hung backwards on the object noun as a genitive ("der Ukraine Unterstützung")', () => {
+    const w = (form: string, upos: string, head: number, deprel: string) => ({ form, upos, head, deprel });
+    const words = [
+      w('Frankreich', 'PROPN', 2, 'nsubj'),
+      w('sagte', 'VERB', 0, 'root'),
+      w('der', 'DET', 4, 'det'),
+      w('Ukraine', 'PROPN', 5, 'nmod'),
+      w('Unterstützung', 'NOUN', 2, 'obl:arg'),
+      w('zu', 'ADP', 2, 'compound:prt'),
+      w('.', 'PUNCT', 2, 'punct'),
+    ];
+    const out = repairedWords(words, MODEL.syntaxLexicons, 'de');
+    expect(out.map((x) => `${x.head}:${x.deprel}`)[3]).toBe('2:iobj');
+    // A genitive after its noun stays the noun's.
+    const after = repairedWords(
+      [
+        w('Die', 'DET', 2, 'det'),
+        w('Unterstützung', 'NOUN', 5, 'nsubj'),
+        w('der', 'DET', 4, 'det'),
+        w('Ukraine', 'PROPN', 2, 'nmod'),
+        w('wächst', 'VERB', 0, 'root'),
+      ],
+      MODEL.syntaxLexicons,
+      'de',
+    );
+    expect(after[3]).toMatchObject({ head: 2, deprel: 'nmod' });
+    expect(triples('Frankreich sagte der Ukraine Unterstützung zu.', 'de')).toEqual(['FRA SUPPORTS UKR']);
+    expect(triples('Frankreich hat der Ukraine Unterstützung zugesagt.', 'de')).toEqual(['FRA SUPPORTS UKR']);
+  });
+  it('reads a travel verb with a direct object as another verb ("flog Luftangriffe", "flew airstrikes")', () => {
+    expect(withPredicate('ATTACKS', 'Israel flog Luftangriffe auf den Iran.', 'de')).toEqual(['ISR ATTACKS IRN']);
+    expect(withPredicate('ATTACKS', 'US jets flew airstrikes against the Houthis.', 'en')).toEqual([
+      'USA ATTACKS group:houthis',
+    ]);
+    expect(withPredicate('MEETS', 'Putin flew to Beijing to meet Xi.', 'en')).toContain(
+      'person:vladimir-putin MEETS person:xi-jinping',
+    );
+  });
   it('repairs a hyphened participle the parser made the root ("US-made missiles hit Russia")', () => {
     // The parser's tree: "made" root, "missiles" the subject of "hit", "hit" an xcomp of "made".
     const w = (form: string, upos: string, head: number, deprel: string) => ({ form, upos, head, deprel });

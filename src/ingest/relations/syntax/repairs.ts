@@ -286,6 +286,27 @@ function nameBeforeObject(out: RepairWord[]): void {
   });
 }
 
+/** "Frankreich sagte der Ukraine Unterstützung zu", "hat der Ukraine weitere Hilfe zugesagt": a German genitive
+ * follows its noun, so a phrase with an article that the parser hung on the bare object noun after it as `nmod`
+ * (a genitive read backwards) is the verb's dative object. */
+function articleBeforeObject(out: RepairWord[]): void {
+  const { children } = shape(out);
+  out.forEach((w, i) => {
+    const h = w.head - 1;
+    if (w.deprel !== 'nmod' || h <= i || (w.upos !== 'NOUN' && w.upos !== 'PROPN')) return;
+    const kids = children[i]!.map((c) => out[c]!);
+    if (!kids.some((c, n) => c.upos === 'DET' && children[i]![n]! < i) || kids.some((c) => c.deprel === 'case')) return;
+    const obj = out[h]!;
+    if (obj.upos !== 'NOUN' || !['obj', 'obl:arg', 'obl'].includes(obj.deprel)) return;
+    if (children[h]!.some((c) => out[c]!.deprel === 'case' || out[c]!.deprel === 'det')) return;
+    for (let k = i + 1; k < h; k++) if (out[k]!.head !== h + 1 || out[k]!.upos !== 'ADJ') return;
+    const verb = out[obj.head - 1];
+    if (!verb || (verb.upos !== 'VERB' && verb.upos !== 'AUX')) return;
+    w.head = obj.head;
+    w.deprel = 'iobj';
+  });
+}
+
 /** "US-made missiles hit Russia", "Iran-backed militias attacked US bases": a participle joined by a hyphen to the
  * word before modifies the noun after it (EWT and GUM: 107 of 120 such words are amod), but the parser, seeing a
  * name before a verb, makes the participle the root and the real predicate its complement. The participle
@@ -322,6 +343,7 @@ export function repairedWords<W extends RepairWord>(
   if (lang === 'de') bareArgument(out);
   if (lang === 'de') genitiveName(out);
   if (lang === 'de') nameBeforeObject(out);
+  if (lang === 'de') articleBeforeObject(out);
   if (lang === 'de') adverbialBeforeArticle(out);
   if (lang === 'de') ellipticConjunct(out);
   if (lang === 'de') futureWerden(out, lex.futureAux);

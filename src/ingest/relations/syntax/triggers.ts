@@ -43,6 +43,7 @@ function entryOk(
   if (e.needsItemIf && e.needsItemIf.test(norm) && !hasItem) return false;
   if (e.needs && !e.needs.test(lower)) return false;
   if (e.notReflexive && kids(ctx, w).some((k) => ctx.lex.reflexives.has(ctx.norms[k]!))) return false;
+  if (e.intransitive && kids(ctx, w, 'obj').length) return false;
   const before = ctx.doc.sentences[ctx.sentence]!.tokens[ctx.words[w]!.tokStart - 1];
   if (e.notAfter && before && e.notAfter.test(before.norm)) return false;
   if (e.needsIf) for (const [pre, re] of e.needsIf) if (norm.startsWith(pre) && !re.test(lower)) return false;
