@@ -219,3 +219,30 @@ describe('German names with declined adjectives and articles', () => {
   ];
   for (const [text, t] of cases) it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, 'de')).toContainEqual(t));
 });
+
+describe('attacks named by barrages, salvos and raids', () => {
+  const cases: Array<[string, 'de' | 'en', Triple]> = [
+    ['Moscow unleashed a barrage of drones on Ukraine.', 'en', ['RUS', 'ATTACKS', 'UKR']],
+    ["Russia's overnight raid on Kyiv lasted six hours.", 'en', ['RUS', 'ATTACKS', 'UKR']],
+    ['Die russische Raketensalve auf Kiew war die schwerste seit Wochen.', 'de', ['RUS', 'ATTACKS', 'UKR']],
+  ];
+  for (const [text, lang, t] of cases)
+    it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, lang)).toContainEqual(t));
+});
+
+describe('concern and outrage, arming and arms packages', () => {
+  const cases: Array<[string, 'de' | 'en', Triple]> = [
+    ['Frankreich äußerte sich besorgt über den Siedlungsbau Israels.', 'de', ['FRA', 'CRITICIZES', 'ISR']],
+    ['Frankreich zeigte sich empört über die Angriffe Israels.', 'de', ['FRA', 'CRITICIZES', 'ISR']],
+    ["Germany is deeply concerned about Russia's nuclear threats.", 'en', ['DEU', 'CRITICIZES', 'RUS']],
+    ['Der Iran rüstet die Hisbollah seit Jahren auf.', 'de', ['IRN', 'SUPPLIES', 'group:hezbollah']],
+    ['Die USA schnüren ein weiteres Militärpaket für Kiew.', 'de', ['USA', 'SUPPLIES', 'UKR']],
+  ];
+  for (const [text, lang, t] of cases)
+    it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, lang)).toContainEqual(t));
+
+  it('keeps concern without its adposition and arming without an object out', () => {
+    expect(triples('Europa rüstet auf.', 'de')).toEqual([]);
+    expect(triples('The countries concerned met Russia.', 'en').filter((t) => t[1] === 'CRITICIZES')).toEqual([]);
+  });
+});
