@@ -246,3 +246,29 @@ describe('concern and outrage, arming and arms packages', () => {
     expect(triples('The countries concerned met Russia.', 'en').filter((t) => t[1] === 'CRITICIZES')).toEqual([]);
   });
 });
+
+describe('coming under attack, firing toward a target, mediators, breaking the law', () => {
+  const cases: Array<[string, 'de' | 'en', Triple]> = [
+    ['Kyiv came under a massive Russian attack overnight.', 'en', ['RUS', 'ATTACKS', 'UKR']],
+    ['Kiew geriet in der Nacht unter russischen Beschuss.', 'de', ['RUS', 'ATTACKS', 'UKR']],
+    ['North Korea fired artillery shells toward South Korea.', 'en', ['PRK', 'ATTACKS', 'KOR']],
+    ['Qatari mediators met Israeli negotiators in Doha.', 'en', ['ISR', 'MEETS', 'QAT']],
+    [
+      "The State Department said Russia's actions violated international law.",
+      'en',
+      ['org:us-state-department', 'CRITICIZES', 'RUS'],
+    ],
+    [
+      'Das Auswärtige Amt erklärte, Russland verstoße gegen das Völkerrecht.',
+      'de',
+      ['org:german-foreign-office', 'CRITICIZES', 'RUS'],
+    ],
+  ];
+  for (const [text, lang, t] of cases)
+    it(`${t.join(' ')} ← ${text}`, () => expect(triples(text, lang)).toContainEqual(t));
+
+  it('does not make the attacked one its own attacker, nor a rule kept a violation', () => {
+    expect(triples('Kyiv came under attack.', 'en')).toEqual([]);
+    expect(triples('Officials said the shipment violated no rules.', 'en')).toEqual([]);
+  });
+});
