@@ -12,6 +12,8 @@ const triples = (text: string, lang: 'de' | 'en') =>
   extractText(text, { lang }).relations.map((r) => `${r.subject} ${r.predicate} ${r.object}`);
 const withPredicate = (predicate: string, text: string, lang: 'de' | 'en') =>
   triples(text, lang).filter((t) => t.split(' ')[1] === predicate);
+/** A word of a hand-written parse, for the repair tests. */
+const w = (form: string, upos: string, head: number, deprel: string) => ({ form, upos, head, deprel });
 
 describe('pipeline with the parse stage', () => {
   it('distributes a relation over the named members of a common noun ("countries including A and B")', () => {
@@ -945,7 +947,6 @@ describe('pipeline with the parse stage', () => {
     expect(triples('The Saudi-led coalition struck Yemen.', 'en')).toEqual(['SAU ATTACKS YEM']);
   });
   it('reads a German dative the parser hung backwards on the object noun as a genitive ("der Ukraine Unterstützung")', () => {
-    const w = (form: string, upos: string, head: number, deprel: string) => ({ form, upos, head, deprel });
     const words = [
       w('Frankreich', 'PROPN', 2, 'nsubj'),
       w('sagte', 'VERB', 0, 'root'),
@@ -984,7 +985,6 @@ describe('pipeline with the parse stage', () => {
   });
   it('repairs a hyphened participle the parser made the root ("US-made missiles hit Russia")', () => {
     // The parser's tree: "made" root, "missiles" the subject of "hit", "hit" an xcomp of "made".
-    const w = (form: string, upos: string, head: number, deprel: string) => ({ form, upos, head, deprel });
     const words = [
       w('US', 'PROPN', 3, 'nsubj'),
       w('-', 'PUNCT', 1, 'punct'),
