@@ -1097,4 +1097,131 @@ describe('pipeline with the parse stage', () => {
     expect(withPredicate('MEETS', 'Russian troops arrived in Belarus.', 'en')).toEqual([]);
     expect(withPredicate('MEETS', 'Putin flew back to Moscow after the summit.', 'en')).toEqual([]);
   });
+  it('reads two bare names around a German verb subject first ("Polen machte Russland … verantwortlich")', () => {
+    // The parser's tree: "Polen" read as a plural noun, the object; "Russland" the subject.
+    const words = [
+      w('Polen', 'NOUN', 2, 'obj'),
+      w('machte', 'VERB', 0, 'root'),
+      { ...w('Russland', 'PROPN', 2, 'nsubj'), feats: 'Case=Nom|Number=Sing' },
+      w('verantwortlich', 'ADJ', 2, 'xcomp'),
+    ];
+    const out = repairedWords(words, MODEL.syntaxLexicons, 'de');
+    expect(out.map((x) => x.deprel)).toEqual(['nsubj', 'root', 'obj', 'xcomp']);
+    // An article shows the object put first: it stays.
+    const marked = repairedWords(
+      [
+        w('Den', 'DET', 2, 'det'),
+        w('Iran', 'PROPN', 3, 'obj'),
+        w('kritisierte', 'VERB', 0, 'root'),
+        w('Israel', 'PROPN', 3, 'nsubj'),
+      ],
+      MODEL.syntaxLexicons,
+      'de',
+    );
+    expect(marked.map((x) => x.deprel)).toEqual(['det', 'obj', 'root', 'nsubj']);
+    expect(withPredicate('CRITICIZES', 'Polen machte Russland für den Anschlag verantwortlich.', 'de')).toEqual([
+      'POL CRITICIZES RUS',
+    ]);
+  });
+  it('reads an English participle of feeling after "be" as the adjective ("Peru was outraged by …")', () => {
+    expect(triples("Peru was outraged by Bolivia's decision to expel its ambassador.", 'en')).toEqual([
+      'PER CRITICIZES BOL',
+    ]);
+    expect(triples("Russia was angered by NATO's expansion.", 'en')).toEqual(['RUS CRITICIZES org:nato']);
+    // A passive of an act keeps its agent.
+    expect(triples('Peru was attacked by Bolivia.', 'en')).toEqual(['BOL ATTACKS PER']);
+  });
+  it('reads putting someone on a sanctions list as sanctioning them, also where the list hangs on the object', () => {
+    expect(triples("The EU added Russia's central bank to its sanctions list.", 'en')).toEqual([
+      'org:eu SANCTIONS RUS',
+    ]);
+    expect(triples('Peru was added to the US sanctions list.', 'en')).toEqual(['USA SANCTIONS PER']);
+    expect(triples('Die EU setzte die russische Zentralbank auf ihre Sanktionsliste.', 'de')).toEqual([
+      'org:eu SANCTIONS RUS',
+    ]);
+    expect(triples('Die USA setzten mehrere chinesische Firmen auf die schwarze Liste.', 'de')).toEqual([
+      'USA SANCTIONS CHN',
+    ]);
+    // Other lists sanction nobody.
+    expect(triples('Peru published a list of its demands to Bolivia.', 'en')).toEqual([]);
+    expect(triples('Peru setzte Bolivien auf die Liste der Teilnehmer.', 'de')).toEqual([]);
+  });
+  it('never reads the case of a German passive agent as its role ("von den USA": dative under "von")', () => {
+    expect(triples('Bolivien wurde von den USA auf die Sanktionsliste gesetzt.', 'de')).toEqual(['USA SANCTIONS BOL']);
+    expect(triples('Die Ukraine wurde von den USA mit Waffen beliefert.', 'de')).toEqual(['USA SUPPLIES UKR']);
+    expect(
+      withPredicate('INVITES', 'Putin wurde von der chinesischen Regierung nach Peking eingeladen.', 'de'),
+    ).toEqual(['CHN INVITES person:vladimir-putin']);
+  });
+  it('reads "ausrüsten mit" with a supplied good as a supply, and "beliefern/versorgen mit" also in the passive', () => {
+    expect(triples('Die Bundesregierung rüstet die Ukraine mit Panzern aus.', 'de')).toEqual(['DEU SUPPLIES UKR']);
+    expect(triples('Die Ukraine wird von den USA mit Munition versorgt.', 'de')).toEqual(['USA SUPPLIES UKR']);
+    expect(triples('Peru rüstet seine Armee mit neuen Panzern aus.', 'de')).toEqual([]);
+  });
+  it('reads a German name in -s before an adjective and noun as the possessor ("Indiens größter Waffenlieferant")', () => {
+    // The parser's tree: "Indiens" a second subject of "bleibt", the noun its object.
+    const words = [
+      w('Russland', 'PROPN', 2, 'nsubj'),
+      w('bleibt', 'VERB', 0, 'root'),
+      w('Indiens', 'PROPN', 2, 'nsubj'),
+      w('größter', 'ADJ', 5, 'amod'),
+      w('Waffenlieferant', 'NOUN', 2, 'obj'),
+    ];
+    const out = repairedWords(words, MODEL.syntaxLexicons, 'de');
+    expect(out[2]).toMatchObject({ head: 5, deprel: 'nmod:poss' });
+    expect(triples('Russland bleibt Indiens größter Waffenlieferant.', 'de')).toEqual(['RUS SUPPLIES IND']);
+    // The name as the head of an "als" phrase with the noun below it.
+    expect(triples('China gilt als Pakistans wichtigster Unterstützer.', 'de')).toEqual(['CHN SUPPORTS PAK']);
+    // A common noun in -s before an adjective that is no superlative starts a genitive after it.
+    const after = repairedWords(
+      [
+        w('Peru', 'PROPN', 2, 'nsubj'),
+        w('kauft', 'VERB', 0, 'root'),
+        w('Autos', 'NOUN', 2, 'obj'),
+        w('deutscher', 'ADJ', 5, 'amod'),
+        w('Hersteller', 'NOUN', 3, 'nmod'),
+      ],
+      MODEL.syntaxLexicons,
+      'de',
+    );
+    expect(after[2]).toMatchObject({ head: 2, deprel: 'obj' });
+  });
+  it('reads "be" before an -ing form as the progressive, not a passive ("said Moscow was mocking peace efforts")', () => {
+    const words = [
+      w('Moscow', 'PROPN', 3, 'nsubj:pass'),
+      w('was', 'AUX', 3, 'aux:pass'),
+      w('mocking', 'VERB', 0, 'root'),
+      w('efforts', 'NOUN', 3, 'obj'),
+    ];
+    expect(repairedWords(words, MODEL.syntaxLexicons, 'en').map((x) => x.deprel)).toEqual([
+      'nsubj',
+      'aux',
+      'root',
+      'obj',
+    ]);
+    expect(triples('The US said Moscow was mocking peace efforts.', 'en')).toEqual(['USA CRITICIZES RUS']);
+    expect(triples('The US said Moscow was destabilising the region.', 'en')).toEqual(['USA CRITICIZES RUS']);
+    // "being" is the passive's own -ing auxiliary.
+    const passive = repairedWords(
+      [
+        w('Kyiv', 'PROPN', 4, 'nsubj:pass'),
+        w('was', 'AUX', 4, 'aux'),
+        w('being', 'AUX', 4, 'aux:pass'),
+        w('shelled', 'VERB', 0, 'root'),
+      ],
+      MODEL.syntaxLexicons,
+      'en',
+    );
+    expect(passive.map((x) => x.deprel)).toEqual(['nsubj:pass', 'aux', 'aux:pass', 'root']);
+  });
+  it('reads protesting to someone ("protestierte bei China") and a breach of law as criticism', () => {
+    expect(triples('Japan protestierte bei China gegen das Eindringen.', 'de')).toEqual(['JPN CRITICIZES CHN']);
+    expect(triples('Die Ukraine protestierte in Kiew.', 'de')).toEqual([]);
+    expect(
+      triples(
+        'Der iranische Außenminister bezeichnete den israelischen Angriff als Verstoß gegen das Völkerrecht.',
+        'de',
+      ),
+    ).toEqual(['IRN CRITICIZES ISR']);
+  });
 });

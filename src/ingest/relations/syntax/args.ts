@@ -96,7 +96,7 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
     const h = headOf(ctx, t);
     words = h >= 0 && HEAD_RELS.has(relOf(ctx.words[t]!.deprel)) ? [h] : [];
   } else if (slot.dep.startsWith('governor:')) {
-    const g = headOf(ctx, t);
+    const g = governorOf(ctx, t, slot);
     const dep = slot.dep.slice('governor:'.length);
     // "hat wegen der Lieferung von Raketen an Russland Sanktionen verhängt": the EU delivers nothing; "Frankreich
     // verurteilte die Angriffe Israels": the critic attacked no one. A light verb lends its subject ("verhängte
@@ -128,6 +128,21 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
   // says the phrase is the trigger's.
   const moved = slot.dep === 'obl' && isVerb ? objectModifiers(ctx, t) : slot.dep === 'nmod' ? ofModifiers(ctx, t) : [];
   return moved.filter((k) => casesOf(ctx, k).length > 0 && hasCase(ctx, k, slot.case));
+}
+
+/** The word an event noun hangs on. A phrase under the frame's own adposition that the parser hung on the verb's
+ * object belongs to the verb ("added Russia's central bank to its sanctions list", "setzte die Zentralbank auf
+ * die Sanktionsliste": the list is where the bank is put, not a part of the bank). */
+function governorOf(ctx: TriggerContext, t: number, slot: Slot): number {
+  const g = headOf(ctx, t);
+  if (!slot.ifTriggerCase?.length || g < 0 || relOf(ctx.words[t]!.deprel) !== 'nmod') return g;
+  // "dozens of Chinese companies": the object is the of-phrase's head.
+  let o = g;
+  while (relOf(ctx.words[o]!.deprel) === 'nmod' && casesOf(ctx, o).includes('of') && headOf(ctx, o) >= 0)
+    o = headOf(ctx, o);
+  if (relOf(ctx.words[o]!.deprel) !== 'obj') return g;
+  const v = headOf(ctx, o);
+  return v >= 0 && ctx.words[v]!.upos === 'VERB' ? v : g;
 }
 
 /** The nmod phrases of an event noun's genitive or of-phrase ("Besuch Putins in Peking", "the invasion of Ukraine

@@ -137,6 +137,32 @@ function possessorOfNoun(out: RepairWord[]): void {
   });
 }
 
+/** "Russland bleibt Indiens größter Waffenlieferant", "gilt als Pakistans wichtigster Unterstützer": a German name
+ * in -s right before an adjective and its noun is that noun's possessor (German puts only names before the noun in
+ * the genitive), but the parser hangs it on the verb as a second subject, or makes it the phrase's head with the
+ * noun below it. The name becomes the noun's possessor and the noun takes the place the name held. A common noun in
+ * -s counts only before a superlative ("Pakistans engster"): "Autos deutscher Hersteller" is a genitive after. */
+function prenominalGenitive(out: RepairWord[]): void {
+  const { children } = shape(out);
+  out.forEach((k, i) => {
+    if (!/^\p{Lu}\p{L}*s$/u.test(k.form) || (k.upos !== 'PROPN' && k.upos !== 'NOUN')) return;
+    let n = i + 1;
+    while (n < out.length && out[n]!.upos === 'ADJ' && out[n]!.head > n + 1) n++;
+    if (n === i + 1 || n >= out.length || out[n]!.upos !== 'NOUN') return;
+    for (let j = i + 1; j < n; j++) if (out[j]!.head !== n + 1) return;
+    if (k.upos === 'NOUN' && !/st(e|er|en|es)?$/u.test(out[i + 1]!.form)) return;
+    if (children[i]!.some((c) => out[c]!.deprel === 'det') || k.head === n + 1) return;
+    const noun = out[n]!;
+    if (noun.head === i + 1) {
+      noun.head = k.head;
+      noun.deprel = k.deprel;
+      for (const c of children[i]!) if (c !== n) out[c]!.head = n + 1;
+    }
+    k.head = n + 1;
+    k.deprel = 'nmod:poss';
+  });
+}
+
 /** A passive subject without any auxiliary is the subject of an active verb ("said it condemned the use of force",
  * the participle reading of "condemned"), and then a nominal xcomp of that verb, with no object beside it, its
  * object; an active clause has no passive agent ("condemned the use of force by the US", "spoke by phone with …"). */
@@ -162,6 +188,21 @@ function voice(out: RepairWord[]): void {
   out.forEach((_, i) => {
     if (!deps(i, 'nsubj').length || deps(i, 'aux:pass').length || deps(i, 'nsubj:pass').length) return;
     for (const a of deps(i, 'obl:agent')) a.deprel = 'obl';
+  });
+}
+
+/** "said Moscow was mocking peace efforts": "be" before a form in -ing is the progressive, never the passive
+ * (whose -ing auxiliary is "being": "was being attacked"), so the parser's passive labels go back to active ones. */
+function progressive(out: RepairWord[]): void {
+  const { children } = shape(out);
+  out.forEach((v, i) => {
+    if (v.upos !== 'VERB' || !/ing$/u.test(v.form.toLowerCase())) return;
+    const kids = children[i]!.map((c) => out[c]!);
+    if (!kids.some((k) => k.deprel === 'aux:pass' && !/ing$/u.test(k.form.toLowerCase()))) return;
+    for (const k of kids) {
+      if (k.deprel === 'aux:pass') k.deprel = 'aux';
+      else if (k.deprel === 'nsubj:pass') k.deprel = 'nsubj';
+    }
   });
 }
 
@@ -307,6 +348,52 @@ function articleBeforeObject(out: RepairWord[]): void {
   });
 }
 
+/** "Polen machte Russland für den Anschlag verantwortlich": two bare names around a German V2 verb carry no case
+ * marks, and such a clause is read subject first (an object put first takes an article or pronoun that shows its
+ * case: "Den Iran kritisierte Israel"). The parser, taking "Polen" for a plural noun, made it the object and the
+ * name after the verb the subject; they change places. */
+function bareNamesSubjectFirst(out: RepairWord[]): void {
+  const { children } = shape(out);
+  const bare = (k: number) =>
+    (out[k]!.upos === 'PROPN' || out[k]!.upos === 'NOUN') &&
+    !/(?:^|\|)Case=(?:Acc|Dat|Gen)/u.test(out[k]!.feats ?? '') &&
+    children[k]!.every((c) => NAME_PARTS.has(out[c]!.deprel));
+  const last = (k: number): number => Math.max(k, ...children[k]!.map(last));
+  out.forEach((v, i) => {
+    if (v.upos !== 'VERB' && v.upos !== 'AUX') return;
+    const o = children[i]!.filter((c) => out[c]!.deprel === 'obj');
+    const s = children[i]!.filter((c) => out[c]!.deprel === 'nsubj');
+    if (o.length !== 1 || s.length !== 1 || o[0]! > i || s[0]! < i) return;
+    if (leftEdge(out, children, o[0]!) !== leftEdge(out, children, i) || last(o[0]!) + 1 !== i) return;
+    if (
+      !bare(o[0]!) ||
+      (out[s[0]!]!.upos !== 'PROPN' && !bare(s[0]!)) ||
+      children[s[0]!]!.some((c) => !NAME_PARTS.has(out[c]!.deprel))
+    )
+      return;
+    out[o[0]!]!.deprel = 'nsubj';
+    out[s[0]!]!.deprel = 'obj';
+  });
+}
+
+/** "Peru was outraged by Bolivia's decision", "Russia was alarmed at …": an English participle of feeling after
+ * "be" is an adjective with its copula (EWT tags most of them VERB, passive), and its by-phrase the cause, not an
+ * agent: the adjective frames read it once the clause is copular again. The feeling words are the adjective
+ * triggers of the relation lexicon. */
+function feelingParticiple(out: RepairWord[], isFeeling: (norm: string) => boolean): void {
+  const { children } = shape(out);
+  out.forEach((v, i) => {
+    const kids = children[i]!.map((c) => out[c]!);
+    if (v.upos !== 'VERB' || !kids.some((k) => k.deprel === 'aux:pass') || !isFeeling(v.form.toLowerCase())) return;
+    v.upos = 'ADJ';
+    for (const k of kids) {
+      if (k.deprel === 'aux:pass') k.deprel = 'cop';
+      else if (k.deprel === 'nsubj:pass') k.deprel = 'nsubj';
+      else if (k.deprel === 'obl:agent') k.deprel = 'obl';
+    }
+  });
+}
+
 /** "US-made missiles hit Russia", "Iran-backed militias attacked US bases": a participle joined by a hyphen to the
  * word before modifies the noun after it (EWT and GUM: 107 of 120 such words are amod), but the parser, seeing a
  * name before a verb, makes the participle the root and the real predicate its complement. The participle
@@ -334,7 +421,7 @@ function hyphenParticiple(out: RepairWord[]): void {
 /** The repairs in order, on a copy of the words (the stored parse stays the parser's). */
 export function repairedWords<W extends RepairWord>(
   words: readonly W[],
-  lex: Pick<SyntaxLexicons, 'relativePronouns' | 'participlesOnly' | 'futureAux'>,
+  lex: Pick<SyntaxLexicons, 'relativePronouns' | 'participlesOnly' | 'futureAux' | 'triggers'>,
   lang: 'de' | 'en',
 ): W[] {
   const out = words.map((w) => ({ ...w }));
@@ -342,13 +429,18 @@ export function repairedWords<W extends RepairWord>(
   markedSubject(out);
   if (lang === 'de') bareArgument(out);
   if (lang === 'de') genitiveName(out);
+  if (lang === 'de') prenominalGenitive(out);
   if (lang === 'de') nameBeforeObject(out);
   if (lang === 'de') articleBeforeObject(out);
   if (lang === 'de') adverbialBeforeArticle(out);
   if (lang === 'de') ellipticConjunct(out);
+  if (lang === 'de') bareNamesSubjectFirst(out);
   if (lang === 'de') futureWerden(out, lex.futureAux);
   if (lang === 'en') reducedRelativeMain(out, lex.participlesOnly);
   if (lang === 'en') hyphenParticiple(out);
+  if (lang === 'en') progressive(out);
+  if (lang === 'en')
+    feelingParticiple(out, (n) => lex.triggers.some((t) => t.pos === 'adj' && t.lang !== 'de' && t.re.test(n)));
   relativeClauseRepair(out, lex.relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
   voice(out);
   return out;

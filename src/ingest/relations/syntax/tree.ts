@@ -74,6 +74,8 @@ export function isPassive(ctx: SentenceContext, v: number): boolean {
 export interface CoreDep {
   rel: string;
   word: number;
+  /** A passive's by/von/durch phrase: its case is the adposition's, no sign of its role. */
+  agent?: boolean;
 }
 
 /** Is word k a relative pronoun heading nothing (who, which, der, die …)? */
@@ -110,12 +112,12 @@ export function coreDeps(ctx: SentenceContext, v: number): CoreDep[] {
   for (const k of kids(ctx, v)) {
     let rel = relOf(ctx.words[k]!.deprel);
     let word = k;
+    const agent = rel === 'obl:agent' || (passive && rel === 'obl' && casesOf(ctx, k).some((c) => agentCases.has(c)));
     if (rel === 'nsubj:pass') rel = 'obj';
-    else if (rel === 'obl:agent') rel = 'nsubj';
-    else if (passive && rel === 'obl' && casesOf(ctx, k).some((c) => agentCases.has(c))) rel = 'nsubj';
+    else if (agent) rel = 'nsubj';
     if (relcl && relPronoun(ctx, k)) word = headOf(ctx, v);
     else if (relPronoun(ctx, k)) word = antecedentBeforeComma(ctx, k) ?? k;
-    out.push({ rel, word });
+    out.push(agent ? { rel, word, agent } : { rel, word });
   }
   if (ctx.lang === 'de') germanCase(ctx, v, out);
   return out;
@@ -127,6 +129,7 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
   for (const d of core) counts.set(d.rel, (counts.get(d.rel) ?? 0) + 1);
   const collide = [...counts.values()].some((n) => n > 1);
   for (const d of core) {
+    if (d.agent) continue;
     const c = morphCase(ctx, d.word);
     const byCase = c === 'Nom' ? 'nsubj' : c === 'Acc' ? 'obj' : c === 'Dat' ? 'iobj' : undefined;
     // A dative labelled subject can never be one; otherwise only a collision lets the article overrule the label.
@@ -145,7 +148,7 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
     if (plural(objects[0]!.word) && kids(ctx, v, 'aux:pass').length === 0) objects[0]!.rel = 'nsubj';
   // Two bare names as subjects ("Nordkorea soll Russland … Raketen geliefert haben"): the first is the subject, the
   // second the dative beside a theme, else the object.
-  const names = core.filter((d) => d.rel === 'nsubj');
+  const names = core.filter((d) => d.rel === 'nsubj' && !d.agent);
   if (names.length === 2 && names.every((d) => morphCase(ctx, d.word) === undefined)) {
     const later = names[0]!.word < names[1]!.word ? names[1]! : names[0]!;
     const theme = deps.some((d) => d.rel === 'obj' || (d.rel === 'obl' && !casesOf(ctx, d.word).length));
@@ -158,7 +161,7 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
   // the subject and the article the ambiguous one: "Frankreich stärkt der Ukraine den Rücken").
   if (!collide) return;
   agreement(ctx, v, core);
-  const subjects = core.filter((d) => d.rel === 'nsubj');
+  const subjects = core.filter((d) => d.rel === 'nsubj' && !d.agent);
   const bare = subjects.filter((d) => morphCase(ctx, d.word) === undefined);
   if (subjects.length - bare.length >= 1 && bare.length === 1) {
     const hasObject = core.some((d) => d.rel === 'obj');
