@@ -1224,4 +1224,70 @@ describe('pipeline with the parse stage', () => {
       ),
     ).toEqual(['IRN CRITICIZES ISR']);
   });
+  it('takes a denial the tree puts above a claim over a hedge near it, and no denial from another clause', () => {
+    const claims = (text: string) =>
+      extractText(text, { lang: 'en' }).relations.map((r) => `${r.subject} ${r.predicate} ${r.object} ${r.modality}`);
+    expect(claims('Tehran rejected reports that it had sent missiles to Russia.')).toEqual(['IRN SUPPLIES RUS denied']);
+    expect(claims('China insists it has not provided lethal aid to Russia.')).toEqual(['CHN SUPPLIES RUS denied']);
+    expect(claims('Iran, which denied that it had sent drones, was criticised by Russia.')).toEqual([
+      'RUS CRITICIZES IRN asserted',
+    ]);
+  });
+  it('reads "according to" as the adposition of its phrase, the source of the claim', () => {
+    // The parser's tree: "according" a conjunction on "United", read as a verb; the phrase a parataxis.
+    const words = [
+      w('Iran', 'PROPN', 2, 'nsubj'),
+      w('supplied', 'VERB', 0, 'root'),
+      w('drones', 'NOUN', 2, 'obj'),
+      w(',', 'PUNCT', 2, 'punct'),
+      w('according', 'VERB', 7, 'cc'),
+      w('to', 'ADP', 5, 'fixed'),
+      w('United', 'VERB', 9, 'amod'),
+      w('Nations', 'PROPN', 9, 'compound'),
+      w('experts', 'NOUN', 2, 'parataxis'),
+    ];
+    const out = repairedWords(words, MODEL.syntaxLexicons, 'en');
+    expect(out.slice(4).map((x) => `${x.head}:${x.deprel}`)).toEqual([
+      '9:case',
+      '5:fixed',
+      '9:amod',
+      '9:compound',
+      '2:obl',
+    ]);
+    const r = extractText(
+      'Iran has long supplied the Houthis with missile and drone components, according to United Nations experts and Western governments, though it denies arming the rebels.',
+      { lang: 'en' },
+    ).relations.find((x) => x.predicate === 'SUPPLIES');
+    expect(r?.modality).toBe('reported');
+  });
+  it('reads a weapons package for someone, and a German arms sale or export named by its compound, as a supply', () => {
+    expect(triples('Washington announced a new $400 million weapons package for Kyiv.', 'en')).toEqual([
+      'USA SUPPLIES UKR',
+    ]);
+    expect(triples('Das US-Außenministerium genehmigte einen Waffenverkauf an Taiwan.', 'de')).toEqual([
+      'org:us-state-department SUPPLIES TWN',
+    ]);
+    expect(triples('Deutschland genehmigte Rüstungsexporte nach Israel.', 'de')).toEqual(['DEU SUPPLIES ISR']);
+    // Exports of nothing named supply no one.
+    expect(triples('Deutschland steigerte seine Exporte nach China.', 'de')).toEqual([]);
+  });
+  it('splits a noun phrase the parser built around "of" + gerund ("accused Islamabad of harbouring terrorists")', () => {
+    const words = [
+      w('Delhi', 'PROPN', 2, 'nsubj'),
+      w('accused', 'VERB', 0, 'root'),
+      w('Islamabad', 'PROPN', 6, 'compound'),
+      w('of', 'SCONJ', 5, 'mark'),
+      w('harbouring', 'VERB', 6, 'amod'),
+      w('terrorists', 'NOUN', 2, 'obj'),
+    ];
+    expect(repairedWords(words, MODEL.syntaxLexicons, 'en').map((x) => `${x.head}:${x.deprel}`)).toEqual([
+      '2:nsubj',
+      '0:root',
+      '2:obj',
+      '5:mark',
+      '2:advcl',
+      '5:obj',
+    ]);
+    expect(triples('New Delhi accused Islamabad of harbouring terrorists.', 'en')).toEqual(['IND CRITICIZES PAK']);
+  });
 });

@@ -126,16 +126,25 @@ function originOf(ctx: SentenceContext, k: number): Mention | undefined {
   return undefined;
 }
 
-/** "The ministry said it condemned …", "Peking erklärte, es werde …": the pronoun subject of a clause reported by
- * a speech verb is the speaker (the speech verb's subject word), if the speaker is a third party. */
+/** "The ministry said it condemned …", "Peking erklärte, es werde …", "Tehran denied that it had sent …": the
+ * pronoun subject of a clause reported or denied by a verb of speech or denial is the speaker (that verb's subject
+ * word), if the speaker is a third party; also in the content clause of the verb's object noun ("rejected reports
+ * that it had sent …"). */
 function speakerOfPronoun(ctx: SentenceContext, k: number): number | undefined {
   const w = ctx.words[k]!;
   if (w.upos !== 'PRON' || relOf(w.deprel) !== 'nsubj' || !ctx.lex.subjectPronouns.has(ctx.norms[k]!)) return undefined;
   const clause = w.head - 1;
+  if (clause < 0) return undefined;
+  const rel = relOf(ctx.words[clause]!.deprel);
+  let verb = ctx.words[clause]!.head - 1;
   // "said it condemned …", "said as it ramped up the pressure …".
-  if (clause < 0 || !['ccomp', 'parataxis', 'advcl'].includes(relOf(ctx.words[clause]!.deprel))) return undefined;
-  const verb = ctx.words[clause]!.head - 1;
-  if (verb < 0 || !ctx.lex.speechHeads.has(ctx.norms[verb]!)) return undefined;
+  if (!['ccomp', 'parataxis', 'advcl'].includes(rel)) {
+    const content = rel === 'acl' && kids(ctx, clause, 'mark').some((m) => ctx.norms[m] === 'that');
+    if (!content || verb < 0 || relOf(ctx.words[verb]!.deprel) !== 'obj') return undefined;
+    verb = ctx.words[verb]!.head - 1;
+  }
+  const says = (v: number) => ctx.lex.speechHeads.has(ctx.norms[v]!) || ctx.lex.denialHeads.has(ctx.norms[v]!);
+  if (verb < 0 || !says(verb)) return undefined;
   return kids(ctx, verb, 'nsubj').find((s) => ctx.words[s]!.upos !== 'PRON');
 }
 

@@ -122,7 +122,13 @@ export function mergeWithRuleCandidates(
     const twin = personLevel >= 0 ? personLevel : out.findIndex((r) => pairKey(r) === pairKey(c));
     if (twin >= 0) {
       const r = out[twin]!;
-      if (r.modality === 'asserted' && c.modality !== 'asserted')
+      // A denial the tree puts above the claim outranks a hedge the rules saw near it ("rejected reports that it
+      // had sent missiles": the reports are what is rejected).
+      const denial = c.modality === 'denied' && r.modality !== 'denied';
+      // And a denial the rules saw near a claim whose clause the tree reads unnegated is another clause's ("Iran,
+      // which denied that it had sent drones, was criticised by Russia").
+      const undenied = r.modality === 'denied' && c.modality !== 'denied';
+      if ((r.modality === 'asserted' && c.modality !== 'asserted') || denial || undenied)
         out[twin] = { ...r, modality: c.modality, ...(c.attributedTo ? { attributedTo: c.attributedTo } : {}) };
       continue;
     }

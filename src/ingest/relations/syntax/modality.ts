@@ -155,7 +155,10 @@ function demanded(ctx: TriggerContext, heads: WordSet = ctx.lex.demandHeads, nou
 function calledOff(ctx: TriggerContext): boolean {
   const a = ancestors(ctx, ctx.word)[0];
   if (!a) return false;
-  const direct = ctx.pos === 'verb' ? a.via === 'xcomp' : a.via === 'obj' || a.via === 'nsubj:pass';
+  // A noun subject of a halting verb with no object of its own halted too ("die Waffenexporte stoppten", and
+  // where the parser took the object for it); with an object it is the agent ("die Angriffe stoppten den Vormarsch").
+  const halted = a.via === 'nsubj' && !kids(ctx, a.word, 'obj').length;
+  const direct = ctx.pos === 'verb' ? a.via === 'xcomp' : a.via === 'obj' || a.via === 'nsubj:pass' || halted;
   const n = ctx.norms[a.word]!;
   if (!direct || !ctx.lex.cancelHeads.has(n)) return false;
   return particleHolds(ctx, a.word, ctx.lex.cancelParticles);
@@ -194,11 +197,10 @@ function sourceOf(ctx: TriggerContext, args: readonly string[]): Mention | undef
         if (!ctx.norms[k]!.startsWith(need)) continue;
         target = kids(ctx, k, 'nmod')[0] ?? k;
       }
+      // "according to United Nations experts": the source's own name may be a modifier of its noun.
       const m =
         actorOfWord(ctx, target) ??
-        kids(ctx, target, 'nmod')
-          .map((c) => actorOfWord(ctx, c))
-          .find(Boolean);
+        [...kids(ctx, target, 'nmod'), ...kids(ctx, target, 'compound')].map((c) => actorOfWord(ctx, c)).find(Boolean);
       if (m && !args.includes(m.entity)) return m;
     }
   return undefined;

@@ -206,6 +206,50 @@ function progressive(out: RepairWord[]): void {
   });
 }
 
+/** "…, according to United Nations experts": "according to" is one adposition of the phrase after it (UD: case
+ * with "to" fixed), which is an oblique of the clause; the parser, unsure of the phrase ("United" read as a verb),
+ * makes "according" a conjunction and the phrase a parataxis, and the attribution goes unseen. */
+function accordingTo(out: RepairWord[]): void {
+  out.forEach((w, i) => {
+    if (w.form.toLowerCase() !== 'according' || out[i + 1]?.form.toLowerCase() !== 'to' || w.deprel === 'case') return;
+    const nominal = (k: number) => ['NOUN', 'PROPN', 'PRON'].includes(out[k]!.upos);
+    let h = w.head - 1;
+    while (h > i + 1 && !nominal(h) && out[h]!.head - 1 > h) h = out[h]!.head - 1;
+    if (h <= i + 1 || !nominal(h)) return;
+    w.head = h + 1;
+    w.deprel = 'case';
+    out[i + 1]!.head = i + 1;
+    out[i + 1]!.deprel = 'fixed';
+    if (['parataxis', 'conj', 'appos', 'dep', 'list'].includes(out[h]!.deprel)) out[h]!.deprel = 'obl';
+  });
+}
+
+/** "New Delhi accused Islamabad of harbouring terrorists": "of" + gerund never modifies a noun from before it, so
+ * a noun phrase the parser built around one ("Islamabad [of harbouring] terrorists", the object of "accused") splits:
+ * the name before "of" is the verb's object, the gerund its clause with the noun after it as the gerund's object. */
+function ofGerund(out: RepairWord[]): void {
+  const { children } = shape(out);
+  out.forEach((g, i) => {
+    const n = g.head - 1;
+    if (g.upos !== 'VERB' || g.deprel !== 'amod' || !/ing$/u.test(g.form.toLowerCase()) || n <= i) return;
+    const of = i - 1;
+    if (of < 0 || out[of]!.form.toLowerCase() !== 'of' || out[of]!.head !== i + 1) return;
+    const v = out[n]!.head - 1;
+    if (out[n]!.deprel !== 'obj' || v < 0 || out[v]!.upos !== 'VERB') return;
+    const before = children[n]!.filter((c) => c < of);
+    const name = before.filter((c) => out[c]!.upos === 'PROPN' || out[c]!.upos === 'NOUN').pop();
+    if (name === undefined) return;
+    for (const c of before) if (c !== name) out[c]!.head = name + 1;
+    out[name]!.head = v + 1;
+    out[name]!.deprel = 'obj';
+    out[of]!.deprel = 'mark';
+    g.head = v + 1;
+    g.deprel = 'advcl';
+    out[n]!.head = i + 1;
+    out[n]!.deprel = 'obj';
+  });
+}
+
 /** "Der Iran wird dafür bezahlen", "Die EU wird Sanktionen verhängen": the parser takes "wird" before an infinitive for
  * the passive auxiliary (the infinitive looks like a strong participle), but werden + infinitive is the future, an
  * active clause. An infinitive ends in -en/-n and has no "ge" near its start (participles: "gegeben", "angegriffen"). */
@@ -439,6 +483,8 @@ export function repairedWords<W extends RepairWord>(
   if (lang === 'en') reducedRelativeMain(out, lex.participlesOnly);
   if (lang === 'en') hyphenParticiple(out);
   if (lang === 'en') progressive(out);
+  if (lang === 'en') accordingTo(out);
+  if (lang === 'en') ofGerund(out);
   if (lang === 'en')
     feelingParticiple(out, (n) => lex.triggers.some((t) => t.pos === 'adj' && t.lang !== 'de' && t.re.test(n)));
   relativeClauseRepair(out, lex.relativePronouns, lang === 'de' ? 'acl' : 'acl:relcl');
