@@ -72,6 +72,16 @@ interface GrammarFile {
   prepositions: Record<string, string>;
   never_names: string[];
   person_titles: string[];
+  compass_regions: CompassRegion[];
+  compass_exceptions: string[];
+}
+
+/** A compass direction that names part of a state: "Nordirak" (grammar.json compass_regions). */
+export interface CompassRegion {
+  /** The English adjective that starts the place's canonical name ("Northern" → "Northern Iraq"). */
+  name: string;
+  /** German prefixes compounded with the state's name. */
+  de: string[];
 }
 
 interface CuesFile {
@@ -259,6 +269,8 @@ export function loadLexicon(dir: string = LEXICON_DIR) {
     /** German adjective endings and the stems they go on (grammar.json): gazetteer forms. */
     germanAdjectiveEndings: grammar.adjective_endings_de,
     germanAdjectiveStem: new RegExp(grammar.adjective_stem_de, 'u'),
+    compassRegions: grammar.compass_regions,
+    compassExceptions: new Set(grammar.compass_exceptions),
     ...compileRoles(load<RolesFile>('roles.json')),
     triggers: compileTriggers(trig),
     negations: new Set(trig.negations),
@@ -329,6 +341,8 @@ export const NAME_PARTICLES = L.nameParticles;
 export const NAME_PARTICLES_AFTER_PARTICLE = L.nameParticlesAfterParticle;
 export const GERMAN_ADJECTIVE_ENDINGS = L.germanAdjectiveEndings;
 export const GERMAN_ADJECTIVE_STEM = L.germanAdjectiveStem;
+export const COMPASS_REGIONS = L.compassRegions;
+export const COMPASS_EXCEPTIONS = L.compassExceptions;
 // TEMP-COMPAT (removed once 03/04 take the model as an argument)
 export const ARTICLES = L.articles;
 export const PREPOSITIONS = L.prepositions;

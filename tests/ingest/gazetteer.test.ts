@@ -446,3 +446,28 @@ describe('German adjective declension of gazetteer names (grammar.json adjective
     expect(g.get('org:icc')!.aliases).not.toContain('Internationale Strafgerichtshof');
   });
 });
+
+describe('gazetteer: German compass places', () => {
+  it('makes a place of each state for every compass compound of its name, in that state', () => {
+    expect(ids('Nordirak')).toEqual(['loc:northern-iraq']);
+    expect(ids('Nordiraks')).toEqual(['loc:northern-iraq']);
+    expect(ids('Nord-Irak')).toEqual(['loc:northern-iraq']);
+    expect(ids('Ostukraine')).toEqual(['loc:eastern-ukraine']);
+    expect(ids('Nordostsyrien')).toEqual(['loc:northeastern-syria']);
+    expect(ids('Nordisrael')).toEqual(['loc:northern-israel']);
+    expect(g.entries.get('loc:northern-iraq')).toMatchObject({
+      name: 'Northern Iraq',
+      type: 'Location',
+      roles: [{ predicate: 'LOCATED_IN', object: 'IRQ' }],
+    });
+  });
+  it('keeps what the data names otherwise: states, a listed region, and compounds of no state', () => {
+    expect(ids('Nordkorea')).toEqual(['PRK']);
+    expect(ids('Südsudan')).toEqual(['SSD']);
+    expect(ids('Südlibanon')).toEqual(['loc:south-lebanon']);
+    expect(ids('Nordirland')).toEqual(['loc:northern-ireland']);
+    expect(g.entries.get('loc:northern-ireland')?.roles).toEqual([{ predicate: 'LOCATED_IN', object: 'GBR' }]);
+    expect(ids('Nordamerika')).toEqual([]);
+    expect(ids('Westindien')).toEqual([]);
+  });
+});

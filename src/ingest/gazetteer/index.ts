@@ -9,7 +9,8 @@ import { PREDICATES } from '../../model.js';
 import { GeokgError } from '../../errors.js';
 import { slugify } from '../../slugify.js';
 import { declined, inflectGermanAdjective } from './declension.js';
-import { NAME_PARTICLES, NAME_PARTICLES_AFTER_PARTICLE } from '../lexicon.js';
+import { COMPASS_EXCEPTIONS, COMPASS_REGIONS, NAME_PARTICLES, NAME_PARTICLES_AFTER_PARTICLE } from '../lexicon.js';
+import { compassPlaces, type RegionState } from './regions.js';
 
 export interface KnownRole {
   predicate: Predicate;
@@ -268,6 +269,30 @@ function kindOfAlias(form: string): FormKind {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** 5b. "Nordirak", "der Ostukraine": a compass place joins the entry of its id where the data has one (Northern
+ * Ireland lies in the United Kingdom, not in Ireland), and a form another entry already has stays that entry's. */
+function addCompassPlaces(b: Builder, states: ReadonlyArray<RegionState & { line: number }>, file: string): void {
+  const taken = new Map(b.forms.map((f) => [f.form, f.id]));
+  const lines = new Map(states.map((s) => [s.id, s.line]));
+  for (const p of compassPlaces(states, COMPASS_REGIONS, COMPASS_EXCEPTIONS)) {
+    const forms = p.forms.filter((f) => (taken.get(f.form) ?? p.id) === p.id);
+    if (!forms.length) continue;
+    if (!b.entries.has(p.id))
+      b.addEntry(
+        {
+          id: p.id,
+          name: p.name,
+          type: 'Location',
+          aliases: [],
+          roles: [{ predicate: 'LOCATED_IN', object: p.state }],
+        },
+        file,
+        lines.get(p.state)!,
+      );
+    for (const f of forms) b.addForm({ form: f.form, id: p.id, kind: 'name', lang: f.lang, caseSensitive: true });
+  }
+}
+
 class Builder {
   readonly entries = new Map<string, GazetteerEntry>();
   readonly forms: SurfaceForm[] = [];
@@ -321,6 +346,7 @@ function load(dir: string): Gazetteer {
   // 1. Countries (generated from packages).
   const countryFile = 'countries.tsv';
   const capitals: { id: string; names: string[]; line: number }[] = [];
+  const states: Array<RegionState & { line: number }> = [];
   for (const { line, raw } of rows(dir, countryFile, [
     'id',
     'iso2',
@@ -347,6 +373,7 @@ function load(dir: string): Gazetteer {
       if (pl) b.addForm({ form: pl, id: r.id, kind: 'demonym', lang: 'en', caseSensitive: true });
     }
     capitals.push({ id: r.id, names: r.capitals, line });
+    if (r.status !== 'territory') states.push({ id: r.id, name: r.name, en: r.names_en, de: r.names_de, line });
   }
 
   // 2. Country lexicon: curated adjectives, demonyms, press forms and strong metonyms.
@@ -497,6 +524,8 @@ function load(dir: string): Gazetteer {
       b.addForm({ form: cap, id, kind: 'name', caseSensitive: true });
     }
   }
+
+  addCompassPlaces(b, states, countryFile);
 
   // 6. German genitives of proper names: "Russlands Präsident", "Putins Sprecher", "des Kremls".
   for (const f of [...b.forms]) {

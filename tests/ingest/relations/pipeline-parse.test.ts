@@ -1290,4 +1290,12 @@ describe('pipeline with the parse stage', () => {
     ]);
     expect(triples('New Delhi accused Islamabad of harbouring terrorists.', 'en')).toEqual(['IND CRITICIZES PAK']);
   });
+  it('reads a German compass compound of a state as a place in it ("griff Nordisrael an", "in der Ostukraine")', () => {
+    expect(withPredicate('ATTACKS', 'Die Hisbollah griff Nordisrael an.', 'de')).toEqual([
+      'group:hezbollah ATTACKS loc:northern-israel',
+    ]);
+    expect(withPredicate('ATTACKS', 'Russland griff Ziele in der Ostukraine an.', 'de')).toEqual([
+      'RUS ATTACKS loc:eastern-ukraine',
+    ]);
+  });
 });
