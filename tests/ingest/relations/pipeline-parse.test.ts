@@ -1298,4 +1298,37 @@ describe('pipeline with the parse stage', () => {
       'RUS ATTACKS loc:eastern-ukraine',
     ]);
   });
+  it('reads der/die/das before a noun in a verb-final clause after a comma as the relative pronoun ("Der Iran, der Russland … beliefert")', () => {
+    // The parser's tree: "das Russland Granaten" one phrase joined to "Nordkorea", "liefert" the root.
+    const words = [
+      w('Nordkorea', 'PROPN', 6, 'nsubj'),
+      w(',', 'PUNCT', 5, 'punct'),
+      w('das', 'DET', 5, 'det'),
+      w('Russland', 'PROPN', 5, 'dep'),
+      w('Granaten', 'PROPN', 1, 'conj'),
+      w('liefert', 'VERB', 0, 'root'),
+      w(',', 'PUNCT', 6, 'punct'),
+      w('schweigt', 'VERB', 6, 'xcomp'),
+    ];
+    expect(repairedWords(words, MODEL.syntaxLexicons, 'de').map((x) => `${x.head}:${x.deprel}`)).toEqual([
+      '8:nsubj',
+      '5:punct',
+      '6:nsubj',
+      '6:iobj',
+      '6:obj',
+      '1:acl',
+      '8:punct',
+      '0:root',
+    ]);
+    expect(
+      withPredicate('SUPPLIES', 'Der Iran, der Russland Drohnen geliefert hat, bestreitet jede Beteiligung.', 'de'),
+    ).toEqual(['IRN SUPPLIES RUS']);
+    expect(withPredicate('SUPPLIES', 'China kritisierte die USA, die Taiwan Waffen liefern.', 'de')).toEqual([
+      'USA SUPPLIES TWN',
+    ]);
+    // An infinitive clause's article stays one.
+    expect(withPredicate('SUPPLIES', 'Peru versprach, die Waffen an Bolivien zu liefern.', 'de')).toEqual([
+      'PER SUPPLIES BOL',
+    ]);
+  });
 });

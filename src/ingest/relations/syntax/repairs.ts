@@ -335,6 +335,66 @@ function adverbialBeforeArticle(out: RepairWord[]): void {
   });
 }
 
+/** "Der Iran, der Russland mit Drohnen beliefert, bestreitet das": after a comma, der/die/das before a noun in a
+ * clause that ends in its verb (no zu-infinitive) opens a relative clause (an article's own clause would put its verb second), so the
+ * word is the relative pronoun, the subject, and the name the verb's object; the parser read "der Russland" as one
+ * noun phrase. The clause's verb goes to the antecedent; what it governed outside the clause goes to the main verb
+ * (the one it hung on, or the first verb after the clause when it was the root). */
+function articleAsRelative(out: RepairWord[], relativePronouns: WordSet): void {
+  const { children } = shape(out);
+  for (let i = 2; i + 2 < out.length; i++) {
+    const d = out[i]!;
+    if (out[i - 1]!.form !== ',' || d.upos !== 'DET' || !relativePronouns.has(d.form.toLowerCase())) continue;
+    if (!isNominal(out[i + 1]!) || !isNominal(out[i - 2]!)) continue;
+    let e = i + 1;
+    while (e < out.length && out[e]!.upos !== 'PUNCT') e++;
+    // The verb ends the clause, before its auxiliaries ("geliefert hat").
+    let v = e - 1;
+    while (v > i + 1 && out[v]!.upos === 'AUX') v--;
+    if (v <= i + 1 || out[v]!.upos !== 'VERB') continue;
+    const inSpan = (k: number) => k >= i && k < e;
+    // "versprach, die Waffen zu liefern": an infinitive clause, whose article is one.
+    if (!inSpan(d.head - 1) || out.slice(i, e).some((w) => w.form.toLowerCase() === 'zu')) continue;
+    const oldHead = out[v]!.head - 1;
+    if (inSpan(oldHead)) continue;
+    let main = oldHead;
+    if (main < 0) {
+      main = out.findIndex((w, k) => k > e && w.upos === 'VERB' && inSpan(w.head - 1));
+      if (main < 0) continue;
+      out[main]!.head = 0;
+      out[main]!.deprel = 'root';
+    }
+    const ante = phraseHead(out, shape(out).head, i - 2, i - 1);
+    const mainHasSubject = children[main]!.some((c) => SUBJECTS.has(out[c]!.deprel));
+    for (const c of children[v]!)
+      if (!inSpan(c) && c !== main) {
+        out[c]!.head = main + 1;
+        // "kritisierte die USA, die …": the antecedent the parser made the clause's subject is the main verb's object.
+        if (c === ante && mainHasSubject && SUBJECTS.has(out[c]!.deprel)) out[c]!.deprel = 'obj';
+      }
+    const moved: number[] = [];
+    for (let k = i + 2; k < e; k++)
+      if (k !== v && !inSpan(out[k]!.head - 1)) {
+        out[k]!.head = v + 1;
+        moved.push(k);
+      }
+    d.upos = 'PRON';
+    d.head = v + 1;
+    d.deprel = 'nsubj';
+    out[i + 1]!.head = v + 1;
+    out[i + 1]!.deprel = 'obj';
+    // A bare noun the parser joined to the name ("Russland Granaten" as one phrase) is the theme, the name then the
+    // dative: "das Russland Granaten liefert".
+    const bareNoun = (k: number) =>
+      isNominal(out[k]!) && !shape(out).children[k]!.some((c) => out[c]!.deprel === 'case');
+    const themes = moved.filter((k) => bareNoun(k) && !['obj', 'obl', 'iobj', 'advmod'].includes(out[k]!.deprel));
+    for (const k of themes) out[k]!.deprel = 'obj';
+    if (out.some((w, k) => k !== i + 1 && w.head === v + 1 && w.deprel === 'obj')) out[i + 1]!.deprel = 'iobj';
+    out[v]!.head = ante + 1;
+    out[v]!.deprel = 'acl';
+  }
+}
+
 /** "Lawrow besuchte Pjöngjang und traf dort Kim Jong Un": a German verb right after "und" opens no clause of its
  * own (a new main clause would put a subject or adverb first: "und dort traf er Kim"), so it shares the first
  * verb's subject, and the noun the parser took for its own subject after it is its object. */
@@ -477,6 +537,7 @@ export function repairedWords<W extends RepairWord>(
   if (lang === 'de') nameBeforeObject(out);
   if (lang === 'de') articleBeforeObject(out);
   if (lang === 'de') adverbialBeforeArticle(out);
+  if (lang === 'de') articleAsRelative(out, lex.relativePronouns);
   if (lang === 'de') ellipticConjunct(out);
   if (lang === 'de') bareNamesSubjectFirst(out);
   if (lang === 'de') futureWerden(out, lex.futureAux);
