@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, runPipeline } from '../../../src/ingest/index.js';
 import { loadExtractionModel } from '../../../src/ingest/extraction-model.js';
-import { repairedWords } from '../../../src/ingest/relations/syntax/repairs.js';
+import { repairedWords } from '../../../src/ingest/relations/syntax/repairs/index.js';
 
 const MODEL = loadExtractionModel();
 

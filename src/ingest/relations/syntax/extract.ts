@@ -11,7 +11,7 @@ import { framesFor, type Frame } from './frames.js';
 import type { SyntaxLexicons } from './lexicons.js';
 import { clauseSpeakers, modalityOf } from './modality.js';
 import { RULES } from './rules/index.js';
-import { repairedWords } from './repairs.js';
+import { repairedWords } from './repairs/index.js';
 import { casesOf, coreDeps, headOf, isPassive, kids, nounLike, particleOf, relOf } from './tree.js';
 import { triggerForm, triggersAt } from './triggers.js';
 import type {
