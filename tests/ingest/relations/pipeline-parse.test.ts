@@ -14,6 +14,12 @@ const withPredicate = (predicate: string, text: string, lang: 'de' | 'en') =>
   triples(text, lang).filter((t) => t.split(' ')[1] === predicate);
 /** A word of a hand-written parse, for the repair tests. */
 const w = (form: string, upos: string, head: number, deprel: string) => ({ form, upos, head, deprel });
+type Word = ReturnType<typeof w> & { feats?: string };
+/** The repaired tree of hand-written words as head:label per word, and its labels alone. */
+const arcs = (words: Word[], lang: 'de' | 'en') =>
+  repairedWords(words, MODEL.syntaxLexicons, lang).map((x) => `${x.head}:${x.deprel}`);
+const labels = (words: Word[], lang: 'de' | 'en') =>
+  repairedWords(words, MODEL.syntaxLexicons, lang).map((x) => x.deprel);
 
 describe('pipeline with the parse stage', () => {
   it('distributes a relation over the named members of a common noun ("countries including A and B")', () => {
@@ -1105,20 +1111,15 @@ describe('pipeline with the parse stage', () => {
       { ...w('Russland', 'PROPN', 2, 'nsubj'), feats: 'Case=Nom|Number=Sing' },
       w('verantwortlich', 'ADJ', 2, 'xcomp'),
     ];
-    const out = repairedWords(words, MODEL.syntaxLexicons, 'de');
-    expect(out.map((x) => x.deprel)).toEqual(['nsubj', 'root', 'obj', 'xcomp']);
+    expect(labels(words, 'de')).toEqual(['nsubj', 'root', 'obj', 'xcomp']);
     // An article shows the object put first: it stays.
-    const marked = repairedWords(
-      [
-        w('Den', 'DET', 2, 'det'),
-        w('Iran', 'PROPN', 3, 'obj'),
-        w('kritisierte', 'VERB', 0, 'root'),
-        w('Israel', 'PROPN', 3, 'nsubj'),
-      ],
-      MODEL.syntaxLexicons,
-      'de',
-    );
-    expect(marked.map((x) => x.deprel)).toEqual(['det', 'obj', 'root', 'nsubj']);
+    const marked = [
+      w('Den', 'DET', 2, 'det'),
+      w('Iran', 'PROPN', 3, 'obj'),
+      w('kritisierte', 'VERB', 0, 'root'),
+      w('Israel', 'PROPN', 3, 'nsubj'),
+    ];
+    expect(labels(marked, 'de')).toEqual(['det', 'obj', 'root', 'nsubj']);
     expect(withPredicate('CRITICIZES', 'Polen machte Russland für den Anschlag verantwortlich.', 'de')).toEqual([
       'POL CRITICIZES RUS',
     ]);
@@ -1193,26 +1194,17 @@ describe('pipeline with the parse stage', () => {
       w('mocking', 'VERB', 0, 'root'),
       w('efforts', 'NOUN', 3, 'obj'),
     ];
-    expect(repairedWords(words, MODEL.syntaxLexicons, 'en').map((x) => x.deprel)).toEqual([
-      'nsubj',
-      'aux',
-      'root',
-      'obj',
-    ]);
+    expect(labels(words, 'en')).toEqual(['nsubj', 'aux', 'root', 'obj']);
     expect(triples('The US said Moscow was mocking peace efforts.', 'en')).toEqual(['USA CRITICIZES RUS']);
     expect(triples('The US said Moscow was destabilising the region.', 'en')).toEqual(['USA CRITICIZES RUS']);
     // "being" is the passive's own -ing auxiliary.
-    const passive = repairedWords(
-      [
-        w('Kyiv', 'PROPN', 4, 'nsubj:pass'),
-        w('was', 'AUX', 4, 'aux'),
-        w('being', 'AUX', 4, 'aux:pass'),
-        w('shelled', 'VERB', 0, 'root'),
-      ],
-      MODEL.syntaxLexicons,
-      'en',
-    );
-    expect(passive.map((x) => x.deprel)).toEqual(['nsubj:pass', 'aux', 'aux:pass', 'root']);
+    const passive = [
+      w('Kyiv', 'PROPN', 4, 'nsubj:pass'),
+      w('was', 'AUX', 4, 'aux'),
+      w('being', 'AUX', 4, 'aux:pass'),
+      w('shelled', 'VERB', 0, 'root'),
+    ];
+    expect(labels(passive, 'en')).toEqual(['nsubj:pass', 'aux', 'aux:pass', 'root']);
   });
   it('reads protesting to someone ("protestierte bei China") and a breach of law as criticism', () => {
     expect(triples('Japan protestierte bei China gegen das Eindringen.', 'de')).toEqual(['JPN CRITICIZES CHN']);
@@ -1246,14 +1238,7 @@ describe('pipeline with the parse stage', () => {
       w('Nations', 'PROPN', 9, 'compound'),
       w('experts', 'NOUN', 2, 'parataxis'),
     ];
-    const out = repairedWords(words, MODEL.syntaxLexicons, 'en');
-    expect(out.slice(4).map((x) => `${x.head}:${x.deprel}`)).toEqual([
-      '9:case',
-      '5:fixed',
-      '9:amod',
-      '9:compound',
-      '2:obl',
-    ]);
+    expect(arcs(words, 'en').slice(4)).toEqual(['9:case', '5:fixed', '9:amod', '9:compound', '2:obl']);
     const r = extractText(
       'Iran has long supplied the Houthis with missile and drone components, according to United Nations experts and Western governments, though it denies arming the rebels.',
       { lang: 'en' },
@@ -1280,14 +1265,7 @@ describe('pipeline with the parse stage', () => {
       w('harbouring', 'VERB', 6, 'amod'),
       w('terrorists', 'NOUN', 2, 'obj'),
     ];
-    expect(repairedWords(words, MODEL.syntaxLexicons, 'en').map((x) => `${x.head}:${x.deprel}`)).toEqual([
-      '2:nsubj',
-      '0:root',
-      '2:obj',
-      '5:mark',
-      '2:advcl',
-      '5:obj',
-    ]);
+    expect(arcs(words, 'en')).toEqual(['2:nsubj', '0:root', '2:obj', '5:mark', '2:advcl', '5:obj']);
     expect(triples('New Delhi accused Islamabad of harbouring terrorists.', 'en')).toEqual(['IND CRITICIZES PAK']);
   });
   it('reads a German compass compound of a state as a place in it ("griff Nordisrael an", "in der Ostukraine")', () => {
@@ -1310,7 +1288,7 @@ describe('pipeline with the parse stage', () => {
       w(',', 'PUNCT', 6, 'punct'),
       w('schweigt', 'VERB', 6, 'xcomp'),
     ];
-    expect(repairedWords(words, MODEL.syntaxLexicons, 'de').map((x) => `${x.head}:${x.deprel}`)).toEqual([
+    expect(arcs(words, 'de')).toEqual([
       '8:nsubj',
       '5:punct',
       '6:nsubj',
