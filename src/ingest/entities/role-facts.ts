@@ -42,7 +42,9 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
     const ot = ms.typeOf(object);
     let p: Predicate = span.entry.p;
     if (ot === 'ArmedGroup') p = GROUP_AFFILIATES.test(span.role) ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
-    else if (ot === 'Organization') p = p === 'AFFILIATED_WITH' ? 'AFFILIATED_WITH' : 'OFFICIAL_OF';
+    // A director's title is an affiliation, unless the gazetteer knows the post as an office ("the head of the
+    // IAEA, Rafael Grossi": Director General of an intergovernmental body).
+    else if (ot === 'Organization') p = p === 'AFFILIATED_WITH' && !holdsOffice(ms, person, object) ? p : 'OFFICIAL_OF';
     else if (ot === 'Country' && span.entry.orgOnly && headsStateBody(ms, v, span)) p = 'OFFICIAL_OF';
     else if (ot === 'Country') {
       if (span.entry.orgOnly) continue;
@@ -63,6 +65,9 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
   for (let i = roles.length - 1; i >= first; i--)
     if (guessed.has(roles[i]!) && stated.has(roles[i]!.person)) roles.splice(i, 1);
 }
+
+const holdsOffice = (ms: MentionSet, person: string, object: string): boolean =>
+  knownRoles(ms, person).some((r) => r.predicate === 'OFFICIAL_OF' && r.object === object);
 
 /** A person's name (after a title) from token k, closed by a comma or the sentence end. */
 function closedApposition(ms: MentionSet, v: SentenceView, k: number): boolean {

@@ -343,6 +343,21 @@ describe('pipeline with the parse stage', () => {
     // Not every verb above the noun grants it: the refused support is no relation of the refuser to its dative.
     expect(triples('Ungarn verweigerte der Ukraine die Unterstützung.', 'de')).not.toContain('HUN SUPPORTS UKR');
   });
+  it('takes a bare name beside the granted noun as its recipient, and "provided X with support"', () => {
+    // The tagger guesses the bare name accusative (or nominative) beside the noun granted.
+    for (const text of [
+      'China sicherte Russland seine Unterstützung zu.',
+      'China bot Russland Unterstützung an.',
+      'China sagte Russland Unterstützung zu.',
+      'China leistet Russland wirtschaftliche Unterstützung.',
+    ])
+      expect(triples(text, 'de'), text).toContain('CHN SUPPORTS RUS');
+    expect(triples('China has provided Russia with economic support.', 'en')).toContain('CHN SUPPORTS RUS');
+    // Not for a verb that grants nothing: the two objects of "nennen" stay its objects.
+    expect(triples('Trump nannte Putin einen Kriegsverbrecher.', 'de')).toContain(
+      'person:donald-trump CRITICIZES person:vladimir-putin',
+    );
+  });
   it('reads support as the purpose of sending troops ("zur Unterstützung der Armee", "in support of")', () => {
     expect(triples('Nordkorea hat Tausende Soldaten zur Unterstützung der russischen Armee entsandt.', 'de')).toContain(
       'PRK SUPPORTS RUS',
@@ -471,6 +486,31 @@ describe('pipeline with the parse stage', () => {
     );
     // The asserted twin stays asserted.
     expect(modalities('Germany sent Taurus missiles to Ukraine.', 'en', 'SUPPLIES')).toContain('asserted');
+    // Holding out against an accession, and breaking off relations: neither membership nor cooperation.
+    expect(triples('Ankara hatte sich gegen den Nato-Beitritt Schwedens gesperrt.', 'de')).not.toContain(
+      'SWE MEMBER_OF org:nato',
+    );
+    expect(triples('Mali brach die diplomatischen Beziehungen zur Ukraine ab.', 'de')).toEqual([]);
+    expect(triples('Mali severed diplomatic ties with Ukraine.', 'en')).toEqual([]);
+    // A verb coordinated with the refusing one is an act of its own, asserted.
+    expect(modalities('Hungary blocked the sanctions and supported Russia.', 'en', 'SUPPORTS')).toEqual(['asserted']);
+  });
+  it('reads objecting to an act and opposition to it as criticism of its actor, and "wettern gegen"', () => {
+    expect(triples("Turkey objected to Sweden's membership bid.", 'en')).toContain('TUR CRITICIZES SWE');
+    expect(triples("China voiced strong opposition to Japan's plan to release the water.", 'en')).toContain(
+      'CHN CRITICIZES JPN',
+    );
+    expect(triples('Der Iran wetterte gegen Israel.', 'de')).toContain('IRN CRITICIZES ISR');
+    // The opposition as a party is no criticism.
+    expect(withPredicate('CRITICIZES', 'The opposition in Georgia won seats in parliament.', 'en')).toEqual([]);
+  });
+  it("keeps a director's title an office where the gazetteer knows the post as one (the head of the IAEA)", () => {
+    expect(triples('The head of the IAEA, Rafael Grossi, warned of a nuclear accident.', 'en')).toContain(
+      'person:rafael-grossi OFFICIAL_OF org:iaea',
+    );
+    expect(triples('IAEA-Chef Rafael Grossi warnte vor einem Atomunfall.', 'de')).toContain(
+      'person:rafael-grossi OFFICIAL_OF org:iaea',
+    );
   });
   it('reads a price someone will pay as a threat, and "any attack" as nobody\'s attack', () => {
     expect(triples('Iran said Israel would pay a heavy price for the attack.', 'en')).toContain('IRN THREATENS ISR');

@@ -105,7 +105,9 @@ function governedBy(ctx: TriggerContext, heads: WordSet, particles: ReadonlyMap<
     const viaConj = a.via === 'conj' && sharesClause(ctx, cur);
     if (!SCOPE_VIA.has(a.via) && a.via !== 'parataxis' && !viaConj) return false;
     const n = ctx.norms[a.word]!;
-    if (heads.has(n) && particleHolds(ctx, a.word, particles)) return true;
+    // A verb coordinated with the head is a second act of its subject, not its complement ("Hungary blocked the
+    // sanctions and supported Russia": the support is asserted).
+    if (heads.has(n) && a.via !== 'conj' && particleHolds(ctx, a.word, particles)) return true;
     cur = a.word;
   }
   return false;

@@ -125,6 +125,7 @@ export function coreDeps(ctx: SentenceContext, v: number): CoreDep[] {
 
 function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
   const core = deps.filter((d) => d.rel === 'nsubj' || d.rel === 'obj' || d.rel === 'iobj');
+  grantedTo(ctx, v, core);
   const counts = new Map<string, number>();
   for (const d of core) counts.set(d.rel, (counts.get(d.rel) ?? 0) + 1);
   const collide = [...counts.values()].some((n) => n > 1);
@@ -179,6 +180,26 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
   if (subjects.length === 2 && grants(ctx, v) && deps.some((d) => d.rel === 'obj')) {
     const later = subjects[0]!.word < subjects[1]!.word ? subjects[1]! : subjects[0]!;
     later.rel = 'iobj';
+  }
+}
+
+/**
+ * A granting verb's recipient where the tagger guessed its case: the noun granted is the object and a bare name
+ * beside it, which shows no case of its own, the dative ("China sicherte Russland seine Unterstützung zu", "bot
+ * Russland Unterstützung an"); of two bare names the first is the giver ("China sagte Russland Unterstützung zu").
+ * Runs before the articles are read: a bare noun's case is a guess too ("Unterstützung" looks alike in all four).
+ */
+function grantedTo(ctx: SentenceContext, v: number, core: CoreDep[]): void {
+  const bare = (d: CoreDep) => ctx.words[d.word]!.upos === 'PROPN' && morphCase(ctx, d.word) === undefined;
+  const names = core.filter((d) => bare(d) && !d.agent);
+  const themes = core.filter((d) => d.rel === 'obj' && !bare(d));
+  if (themes.length !== 1 || core.some((d) => d.rel === 'iobj') || !grants(ctx, v)) return;
+  const others = core.filter((d) => !names.includes(d) && d !== themes[0]);
+  if (names.length === 1 && names[0]!.rel === 'obj') names[0]!.rel = 'iobj';
+  else if (names.length === 2 && !others.length) {
+    const [first, second] = names[0]!.word < names[1]!.word ? [names[0]!, names[1]!] : [names[1]!, names[0]!];
+    first.rel = 'nsubj';
+    second.rel = 'iobj';
   }
 }
 
