@@ -396,6 +396,31 @@ describe('pipeline with the parse stage', () => {
   });
   it("reads an attacking weapon's owner as the attacker", () => {
     expect(triples('Russian missiles hit a power plant in Ukraine.', 'en')).toContain('RUS ATTACKS UKR');
+    // Through a quantity noun, and with the adjective the parser left as a bare dep.
+    const wave = triples('Kyiv was hit by a wave of Russian drones overnight.', 'en');
+    expect(wave).toContain('RUS ATTACKS UKR');
+    expect(wave).not.toContain('UKR ATTACKS RUS');
+    expect(triples('Kiew wurde in der Nacht von einer Welle russischer Drohnen getroffen.', 'de')).toContain(
+      'RUS ATTACKS UKR',
+    );
+    expect(triples('Ein Hagel russischer Raketen traf Kiew.', 'de')).toContain('RUS ATTACKS UKR');
+    expect(triples('Russische Drohnen trafen einen Nato-Stützpunkt in Polen.', 'de')).toEqual(['RUS ATTACKS org:nato']);
+  });
+  it('takes the owner of an attacked thing from its German hyphenated prefix ("auf einen US-Zerstörer")', () => {
+    expect(triples('Die Huthi feuerten Raketen auf einen US-Zerstörer im Roten Meer ab.', 'de')).toContain(
+      'group:houthis ATTACKS USA',
+    );
+    expect(triples('Israel griff Hisbollah-Stellungen im Südlibanon an.', 'de')).toContain(
+      'ISR ATTACKS group:hezbollah',
+    );
+  });
+  it('takes the supplier of a passive that names none from its goods ("North Korean shells were delivered")', () => {
+    expect(triples('North Korean shells have been delivered to Russia by rail.', 'en')).toContain('PRK SUPPLIES RUS');
+    expect(triples('Iranische Drohnen wurden an Russland geliefert.', 'de')).toContain('IRN SUPPLIES RUS');
+    // An agent phrase, even one the parser hung on the recipient, names the supplier.
+    const by = triples('American weapons were delivered to Ukraine by Poland.', 'en');
+    expect(by).toContain('POL SUPPLIES UKR');
+    expect(by).not.toContain('USA SUPPLIES UKR');
   });
   it('reads a guest received or welcomed by the tree only ("received Zelensky", not "received weapons")', () => {
     expect(triples('Macron received Zelensky at the Elysee Palace.', 'en')).toContain(

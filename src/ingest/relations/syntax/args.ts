@@ -205,12 +205,15 @@ export function readFirst(ctx: TriggerContext, slots: readonly Slot[] | undefine
 export function readArgument(ctx: TriggerContext, slots: readonly Slot[] | undefined): number[] {
   const adj = ctx.pos !== 'verb';
   for (const s of slots ?? []) {
-    const words = readSlot(ctx, s);
+    const words = readSlot(ctx, s).map((w) => counted(ctx, w));
     if (!words.length) continue;
     const ms = actorsOf(ctx, words, adj).filter((m) => !s.types || s.types.includes(typeOf(ctx, m.entity)!));
     if (ms.length) return words;
     if (CONFLICT.has(ctx.predicate) && s.dep !== 'nsubj' && slots === ctx.frame.object) {
-      const mods = words.flatMap((w) => actingModifiers(ctx, w));
+      // German writes the owner of an attacked thing as a hyphenated prefix ("auf einen US-Zerstörer",
+      // "Hisbollah-Stellungen"); for criticism such a prefix is more often the topic ("die Ukraine-Hilfe").
+      const owners = (w: number) => (ctx.lang === 'de' && ctx.predicate === 'ATTACKS' ? prefixWords(ctx, w) : []);
+      const mods = words.flatMap((w) => [...actingModifiers(ctx, w), ...owners(w)]);
       if (actorsOf(ctx, mods, true).length) return mods;
       const places = ctx.predicate === 'ATTACKS' ? words.flatMap((w) => statesWhere(ctx, w)) : [];
       if (places.length) return places;
@@ -222,7 +225,33 @@ export function readArgument(ctx: TriggerContext, slots: readonly Slot[] | undef
       if (actorsOf(ctx, owners, true).length) return owners;
     }
   }
-  return [];
+  return slots === ctx.frame.subject ? makersOfGoods(ctx) : [];
+}
+
+/** "North Korean shells were delivered to Russia", "Nordkoreanische Granaten wurden nach Russland geliefert": a
+ * passive supply that names no supplier comes from the state its goods are named by. */
+function makersOfGoods(ctx: TriggerContext): number[] {
+  if (ctx.predicate !== 'SUPPLIES' || ctx.pos !== 'verb' || !isPassive(ctx, ctx.word)) return [];
+  // An agent phrase the parser hung elsewhere still names the supplier ("delivered to Ukraine by Poland").
+  const agentCases = ctx.lex.agentCases[ctx.lang];
+  const agent = ctx.words.some(
+    (_, k) => casesOf(ctx, k).some((c) => agentCases.has(c)) && actorsOf(ctx, [k], false).length > 0,
+  );
+  if (agent) return [];
+  const goods = coreDeps(ctx, ctx.word).filter((d) => d.rel === 'obj' && isItem(ctx, d.word));
+  const makers = goods.flatMap((d) => kids(ctx, d.word, 'amod'));
+  return actorsOf(ctx, makers, true).length ? makers : [];
+}
+
+/** What a quantity noun counts ("a wave of Russian drones", "einer Welle russischer Drohnen", "hundreds of
+ * missiles"): its of/von phrase or German genitive; any other word stands for itself. */
+function counted(ctx: SentenceContext, w: number): number {
+  if (!ctx.lex.quantityNouns.has(ctx.norms[w]!)) return w;
+  const inner = kids(ctx, w, 'nmod').find((n) => {
+    const cs = casesOf(ctx, n);
+    return cs.length === 0 ? ctx.lang === 'de' : cs.includes('of') || cs.includes('von');
+  });
+  return inner ?? w;
 }
 
 export function requiresHold(ctx: TriggerContext, frame: Frame): boolean {

@@ -63,8 +63,10 @@ function pairsOf(ms: Mention[], conf: number): Array<[Mention, Mention, number]>
 /** Argument words → (subject, object) mention pairs: conjuncts distribute, symmetric coordinations pair up. */
 function argumentPairs(ctx: TriggerContext, find: ArgumentFind): Array<[Mention, Mention, number]> {
   const adj = ctx.pos !== 'verb';
-  // An attacker may come back as the adjective of its weapon ("Ukrainian drones hit …", args.ts).
-  const subs = actorsOf(ctx, find.subject, adj || ctx.predicate === 'ATTACKS');
+  // An attacker may come back as the adjective of its weapon ("Ukrainian drones hit …", args.ts), a supplier of a
+  // passive as that of its goods ("North Korean shells were delivered …").
+  const maker = ctx.predicate === 'SUPPLIES' && find.subject.every((w) => ctx.words[w]!.upos === 'ADJ');
+  const subs = actorsOf(ctx, find.subject, adj || ctx.predicate === 'ATTACKS' || maker);
   // Modifier targets ("griff russische Ölraffinerien an") come back from readArgument as the modifier words.
   let objs = actorsOf(ctx, find.object, adj || CONFLICT_TARGET.has(ctx.predicate));
   if (!objs.length && ctx.predicate === 'ATTACKS') objs = placesOf(ctx, find.object);

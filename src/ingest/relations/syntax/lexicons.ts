@@ -113,6 +113,8 @@ export interface SyntaxLexicons {
   counterparts: WordSet;
   /** "for" before a gerund of reason ("sanctioned Iran for supplying …"): its subject is the governing verb's object. */
   reasonMarks: WordSet;
+  /** "a wave of Russian drones", "eine Welle russischer Drohnen": a quantity noun's argument is what it counts. */
+  quantityNouns: WordSet;
   /** "any attack", "jeden Angriff": an event noun that names no particular act. */
   hypotheticalDet: WordSet;
   /** "the attack", "diese Sanktionen": a definite event noun that may point back to an act told before. */
@@ -180,6 +182,7 @@ const CuesSchema = z.object({
   thanking_verbs: z.array(z.string()),
   locative_cases: z.array(z.string()),
   reason_marks: z.array(z.string()),
+  quantity_nouns: z.array(z.string()),
   hypothetical_det: z.array(z.string()),
   anaphor_dets: z.array(z.string()),
   reaction_cases: z.array(z.string()),
@@ -266,6 +269,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     locativeCases: wordSet(c.locative_cases),
     counterparts: wordSet([...COUNTERPART]),
     reasonMarks: wordSet(c.reason_marks),
+    quantityNouns: wordSet(c.quantity_nouns),
     hypotheticalDet: wordSet(c.hypothetical_det),
     anaphorDets: wordSet(c.anaphor_dets),
     reactionCases: wordSet(c.reaction_cases),

@@ -140,7 +140,9 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
   // parser took the subject after the finite verb for an object. An infinitive has no subject of its own.
   const infinitive = relOf(ctx.words[v]!.deprel) === 'xcomp' || kids(ctx, v, 'mark').some((m) => ctx.norms[m] === 'zu');
   const nominative = core.filter((d) => d.rel === 'obj' && morphCase(ctx, d.word) === 'Nom');
-  if (!infinitive && !core.some((d) => d.rel === 'nsubj') && nominative.length === 1) nominative[0]!.rel = 'nsubj';
+  // A passive's nominative is its patient ("Iranische Drohnen wurden an Russland geliefert").
+  if (!infinitive && !isPassive(ctx, v) && !core.some((d) => d.rel === 'nsubj') && nominative.length === 1)
+    nominative[0]!.rel = 'nsubj';
   // No subject, a plural finite verb and one object that is plural or coordinated ("Seit April kämpfen die Armee und
   // die RSF um die Macht"): that object agrees with the verb and is its subject (a finite German clause has one).
   const objects = core.filter((d) => d.rel === 'obj');

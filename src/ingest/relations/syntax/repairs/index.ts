@@ -23,7 +23,7 @@ import {
   prenominalGenitive,
 } from './german.js';
 import { relativeClauseRepair } from './relative.js';
-import { markedSubject, possessorOfNoun, voice } from './shared.js';
+import { adjectiveDep, markedSubject, possessorOfNoun, voice } from './shared.js';
 import type { RepairWord } from './tree.js';
 
 export type { RepairWord } from './tree.js';
@@ -45,6 +45,7 @@ const feeling = (lex: RepairLexicons) => (n: string) =>
 /** The passes in the order they run: later ones read the trees earlier ones mended (relative clauses and voice
  * last, once the clause's own words are in place). */
 export const REPAIRS: readonly RepairPass[] = [
+  { name: 'adjective-dep', run: (o) => adjectiveDep(o) },
   { name: 'possessor-of-noun', run: (o) => possessorOfNoun(o) },
   { name: 'marked-subject', run: (o) => markedSubject(o) },
   { name: 'bare-argument', lang: 'de', run: (o) => bareArgument(o) },

@@ -15,6 +15,16 @@ export function possessorOfNoun(out: RepairWord[]): void {
   });
 }
 
+/** An adjective the parser left as a bare `dep` of the noun after it is that noun's modifier ("Russische/dep
+ * Drohnen trafen …": without the amod the drones have no owner to attack for). */
+export function adjectiveDep(out: RepairWord[]): void {
+  out.forEach((w, i) => {
+    const h = w.head - 1;
+    if (w.upos === 'ADJ' && w.deprel === 'dep' && h > i && (out[h]!.upos === 'NOUN' || out[h]!.upos === 'PROPN'))
+      w.deprel = 'amod';
+  });
+}
+
 /** A passive subject without any auxiliary is the subject of an active verb ("said it condemned the use of force",
  * the participle reading of "condemned"), and then a nominal xcomp of that verb, with no object beside it, its
  * object; an active clause has no passive agent ("condemned the use of force by the US", "spoke by phone with …"). */
