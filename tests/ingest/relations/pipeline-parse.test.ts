@@ -474,6 +474,44 @@ describe('pipeline with the parse stage', () => {
     // "machen" alone blames no one.
     expect(withPredicate('CRITICIZES', 'Polen machte Belarus ein Angebot.', 'de')).toEqual([]);
   });
+  it('reads who joins sanctions or imposes them with "belegen mit" as the one who sanctions', () => {
+    expect(triples('Japan joined Western sanctions against Russia.', 'en')).toContain('JPN SANCTIONS RUS');
+    expect(triples('Japan schloss sich den westlichen Sanktionen gegen Russland an.', 'de')).toContain(
+      'JPN SANCTIONS RUS',
+    );
+    expect(triples('Washington belegte den iranischen Ölsektor mit neuen Sanktionen.', 'de')).toContain(
+      'USA SANCTIONS IRN',
+    );
+    // The one who accuses another of destroying dialogue "with its sanctions" imposes none.
+    expect(
+      withPredicate('SANCTIONS', 'Sacharowa warf der EU vor, mit ihrer Sanktionswut jeden Dialog zu zerstören.', 'de'),
+    ).toEqual([]);
+  });
+  it('reads lexicon additions: mutual defence, full membership, inking a framework, a butcher', () => {
+    expect(triples('Russia and North Korea pledged to defend each other in case of attack.', 'en')).toContain(
+      'PRK ALLIED_WITH RUS',
+    );
+    expect(
+      triples('Russland und Nordkorea sicherten sich gegenseitigen Beistand im Fall eines Angriffs zu.', 'de'),
+    ).toContain('PRK ALLIED_WITH RUS');
+    expect(triples('Indonesien wurde im Januar Vollmitglied der Brics.', 'de')).toContain('IDN MEMBER_OF org:brics');
+    expect(triples('India and the United States inked a ten-year defence framework.', 'en')).toContain(
+      'IND SIGNS_AGREEMENT USA',
+    );
+    expect(triples('Erdogan nannte Netanjahu einen "Schlächter".', 'de')).toContain(
+      'person:recep-tayyip-erdogan CRITICIZES person:benjamin-netanyahu',
+    );
+  });
+  it('reads a phone call of a coordinated subject as a meeting ("Biden and Xi spoke by phone", "telefonierten")', () => {
+    expect(triples('Biden and Xi spoke by phone on Thursday.', 'en')).toContain(
+      'person:joe-biden MEETS person:xi-jinping',
+    );
+    expect(triples('Biden und Xi telefonierten am Donnerstag.', 'de')).toContain(
+      'person:joe-biden MEETS person:xi-jinping',
+    );
+    // Speaking to reporters is no call.
+    expect(withPredicate('MEETS', 'Biden spoke to reporters on Thursday.', 'en')).toEqual([]);
+  });
   it('reads meetings with an unnamed counterpart, a conversation, a visit where the visitor arrived', () => {
     expect(triples('Lavrov hosted his Iranian counterpart in Moscow.', 'en')).toContain(
       'IRN MEETS person:sergey-lavrov',

@@ -161,7 +161,11 @@ function governorVerbs(ctx: TriggerContext, kind: NonNullable<Slot['governors']>
     ? ctx.lex.grantingVerbs
     : kind === 'accepting'
       ? ctx.lex.acceptingVerbs
-      : ctx.lex.thankingVerbs;
+      : kind === 'joining'
+        ? ctx.lex.joiningVerbs
+        : kind === 'imposing'
+          ? ctx.lex.imposingVerbs
+          : ctx.lex.thankingVerbs;
 }
 
 /** "sparked condemnation", "leading to condemnation around the world": g causes the event noun t, it does not act. */

@@ -22,8 +22,10 @@ export const SlotSchema = z.object({
   /** For a governor slot: only when the governing verb is one of a syntax-cues verb list — granting the trigger noun
    * to its dependent ("sicherte der Ukraine Unterstützung zu", "offered Moldova its support"; `granting_verbs`) or
    * accepting it ("Xi accepted an invitation from Putin"; `accepting_verbs`), or thanking its dependent for it
-   * ("Zelensky thanked Germany for its support"; `thanking_verbs`). */
-  governors: z.enum(['granting', 'accepting', 'thanking']).optional(),
+   * ("Zelensky thanked Germany for its support"; `thanking_verbs`), or joining it ("Japan joined Western
+   * sanctions against Russia"; `joining_verbs`), or imposing it on its object ("belegte den Ölsektor mit
+   * Sanktionen"; `imposing_verbs`). */
+  governors: z.enum(['granting', 'accepting', 'thanking', 'joining', 'imposing']).optional(),
   /** Only where the verb has no object of its own: a phrase after an object noun is that noun's ("condemned the
    * attacks on Ukraine", "criticised Russia's stance on Syria"), whatever the parser hung it on. */
   noObject: z.boolean().optional(),

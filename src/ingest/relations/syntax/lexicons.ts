@@ -107,6 +107,10 @@ export interface SyntaxLexicons {
   acceptingVerbs: WordSet;
   /** Verbs of thanking ('thanked Germany for its support'): the one thanked did what the noun names. */
   thankingVerbs: WordSet;
+  /** Verbs of joining what others do ('joined the sanctions', 'schloss sich den Sanktionen an'): the joiner does it. */
+  joiningVerbs: WordSet;
+  /** Verbs that impose their mit-noun on their object ('belegte Iran mit Sanktionen'): the subject imposes it. */
+  imposingVerbs: WordSet;
   /** Adpositions of where a thing is ("targets in Lebanon", "Ziele im Libanon"). */
   locativeCases: WordSet;
   /** "his Iranian counterpart", "seinem saudischen Amtskollegen" (roles.json counterpart): the adjective's state. */
@@ -180,6 +184,8 @@ const CuesSchema = z.object({
   granting_verbs: z.array(z.string()),
   accepting_verbs: z.array(z.string()),
   thanking_verbs: z.array(z.string()),
+  joining_verbs: z.array(z.string()),
+  imposing_verbs: z.array(z.string()),
   locative_cases: z.array(z.string()),
   reason_marks: z.array(z.string()),
   quantity_nouns: z.array(z.string()),
@@ -266,6 +272,8 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     grantingVerbs: wordSet(c.granting_verbs),
     acceptingVerbs: wordSet(c.accepting_verbs),
     thankingVerbs: wordSet(c.thanking_verbs),
+    joiningVerbs: wordSet(c.joining_verbs),
+    imposingVerbs: wordSet(c.imposing_verbs),
     locativeCases: wordSet(c.locative_cases),
     counterparts: wordSet([...COUNTERPART]),
     reasonMarks: wordSet(c.reason_marks),
