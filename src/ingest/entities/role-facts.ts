@@ -30,7 +30,8 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
   for (const span of ms.roleSpans[v.si]!) {
     const found = personOf(ms, v, span, apposPerson, roles);
     const { person, personAfter } = found;
-    let object = span.prefixCountry ?? found.tailState ?? objectOf(ms, v, span, found, roles);
+    let object =
+      span.prefixCountry ?? found.tailState ?? objectOf(ms, v, span, found, roles) ?? genitiveTailState(ms, v, span);
     const guess = !object && !!person && personAfter;
     if (guess) object = stateInFocus(ms, v, span, roles);
     if (!person) {
@@ -68,6 +69,20 @@ export function roleFacts(ms: MentionSet, v: SentenceView, roles: RoleFact[]): v
 
 const holdsOffice = (ms: MentionSet, person: string, object: string): boolean =>
   knownRoles(ms, person).some((r) => r.predicate === 'OFFICIAL_OF' && r.object === object);
+
+/** "Li Wenbo, Sprecher des chinesischen Verteidigungsministeriums, …": a body the gazetteer does not know, in a
+ * genitive tail closed by a comma; the state named inside it holds the office (the name may stand before or after). */
+function genitiveTailState(ms: MentionSet, v: SentenceView, span: RoleSpan): string | undefined {
+  const { toks, mentionAt } = v;
+  if (!toks[span.b] || !ms.lex.roleGenitives.has(toks[span.b]!.norm)) return undefined;
+  const j = complementEnd(ms, toks, span.b, (k) => !!mentionAt(k));
+  for (let q = span.b + 1; q < j; q++) {
+    const m = mentionAt(q);
+    if (m && ms.typeOf(m.entity) === 'Country') return m.entity;
+    if (m) q = m.tokEnd - 1;
+  }
+  return undefined;
+}
 
 /** A person's name (after a title) from token k, closed by a comma or the sentence end. */
 function closedApposition(ms: MentionSet, v: SentenceView, k: number): boolean {

@@ -474,6 +474,25 @@ describe('pipeline with the parse stage', () => {
     // "machen" alone blames no one.
     expect(withPredicate('CRITICIZES', 'Polen machte Belarus ein Angebot.', 'de')).toEqual([]);
   });
+  it('gives a name before an office in an unknown body the state named in its genitive tail', () => {
+    expect(
+      triples('Li Wenbo, Sprecher des chinesischen Verteidigungsministeriums, wies die Vorwürfe zurück.', 'de'),
+    ).toContain('person:li-wenbo OFFICIAL_OF CHN');
+    // A body the gazetteer knows keeps the office.
+    expect(
+      triples('Li Wenbo, Sprecher des chinesischen Außenministeriums, sagte, die Vorwürfe seien falsch.', 'de'),
+    ).toContain('person:li-wenbo OFFICIAL_OF org:chinese-foreign-ministry');
+  });
+  it('keeps a bare name before the verb the subject beside an article that is nominative or accusative alike', () => {
+    expect(triples('Katar finanziert die Hamas seit Jahren.', 'de')).toEqual(['QAT SUPPORTS group:hamas']);
+    expect(triples('Die Hamas griff Israel an.', 'de')).toContain('group:hamas ATTACKS ISR');
+  });
+  it('reads a state adjective as a hyphenated prefix actor and more ways of taking sides', () => {
+    expect(triples('The Iranian-backed Hezbollah fired rockets.', 'en')).toContain('IRN SUPPORTS group:hezbollah');
+    expect(triples('Russia has thrown its weight behind the RSF.', 'en')).toContain('RUS SUPPORTS group:rsf');
+    expect(triples('Russland steht hinter Serbien.', 'de')).toContain('RUS SUPPORTS SRB');
+    expect(withPredicate('SUPPORTS', 'Hinter dem Anschlag steht Russland.', 'de')).toEqual([]);
+  });
   it('reads who joins sanctions or imposes them with "belegen mit" as the one who sanctions', () => {
     expect(triples('Japan joined Western sanctions against Russia.', 'en')).toContain('JPN SANCTIONS RUS');
     expect(triples('Japan schloss sich den westlichen Sanktionen gegen Russland an.', 'de')).toContain(

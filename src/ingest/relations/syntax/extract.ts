@@ -3,7 +3,7 @@
 
 import { SYMMETRIC_PREDICATES, typesAllowed, type Predicate } from '../../../model.js';
 import type { Mention, RecognisedDoc } from '../../types.js';
-import { lendsNoAgent, readFirst, requiresHold } from './args.js';
+import { lendsNoAgent, prefixWords, readFirst, requiresHold } from './args.js';
 import { actorsOf, itemsOf, placesOf, thingPronoun, typeOf, venueCompounds, ACTOR_TYPES } from './entities.js';
 import { evaluationCandidates } from './evaluation.js';
 import { anaphoricEvent, ANAPHORIC_ACTS } from './event-anaphora.js';
@@ -66,7 +66,10 @@ function argumentPairs(ctx: TriggerContext, find: ArgumentFind): Array<[Mention,
   // An attacker may come back as the adjective of its weapon ("Ukrainian drones hit …", args.ts), a supplier of a
   // passive as that of its goods ("North Korean shells were delivered …").
   const maker = ctx.predicate === 'SUPPLIES' && find.subject.every((w) => ctx.words[w]!.upos === 'ADJ');
-  const subs = actorsOf(ctx, find.subject, adj || ctx.predicate === 'ATTACKS' || maker);
+  // A hyphenated prefix names its actor as a name or a state adjective alike ("Iran-backed", "Iranian-backed").
+  const prefix = prefixWords(ctx, ctx.word);
+  const prefixed = find.subject.length > 0 && find.subject.every((w) => prefix.includes(w));
+  const subs = actorsOf(ctx, find.subject, adj || ctx.predicate === 'ATTACKS' || maker || prefixed);
   // Modifier targets ("griff russische Ölraffinerien an") come back from readArgument as the modifier words.
   let objs = actorsOf(ctx, find.object, adj || CONFLICT_TARGET.has(ctx.predicate));
   if (!objs.length && ctx.predicate === 'ATTACKS') objs = placesOf(ctx, find.object);

@@ -50,6 +50,8 @@ export interface SyntaxLexicons {
   /** Word starts of harsh judgements per language (triggers.json, shared with the naming verbs' needsIf). */
   negativeEvaluations: Readonly<Record<'de' | 'en', RegExp>>;
   relativePronouns: WordSet;
+  /** German articles that read alike as nominative and accusative ('die', 'das', 'eine'): no sign of the subject. */
+  nomAccArticles: WordSet;
   /** "urged Germany to send tanks", "warned NATO against sending troops": the act is asked for, not done. */
   demandHeads: WordSet;
   /** Infinitives of a demand to stop or withdraw ('urged Russia to withdraw'): the demand criticises. */
@@ -152,6 +154,7 @@ const CuesSchema = z.object({
   causal_obl_heads: z.array(z.string()),
   addressee_cases: z.array(z.string()),
   relative_pronouns: z.array(z.string()),
+  nom_acc_articles: z.array(z.string()),
   demand_heads: z.array(z.string()),
   cessation_verbs: z.array(z.string()),
   separable_particles: z.array(z.string()),
@@ -240,6 +243,7 @@ export function loadSyntaxLexicons(path: string = DEFAULT_PATH): SyntaxLexicons 
     addresseeCases: wordSet(c.addressee_cases),
     negativeEvaluations: NEGATIVE_EVALUATIONS,
     relativePronouns: wordSet(c.relative_pronouns),
+    nomAccArticles: wordSet(c.nom_acc_articles),
     demandHeads: wordSet(c.demand_heads),
     cessationVerbs: wordSet(c.cessation_verbs),
     separableParticles: [...c.separable_particles].sort((a, b) => b.length - a.length),
