@@ -493,6 +493,48 @@ describe('pipeline with the parse stage', () => {
     expect(triples('Russland steht hinter Serbien.', 'de')).toContain('RUS SUPPORTS SRB');
     expect(withPredicate('SUPPORTS', 'Hinter dem Anschlag steht Russland.', 'de')).toEqual([]);
   });
+  it('asserts a threat made under a verb of announcing or vowing (the threat is done, what it threatens is not)', () => {
+    const rels = extractText('Trump announced the strikes and addressed a direct warning to Tehran.', { lang: 'en' })
+      .relations.filter((r) => r.predicate === 'THREATENS')
+      .map((r) => `${r.subject} ${r.object} ${r.modality}`);
+    expect(rels).toEqual(['person:donald-trump IRN asserted']);
+  });
+  it('reads a relative pronoun under an adposition as the antecedent ("gegen den", "an die", "against which")', () => {
+    for (const [text, want, reversed] of [
+      [
+        'Der Iran, gegen den die USA harte Sanktionen verhängt haben, verkauft Öl an China.',
+        'USA SANCTIONS IRN',
+        'IRN SANCTIONS USA',
+      ],
+      ['Iran, gegen den Washington Sanktionen verhängt hat, verkauft Öl.', 'USA SANCTIONS IRN', 'IRN SANCTIONS USA'],
+      ['Die Ukraine, an die Deutschland Panzer geliefert hat, bittet um mehr.', 'DEU SUPPLIES UKR', 'UKR SUPPLIES DEU'],
+      ['Die Ukraine, gegen die Russland einen Krieg führt, bittet um Waffen.', 'RUS ATTACKS UKR', 'UKR ATTACKS RUS'],
+    ] as const) {
+      const got = triples(text, 'de');
+      expect(got, text).toContain(want);
+      expect(got, text).not.toContain(reversed);
+    }
+    expect(triples('Iran, against which the US imposed sanctions, sells oil to China.', 'en')).toContain(
+      'USA SANCTIONS IRN',
+    );
+    // A participle phrase after a comma is no relative clause.
+    expect(triples('Der Brief, an die Regierung gerichtet, wurde veröffentlicht.', 'de')).toEqual([]);
+    // The repair on the parser's reading of "die Deutschland" as one phrase.
+    const words = [
+      w('Die', 'DET', 2, 'det'),
+      w('Ukraine', 'NOUN', 11, 'nsubj'),
+      w(',', 'PUNCT', 8, 'punct'),
+      w('an', 'ADP', 6, 'case'),
+      w('die', 'DET', 6, 'det'),
+      w('Deutschland', 'PROPN', 8, 'obl'),
+      w('Panzer', 'NOUN', 8, 'obj'),
+      w('geliefert', 'VERB', 2, 'acl'),
+      w('hat', 'AUX', 8, 'aux'),
+      w(',', 'PUNCT', 2, 'punct'),
+      w('bittet', 'VERB', 0, 'root'),
+    ];
+    expect(arcs(words, 'de').slice(3, 8)).toEqual(['5:case', '8:obl', '8:nsubj', '8:obj', '2:acl']);
+  });
   it('reads who joins sanctions or imposes them with "belegen mit" as the one who sanctions', () => {
     expect(triples('Japan joined Western sanctions against Russia.', 'en')).toContain('JPN SANCTIONS RUS');
     expect(triples('Japan schloss sich den westlichen Sanktionen gegen Russland an.', 'de')).toContain(

@@ -16,6 +16,7 @@ import {
   kids,
   morphCase,
   relOf,
+  relativeAntecedent,
 } from './tree.js';
 import { NON_AGENT_GOVERNORS } from '../triggers.js';
 import { triggersAt } from './triggers.js';
@@ -121,7 +122,8 @@ export function readSlot(ctx: TriggerContext, slot: Slot): number[] {
       .filter((k) => !slot.via || slot.via.includes(ctx.norms[k]!))
       .flatMap((k) => depsOf(ctx, k, b, false));
   } else words = depsOf(ctx, t, slot.dep, isVerb);
-  const found = words.filter((k) => hasCase(ctx, k, slot.case));
+  // An adposition's relative pronoun stands for the clause's antecedent ("gegen den die USA Sanktionen verhängt").
+  const found = words.filter((k) => hasCase(ctx, k, slot.case)).map((k) => relativeAntecedent(ctx, k) ?? k);
   if (found.length || !slot.case?.length) return found;
   // PP attachment is the parser's commonest ambiguity ("den größten Teil seiner Rüstungsgüter aus Israel bezogen"
   // hangs "aus Israel" on the object, "der Besuch Putins in Peking" on the genitive): the frame's own preposition

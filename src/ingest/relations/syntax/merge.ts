@@ -39,9 +39,10 @@ function contradicted(
   // One trigger read: the verb of "Sanktionen … verhängt" is read while its noun is not; two read ones may be two acts.
   // Lists ("The US, Russia and Switzerland met", member lists) are where a parse reads one pair of many.
   if (r.predicate === 'MEMBER_OF' || (SYMMETRIC_PREDICATES.has(r.predicate) && r.rule === 'sym-conj')) return false;
-  if (sites.filter((s) => s.resolved).length !== 1) return false;
   const same = parsed.filter((c) => c.sentence === r.sentence && c.predicate === r.predicate);
   if (!same.length || same.some((c) => pairKey(c) === pairKey(r))) return false;
+  // Two read triggers that gave one pair are one act read twice ("Sanktionen … verhängt": the noun and its verb).
+  if (sites.filter((s) => s.resolved).length !== 1 && new Set(same.map(pairKey)).size !== 1) return false;
   const shares = (c: RelationCandidate) => [c.subject, c.object].some((e) => e === r.subject || e === r.object);
   return same.some((c) => shares(c) && !liftedTwin(c, r, offices));
 }

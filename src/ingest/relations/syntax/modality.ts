@@ -259,10 +259,12 @@ function clauseModality(
   if (ctx.predicate !== 'THREATENS' && demanded(ctx, ctx.lex.threatHeads, ctx.lex.threatCases))
     return { polarity: 'hypothetical', modality: 'expected', conditional: true, threatened: true };
   const upper = heads.slice(1).map((h) => ctx.norms[h]!);
-  // German "will" is "wants" (a plan); English "will" is the future.
+  // German "will" is "wants" (a plan); English "will" is the future. A threat vowed is a threat made ("Iran vowed
+  // revenge against the United States", "vowed to retaliate"): the act vowed is the future, not the threat.
   const planned =
-    upper.some((u) => ctx.lex.planHeads.has(u)) ||
-    (ctx.lang === 'de' && aux.some((a) => a === 'will' || a === 'wollen'));
+    ctx.predicate !== 'THREATENS' &&
+    (upper.some((u) => ctx.lex.planHeads.has(u)) ||
+      (ctx.lang === 'de' && aux.some((a) => a === 'will' || a === 'wollen')));
   const hedged =
     heads.some((h) => kids(ctx, h, 'advmod').some((k) => ctx.lex.allegedWords.has(ctx.norms[k]!))) ||
     governedBy(ctx, ctx.lex.allegationHeads, ctx.lex.allegationParticles);

@@ -87,6 +87,20 @@ function relPronoun(ctx: SentenceContext, k: number): boolean {
   );
 }
 
+/** The noun a relative pronoun inside a phrase stands for ("Der Iran, gegen den die USA Sanktionen verhängt haben",
+ * "the country against which …"): the head of the relative clause it sits in. */
+export function relativeAntecedent(ctx: SentenceContext, k: number): number | undefined {
+  if (!relPronoun(ctx, k)) return undefined;
+  for (let v = headOf(ctx, k), steps = 0; v >= 0 && steps < 3; v = headOf(ctx, v), steps++) {
+    const rel = ctx.words[v]!.deprel;
+    if (rel === 'acl:relcl' || (ctx.lang === 'de' && rel === 'acl')) {
+      const h = headOf(ctx, v);
+      return h >= 0 && h < k ? h : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** ", which has long been under US sanctions" where the parser did not make the clause a relative clause: the
  * noun right before the comma is what the pronoun stands for. */
 function antecedentBeforeComma(ctx: SentenceContext, k: number): number | undefined {

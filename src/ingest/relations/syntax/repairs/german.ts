@@ -135,6 +135,51 @@ export function articleAsRelative(out: RepairWord[], relativePronouns: WordSet):
   }
 }
 
+/** "Die Ukraine, an die Deutschland Panzer geliefert hat, …", "Der Iran, gegen den Israel …": after a comma, an
+ * adposition with der/die/das and a noun in a clause that ends in its finite verb opens a relative clause; the
+ * article is the relative pronoun under the adposition and the noun the clause's subject (the parser read "die
+ * Deutschland" as one phrase). The clause's verb goes to the antecedent. */
+export function adpositionRelative(out: RepairWord[], relativePronouns: WordSet): void {
+  for (let i = 3; i + 2 < out.length; i++) {
+    const d = out[i]!;
+    const adp = out[i - 1]!;
+    if (out[i - 2]!.form !== ',' || adp.upos !== 'ADP' || d.upos !== 'DET') continue;
+    if (!relativePronouns.has(d.form.toLowerCase()) || !isNominal(out[i + 1]!) || !isNominal(out[i - 3]!)) continue;
+    let e = i + 1;
+    while (e < out.length && out[e]!.upos !== 'PUNCT') e++;
+    let v = e - 1;
+    while (v > i + 1 && out[v]!.upos === 'AUX') v--;
+    if (v <= i + 1 || out[v]!.upos !== 'VERB' || out.slice(i, e).some((w) => w.form.toLowerCase() === 'zu')) continue;
+    // A name takes no article of its own; a common noun only where a finite clause end (an auxiliary, or a verb with
+    // number) needs a relative pronoun, the article being the only candidate ("an die Regierung gerichtet," is none).
+    const finite = v < e - 1 || /(?:^|\|)Number=/u.test(out[v]!.feats ?? '');
+    if (out[i + 1]!.upos !== 'PROPN' && !finite) continue;
+    // Only where the parser joined article and name ("die Deutschland"), and the verb is no part of the main clause.
+    const name = i + 1;
+    if (d.head !== name + 1 || out[v]!.head - 1 === v || (out[v]!.head - 1 >= i && out[v]!.head - 1 < e)) continue;
+    // A clause verb the parser made the root hands that over to the first verb after the clause.
+    const main = out[v]!.head === 0 ? out.findIndex((w, k) => k > e && w.upos === 'VERB' && w.head === v + 1) : -2;
+    if (main === -1) continue;
+    const ante = phraseHead(out, shape(out).head, i - 3, i - 2);
+    if (main >= 0) {
+      out[main]!.head = 0;
+      out[main]!.deprel = 'root';
+      out.forEach((w, k) => {
+        if (w.head === v + 1 && k < i - 2) w.head = main + 1;
+      });
+    }
+    adp.head = i + 1;
+    adp.deprel = 'case';
+    d.upos = 'PRON';
+    d.head = v + 1;
+    d.deprel = 'obl';
+    out[name]!.head = v + 1;
+    out[name]!.deprel = 'nsubj';
+    out[v]!.head = ante + 1;
+    out[v]!.deprel = 'acl';
+  }
+}
+
 /** "Lawrow besuchte Pjöngjang und traf dort Kim Jong Un": a German verb right after "und" opens no clause of its
  * own (a new main clause would put a subject or adverb first: "und dort traf er Kim"), so it shares the first
  * verb's subject, and the noun the parser took for its own subject after it is its object. */

@@ -11,6 +11,7 @@ import {
   reducedRelativeMain,
 } from './english.js';
 import {
+  adpositionRelative,
   adverbialBeforeArticle,
   articleAsRelative,
   articleBeforeObject,
@@ -55,6 +56,7 @@ export const REPAIRS: readonly RepairPass[] = [
   { name: 'article-before-object', lang: 'de', run: (o) => articleBeforeObject(o) },
   { name: 'adverbial-before-article', lang: 'de', run: (o) => adverbialBeforeArticle(o) },
   { name: 'article-as-relative', lang: 'de', run: (o, lex) => articleAsRelative(o, lex.relativePronouns) },
+  { name: 'adposition-relative', lang: 'de', run: (o, lex) => adpositionRelative(o, lex.relativePronouns) },
   { name: 'elliptic-conjunct', lang: 'de', run: (o) => ellipticConjunct(o) },
   { name: 'bare-names-subject-first', lang: 'de', run: (o) => bareNamesSubjectFirst(o) },
   { name: 'future-werden', lang: 'de', run: (o, lex) => futureWerden(o, lex.futureAux) },
