@@ -184,8 +184,8 @@ function germanCase(ctx: SentenceContext, v: number, deps: CoreDep[]): void {
     const hasObject = core.some((d) => d.rel === 'obj');
     const afterNominative = subjects.some((d) => d !== bare[0] && d.word < bare[0]!.word);
     // A bare name first, before a noun whose case only the tagger guessed ("Israel tötete Hamas-Chef X", "Katar
-    // finanziert die Hamas": 'die' is nominative or accusative alike): the
-    // name is the subject; an article shows the other one nominative ("Israel tötete der Chef").
+    // finanziert die Hamas": 'die' is nominative or accusative alike): the name is the subject; an article shows
+    // the other one nominative ("Israel tötete der Chef").
     const caseless = (k: number) => kids(ctx, k, 'det').every((a) => ctx.lex.nomAccArticles.has(ctx.norms[a]!));
     const guessed = subjects.filter((d) => d !== bare[0] && d.word > bare[0]!.word && caseless(d.word));
     if (!hasObject && guessed.length === 1 && subjects.length === 2) guessed[0]!.rel = 'obj';
