@@ -535,6 +535,11 @@ describe('pipeline with the parse stage', () => {
     ];
     expect(arcs(words, 'de').slice(3, 8)).toEqual(['5:case', '8:obl', '8:nsubj', '8:obj', '2:acl']);
   });
+  it('never makes the accuser the actor of the act it accuses another of, where the parse left the act unread', () => {
+    const de = triples('Washington warf Peking vor, Moskau mit Drohnenteilen zu beliefern.', 'de');
+    expect(de).toContain('USA CRITICIZES CHN');
+    expect(de).not.toContain('USA SUPPLIES RUS');
+  });
   it('reads who joins sanctions or imposes them with "belegen mit" as the one who sanctions', () => {
     expect(triples('Japan joined Western sanctions against Russia.', 'en')).toContain('JPN SANCTIONS RUS');
     expect(triples('Japan schloss sich den westlichen Sanktionen gegen Russland an.', 'de')).toContain(

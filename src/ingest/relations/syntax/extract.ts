@@ -241,6 +241,10 @@ function siteAt(ctx: SentenceContext, w: number, lower: string, out: ParseCandid
       ).map((m) => m.entity);
       if (foreign.length) site.foreignAgents = [...new Set(foreign)];
     }
+    // "Washington warf Peking vor, Moskau … zu beliefern" read without its object: the accuser does not do the act
+    // it accuses another of.
+    const accusers = e.pos === 'verb' && !resolved ? accusersOf(tctx, w) : [];
+    if (accusers.length) site.foreignAgents = [...new Set([...(site.foreignAgents ?? []), ...accusers])];
     if (!resolved && e.pos === 'verb') {
       const venues = venuesOf(
         tctx,
@@ -266,6 +270,18 @@ function soleDoer(
   if (modality !== 'asserted' && modality !== 'reported') return undefined;
   const doers = [...new Set(actorsOf(ctx, subjects, false).map((m) => m.entity))];
   return doers.length === 1 ? doers[0] : undefined;
+}
+
+/** The subject's entities of an object-control verb whose clause the trigger is, where that verb has its own
+ * object or dative (the controller): "accused Beijing of supplying …", "warf Peking vor, … zu liefern". */
+function accusersOf(ctx: TriggerContext, w: number): string[] {
+  const h = headOf(ctx, w);
+  const rel = relOf(ctx.words[w]!.deprel);
+  if (h < 0 || !['xcomp', 'ccomp', 'advcl'].includes(rel) || !ctx.lex.objectControl.has(ctx.norms[h]!)) return [];
+  const deps = coreDeps(ctx, h);
+  if (!deps.some((d) => d.rel === 'obj' || d.rel === 'iobj')) return [];
+  const subjects = deps.filter((d) => d.rel === 'nsubj').map((d) => d.word);
+  return actorsOf(ctx, subjects, false).map((m) => m.entity);
 }
 
 /** Capitals named before an object noun ("opposed the Madrid peace talks"): where, not whom (entity ids). */
