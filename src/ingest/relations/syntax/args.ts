@@ -159,15 +159,14 @@ function ofModifiers(ctx: SentenceContext, n: number): number[] {
 }
 
 function governorVerbs(ctx: TriggerContext, kind: NonNullable<Slot['governors']>) {
-  return kind === 'granting'
-    ? ctx.lex.grantingVerbs
-    : kind === 'accepting'
-      ? ctx.lex.acceptingVerbs
-      : kind === 'joining'
-        ? ctx.lex.joiningVerbs
-        : kind === 'imposing'
-          ? ctx.lex.imposingVerbs
-          : ctx.lex.thankingVerbs;
+  const lists = {
+    granting: ctx.lex.grantingVerbs,
+    accepting: ctx.lex.acceptingVerbs,
+    thanking: ctx.lex.thankingVerbs,
+    joining: ctx.lex.joiningVerbs,
+    imposing: ctx.lex.imposingVerbs,
+  } as const;
+  return lists[kind];
 }
 
 /** "sparked condemnation", "leading to condemnation around the world": g causes the event noun t, it does not act. */
